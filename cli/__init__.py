@@ -1,0 +1,92 @@
+"""The headless commands: parse, call a package, print plain sentences (or JSON with --json).
+
+Exit codes: 0 success, 1 input refused (a plain sentence says why), 2 wrong usage.
+Each command group lives in its own module with a ``register(subparsers)`` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from cli.output import Output, UsageError, crash_report
+from storage.errors import KnownProblem
+
+COMMAND_MODULES = (
+    "cli.file_commands",
+    "cli.year_commands",
+    "cli.settings_commands",
+    "cli.demo_commands",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake raises instead of exiting, so --json can answer in JSON."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse's name
+        raise UsageError(f"{message}\n\n{self.format_usage().strip()}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="main.py",
+        description="MentorDesk: run a school mentoring program from one data file. "
+        "Without a command, the MentorDesk window opens.",
+    )
+    parser.add_argument("--db", metavar="FILE", help="the MentorDesk data file (default: "
+                        "the one in your data folder)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    """``--json`` after the command as well as before it."""
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print one JSON document")
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run one headless command; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _write_utf8()
+    wants_json = "--json" in argv
+    out = Output(json_mode=wants_json)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        out.json_mode = bool(getattr(args, "json", False))
+        if not getattr(args, "handler", None):
+            parser.print_help(sys.stderr)
+            return 2
+        return int(args.handler(args, out) or 0)
+    except UsageError as error:
+        return out.usage_error(str(error))
+    except KnownProblem as error:
+        return out.refuse(error.message)
+    except BrokenPipeError:
+        # The reader (| head) went away: not an error worth a sentence.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+        return 0
+    except KeyboardInterrupt:
+        return out.refuse("Stopped before finishing. Nothing was half-written.")
+    except Exception as error:  # a bug: save the details, show a sentence
+        log = crash_report(error)
+        return out.refuse(
+            "Something went wrong inside MentorDesk; this is not your mistake. "
+            f"The details were saved to {log}. Please send that file to whoever supports "
+            "MentorDesk."
+        )
+
+
+def _write_utf8() -> None:
+    """Names keep their accents on any console (Windows' is not UTF-8 by default)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass

@@ -1,0 +1,104 @@
+"""year add / use / list: school years and their calendars."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from cli import add_json_flag
+from cli.files import open_for_reading, open_for_writing, parse_day
+from cli.output import Output
+from storage import activity, settings, years
+from storage.errors import InvalidInput
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    year = subparsers.add_parser("year", help="school years and their calendars")
+    actions = year.add_subparsers(dest="year_action", metavar="ACTION")
+
+    add = actions.add_parser("add", help="set up (or update) a school year")
+    add.add_argument("name", help="the year's name, such as 2025-2026")
+    add.add_argument("--first-day", required=True, metavar="DATE", help="first instructional day")
+    add.add_argument("--last-day", required=True, metavar="DATE", help="last instructional day")
+    add.add_argument("--no-school", metavar="DATES", default="",
+                     help="non-school days: dates and ranges, comma-separated "
+                     "(2025-11-27,2025-12-22..2026-01-02)")
+    add_json_flag(add)
+    add.set_defaults(handler=year_add)
+
+    use = actions.add_parser("use", help="make a year the current one")
+    use.add_argument("name")
+    add_json_flag(use)
+    use.set_defaults(handler=year_use)
+
+    listing = actions.add_parser("list", help="the school years in the file")
+    add_json_flag(listing)
+    listing.set_defaults(handler=year_list)
+
+
+def parse_non_school_days(text: str) -> list[dt.date]:
+    """"2025-11-27,2025-12-22..2026-01-02" -> every date named, ranges inclusive."""
+    days: list[dt.date] = []
+    for part in filter(None, (piece.strip() for piece in text.split(","))):
+        if ".." in part:
+            start_text, end_text = part.split("..", 1)
+            start = parse_day(start_text, "the start of a break")
+            end = parse_day(end_text, "the end of a break")
+            if end < start:
+                raise InvalidInput(f"The break {part} ends before it starts. Check the two dates.")
+            days.extend(start + dt.timedelta(days=n) for n in range((end - start).days + 1))
+        else:
+            days.append(parse_day(part, "a non-school day"))
+    return days
+
+
+def year_add(args: argparse.Namespace, out: Output) -> int:
+    first_day = parse_day(args.first_day, "--first-day")
+    last_day = parse_day(args.last_day, "--last-day")
+    no_school = parse_non_school_days(args.no_school)
+    # Weekends are not school days anyway; a range over a break names only its weekdays.
+    no_school = [day for day in no_school if day.weekday() < 5]
+    with open_for_writing(args, create=True) as data:
+        db = data.db
+        with db.atomic():
+            existed = years.year_by_name(db, args.name) is not None
+            year_id = years.save_year(db, args.name, first_day, last_day,
+                                      [(day, "") for day in no_school])
+            newest = years.newest_year(db)
+            if newest and newest["id"] == year_id or years.current_year(db) is None:
+                settings.set_value(db, "current_year", args.name.strip())
+            current = years.current_year(db)
+            activity.record(db, "year", f"School year {args.name} {'updated' if existed else 'added'}",
+                            year=args.name)
+        year = years.year_by_id(db, year_id)
+        non_school = years.non_school_days(db, year_id)
+    document = {**year, "non_school_days": [row["day"] for row in non_school],
+                "current": current["id"] == year_id if current else False,
+                "updated": existed}
+    verb = "Updated" if existed else "Added"
+    lines = [f"{verb} the school year {year['name']}: {first_day:%d %b %Y} to {last_day:%d %b %Y}, "
+             f"{len(non_school)} non-school days."]
+    if document["current"]:
+        lines.append(f"{year['name']} is the current year.")
+    return out.result(document, lines)
+
+
+def year_use(args: argparse.Namespace, out: Output) -> int:
+    with open_for_writing(args) as data:
+        year = years.use_year(data.db, args.name)
+    return out.result({"current_year": year["name"]}, f"{year['name']} is now the current year.")
+
+
+def year_list(args: argparse.Namespace, out: Output) -> int:
+    with open_for_reading(args) as data:
+        rows = years.all_years(data.db)
+        current = years.current_year(data.db)
+    document = [{**row, "current": bool(current and current["id"] == row["id"])} for row in rows]
+    if not rows:
+        return out.result(document, "No school years yet.")
+    lines = [
+        f"{row['name']}: {row['first_day']} to {row['last_day']}, "
+        f"{row['non_school_days']} non-school days" + ("  (current)" if row["current"] else "")
+        for row in document
+    ]
+    return out.result(document, lines)

@@ -1,0 +1,131 @@
+"""Numbered schema migrations (sqlite-utils Migrations) and the ``user_version`` stamp.
+
+Each migration runs in one transaction. Never edit a released migration: add the next one,
+and a test that upgrades a file of the version before.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from storage.schema_v1 import SCHEMA_V1
+
+# "MDSK": marks a SQLite file as MentorDesk's (PRAGMA application_id).
+APPLICATION_ID = 0x4D44534B
+
+migrations = Migrations("mentordesk")
+
+DEFAULT_MENTOR_ROLES = [
+    "Teacher",
+    "Paraprofessional",
+    "Administrator",
+    "Counselor",
+    "Resource officer",
+    "Other staff",
+]
+
+DEFAULT_TOPICS = ["School", "Attendance", "Friends", "Family", "Interests", "Goals", "Other"]
+
+# code -> (status, label). The issue's list, plus unambiguous long forms seen in SIS exports.
+DEFAULT_ATTENDANCE_CODES: dict[str, tuple[str, str]] = {
+    "": ("present", "Blank: present"),
+    "P": ("present", "Present"),
+    "PRESENT": ("present", "Present"),
+    "T": ("tardy", "Tardy"),
+    "L": ("tardy", "Late (excused tardy)"),
+    "TARDY": ("tardy", "Tardy"),
+    "A": ("absent_unexcused", "Absent"),
+    "U": ("absent_unexcused", "Unexcused absence"),
+    "UEX": ("absent_unexcused", "Unexcused absence"),
+    "UNX": ("absent_unexcused", "Unexcused absence"),
+    "ABSENT": ("absent_unexcused", "Absent"),
+    "UNEXCUSED": ("absent_unexcused", "Unexcused absence"),
+    "E": ("absent_excused", "Excused absence"),
+    "EX": ("absent_excused", "Excused absence"),
+    "EXCUSED": ("absent_excused", "Excused absence"),
+    "S": ("suspension_out", "Out-of-school suspension"),
+    "OSS": ("suspension_out", "Out-of-school suspension"),
+    "ISS": ("suspension_in", "In-school suspension"),
+    "I": ("suspension_in", "In-school suspension"),
+    "H": ("half_day", "Half day absent"),
+}
+
+
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    # executescript() would COMMIT the migration's transaction half-way; run statements one by one.
+    statement = ""
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        statement += line + "\n"
+        if line.rstrip().endswith(";"):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
+
+
+@migrations(name="0001_initial")
+def _initial(db: sqlite_utils.Database) -> None:
+    _run_script(db, SCHEMA_V1)
+    for order, name in enumerate(DEFAULT_MENTOR_ROLES):
+        db.execute("INSERT INTO mentor_roles (name, sort_order) VALUES (?, ?)", [name, order])
+    for order, name in enumerate(DEFAULT_TOPICS):
+        db.execute("INSERT INTO topics (name, sort_order) VALUES (?, ?)", [name, order])
+    for code, (status, label) in DEFAULT_ATTENDANCE_CODES.items():
+        db.execute(
+            "INSERT INTO attendance_codes (code, status, label) VALUES (?, ?, ?)",
+            [code, status, label],
+        )
+
+
+@migrations(name="0002_remembered_column_mappings")
+def _remembered_column_mappings(db: sqlite_utils.Database) -> None:
+    # The import wizard remembers how a sheet's headers were mapped, keyed by the headers.
+    _run_script(
+        db,
+        """
+        CREATE TABLE column_mappings (
+            kind TEXT NOT NULL,
+            header_signature TEXT NOT NULL,
+            mapping TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (kind, header_signature)
+        );
+        """,
+    )
+
+
+MIGRATION_NAMES = [m.name for m in migrations._migrations]
+LATEST_VERSION = len(MIGRATION_NAMES)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """The file's ``PRAGMA user_version``: how many migrations it has."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def pending_count(db: sqlite_utils.Database) -> int:
+    """How many migrations this file still needs."""
+    return len(migrations.pending(db))
+
+
+def apply_pending(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
+    """Bring the file's schema up to date, then stamp ``user_version`` and ``application_id``."""
+    migrations.apply(db, stop_before=stop_before)
+    applied = len(migrations.applied(db))
+    db.execute(f"PRAGMA user_version = {int(applied)}")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def seed_lists(db: sqlite_utils.Database) -> None:
+    """Put back the default roles, topics and attendance codes (after emptying a file)."""
+    for order, name in enumerate(DEFAULT_MENTOR_ROLES):
+        db.execute("INSERT OR IGNORE INTO mentor_roles (name, sort_order) VALUES (?, ?)",
+                   [name, order])
+    for order, name in enumerate(DEFAULT_TOPICS):
+        db.execute("INSERT OR IGNORE INTO topics (name, sort_order) VALUES (?, ?)", [name, order])
+    for code, (status, label) in DEFAULT_ATTENDANCE_CODES.items():
+        db.execute("INSERT OR IGNORE INTO attendance_codes (code, status, label) VALUES (?, ?, ?)",
+                   [code, status, label])

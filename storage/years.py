@@ -1,0 +1,160 @@
+"""School years and their calendars (first and last instructional day, non-school days)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from storage import settings
+from storage.clock import day_text
+from storage.errors import InvalidInput
+
+
+def save_year(
+    db: sqlite_utils.Database,
+    name: str,
+    first_day: dt.date,
+    last_day: dt.date,
+    non_school_days: Iterable[tuple[dt.date, str]] | None = None,
+    *,
+    replace_non_school_days: bool = False,
+) -> int:
+    """Add a school year, or update the one with this name; returns its id.
+
+    Non-school days outside the year are refused. With ``replace_non_school_days`` the year's
+    calendar is replaced, otherwise the given days are added to it.
+    """
+    name = name.strip()
+    if not name:
+        raise InvalidInput("A school year needs a name, such as 2025-2026.")
+    if first_day > last_day:
+        raise InvalidInput(
+            f"The first day ({first_day:%d %b %Y}) is after the last day ({last_day:%d %b %Y}). "
+            "Check the two dates."
+        )
+    days = list(non_school_days or [])
+    outside = [day for day, _ in days if not first_day <= day <= last_day]
+    if outside:
+        raise InvalidInput(
+            f"{outside[0]:%d %b %Y} is outside the school year {name} "
+            f"({first_day:%d %b %Y} to {last_day:%d %b %Y}). Check the non-school days."
+        )
+    with db.atomic():
+        existing = year_by_name(db, name)
+        if existing:
+            year_id = existing["id"]
+            db.execute(
+                "UPDATE school_years SET first_day = ?, last_day = ? WHERE id = ?",
+                [first_day.isoformat(), last_day.isoformat(), year_id],
+            )
+            if replace_non_school_days:
+                db.execute("DELETE FROM non_school_days WHERE year_id = ?", [year_id])
+            # Days left outside by new bounds no longer mean anything.
+            db.execute(
+                "DELETE FROM non_school_days WHERE year_id = ? AND (day < ? OR day > ?)",
+                [year_id, first_day.isoformat(), last_day.isoformat()],
+            )
+        else:
+            year_id = db.execute(
+                "INSERT INTO school_years (name, first_day, last_day) VALUES (?, ?, ?)",
+                [name, first_day.isoformat(), last_day.isoformat()],
+            ).lastrowid
+        for day, label in days:
+            db.execute(
+                "INSERT INTO non_school_days (year_id, day, label) VALUES (?, ?, ?) "
+                "ON CONFLICT(year_id, day) DO UPDATE SET label = excluded.label",
+                [year_id, day.isoformat(), label],
+            )
+    return year_id
+
+
+def all_years(db: sqlite_utils.Database) -> list[dict]:
+    """Every school year, oldest first, with its count of non-school days."""
+    return list(
+        db.query(
+            "SELECT y.id, y.name, y.first_day, y.last_day, "
+            "(SELECT count(*) FROM non_school_days n WHERE n.year_id = y.id) AS non_school_days "
+            "FROM school_years y ORDER BY y.first_day"
+        )
+    )
+
+
+def year_by_name(db: sqlite_utils.Database, name: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM school_years WHERE name = ?", [name.strip()]))
+    return rows[0] if rows else None
+
+
+def year_by_id(db: sqlite_utils.Database, year_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM school_years WHERE id = ?", [year_id]))
+    return rows[0] if rows else None
+
+
+def year_containing(db: sqlite_utils.Database, day: dt.date) -> dict | None:
+    """The school year whose first-to-last-day span contains ``day``."""
+    rows = list(
+        db.query(
+            "SELECT * FROM school_years WHERE first_day <= ? AND last_day >= ? "
+            "ORDER BY first_day DESC LIMIT 1",
+            [day.isoformat(), day.isoformat()],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def current_year(db: sqlite_utils.Database) -> dict | None:
+    """The year the stored setting names as current (never guessed from the clock)."""
+    name = settings.get(db, "current_year")
+    return year_by_name(db, name) if name else None
+
+
+def use_year(db: sqlite_utils.Database, name: str) -> dict:
+    """Make the named year current."""
+    year = year_by_name(db, name)
+    if year is None:
+        known = ", ".join(y["name"] for y in all_years(db)) or "none yet"
+        raise InvalidInput(f'There is no school year "{name}". The years are: {known}.')
+    settings.set_value(db, "current_year", year["name"])
+    return year
+
+
+def newest_year(db: sqlite_utils.Database) -> dict | None:
+    rows = list(db.query("SELECT * FROM school_years ORDER BY first_day DESC LIMIT 1"))
+    return rows[0] if rows else None
+
+
+def resolve_year(db: sqlite_utils.Database, name: str | None) -> dict:
+    """The named year, or the current one; a plain refusal when there is none."""
+    if name:
+        year = year_by_name(db, name)
+        if year is None:
+            known = ", ".join(y["name"] for y in all_years(db)) or "none yet"
+            raise InvalidInput(f'There is no school year "{name}". The years are: {known}.')
+        return year
+    year = current_year(db)
+    if year is None:
+        raise InvalidInput(
+            "This file has no school year yet. Add one first, for example: "
+            "year add 2025-2026 --first-day 2025-09-02 --last-day 2026-06-12"
+        )
+    return year
+
+
+def non_school_days(db: sqlite_utils.Database, year_id: int) -> list[dict]:
+    """The year's holidays, breaks and staff days, in date order."""
+    return list(
+        db.query(
+            "SELECT day, label FROM non_school_days WHERE year_id = ? ORDER BY day", [year_id]
+        )
+    )
+
+
+def non_school_day_set(db: sqlite_utils.Database, year_id: int) -> set[dt.date]:
+    return {dt.date.fromisoformat(row["day"]) for row in non_school_days(db, year_id)}
+
+
+def remove_non_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date) -> None:
+    db.execute(
+        "DELETE FROM non_school_days WHERE year_id = ? AND day = ?", [year_id, day_text(day)]
+    )

@@ -1,0 +1,89 @@
+"""Starting the MentorDesk window: the QApplication, the data file, the first-run welcome."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from storage.database import DataFile, open_data_file
+from storage.errors import KnownProblem
+from storage.paths import data_folder, default_data_file, is_on_network_share
+from ui.errors import install_excepthook, show_error
+
+DEMO_FILE_NAME = "demo-school.sqlite"
+
+
+def demo_file_path() -> Path:
+    """Where the demo school lives: beside the real data file, never instead of it."""
+    return data_folder() / DEMO_FILE_NAME
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    QCoreApplication.setOrganizationName("MentorDesk")
+    QCoreApplication.setApplicationName("MentorDesk")
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    from ui.style import apply_style
+
+    apply_style(app)
+    return app
+
+
+def open_for_window(path: Path, *, create: bool) -> DataFile:
+    """Open a file for the window: writer's lock, checks, and the day's automatic backup."""
+    return open_data_file(path, write=True, create=create, automatic_backup=True)
+
+
+def warn_if_network_share(parent, path: Path) -> None:
+    if is_on_network_share(path):
+        QMessageBox.warning(
+            parent,
+            "MentorDesk",
+            f"{path.name} is on a network drive. MentorDesk works best with its data file on "
+            "this computer: a dropped network connection can damage the file. Consider moving "
+            "it to your Documents folder (File > Back up now first).",
+        )
+
+
+def run(db_path: str | None = None, *, open_demo: bool = False) -> int:
+    """Open the MentorDesk window; returns the exit code."""
+    app = make_application()
+    install_excepthook()
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    if open_demo:
+        window.open_demo_school()
+    else:
+        path = Path(db_path).expanduser() if db_path else default_data_file()
+        first_run = db_path is None and not path.exists()
+        if first_run and ask_for_demo_on_first_run(window):
+            window.open_demo_school()
+        else:
+            try:
+                window.open_file(path, create=db_path is None)
+            except KnownProblem as problem:
+                show_error(None, problem)
+                return 1
+    window.show()
+    return app.exec()
+
+
+def ask_for_demo_on_first_run(parent) -> bool:
+    """The welcome: try the demo school, or start the school's own file."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Welcome to MentorDesk")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setText("Welcome to MentorDesk.")
+    box.setInformativeText(
+        "Would you like to look around a demo school first? It is filled with made-up students "
+        "and mentors, kept in a separate file, so you can try everything safely.\n\n"
+        "You can open it any time later from File > Open demo school."
+    )
+    demo = box.addButton("Open the demo school", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Start with my own school", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(demo)
+    box.exec()
+    return box.clickedButton() is demo
