@@ -7,6 +7,7 @@ student has no row for was a present day.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 import sqlite_utils
@@ -95,3 +96,34 @@ def update_summary(db: sqlite_utils.Database, summary_id: int, days_enrolled: fl
                    days_absent: float) -> None:
     db.execute("UPDATE attendance_summaries SET days_enrolled = ?, days_absent = ? WHERE id = ?",
                [days_enrolled, days_absent, summary_id])
+
+
+def students_with_rows(db: sqlite_utils.Database) -> set[int]:
+    """Every student with any attendance stored (an import's rows for others are all new)."""
+    return {row[0] for row in db.execute("SELECT DISTINCT student_id FROM attendance")}
+
+
+def insert_many(db: sqlite_utils.Database, rows: list, batch_id: int) -> None:
+    """Add rows not stored yet, in one statement: ((student id, day), (status, code)) each.
+
+    The rows travel as one JSON text: SQLite unpacks it without a Python call per row, which
+    is most of the time of a big import (and lets Python read on meanwhile, in another thread).
+    """
+    if rows:
+        db.execute(
+            "INSERT INTO attendance (student_id, day, status, code, batch_id) "
+            "SELECT value ->> '$[0][0]', value ->> '$[0][1]', value ->> '$[1][0]', "
+            "value ->> '$[1][1]', ? FROM json_each(?)",
+            [batch_id, json.dumps(rows)])
+
+
+def remove_batch_rows_outside(db: sqlite_utils.Database, batch_id: int, first_day: str,
+                              last_day: str) -> None:
+    db.execute("DELETE FROM attendance WHERE batch_id = ? AND (day < ? OR day > ?)",
+               [batch_id, first_day, last_day])
+
+
+def fix_rows(db: sqlite_utils.Database, rows: list[tuple[str, str, int, str]]) -> None:
+    """Set (status, code) of rows this same import added: (status, code, student id, day)."""
+    db.conn.executemany("UPDATE attendance SET status = ?, code = ? WHERE student_id = ? "
+                        "AND day = ?", rows)

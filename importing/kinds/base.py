@@ -45,6 +45,8 @@ class Context:
     year_given: bool = False
     # Set by a kind when the file cannot go in until something is fixed (unknown codes).
     stopped: str | None = None
+    # Where rows that are surely new may be sent ahead while the file is read (see apply).
+    stream: Any = None
 
     def require_year(self, what: str) -> dict:
         if self.year is None:
