@@ -420,10 +420,10 @@ def _not_a_student_row(found: Any, raw: Any, problems: Problems, table: Table, n
     if found == "header":
         return 0  # the header repeated on a printed page
     row = Row(table, number, cells)
+    filled = [cell for cell in cells if not is_blank(cell)]
+    if not filled or (len(filled) == 1 and _looks_like_note(filled[0])):
+        return 0  # a blank row, or a note such as "Total: 120"
     if found is _BLANK:
-        filled = [cell for cell in cells if not is_blank(cell)]
-        if not filled or (len(filled) == 1 and _looks_like_note(filled[0])):
-            return 0  # a blank row, or a note such as "Total: 120"
         problems.group("no_id", row, "student_id", str(number),
                        lambda rows, numbers: f"{plural(rows, 'row')} have no student ID and "
                        "were skipped.")
