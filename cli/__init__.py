@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "cli.year_commands",
     "cli.settings_commands",
     "cli.demo_commands",
+    "cli.attendance_commands",
 )
 
 
