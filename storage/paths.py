@@ -94,11 +94,15 @@ def is_on_network_share(path: Path) -> bool:
 def _posix_filesystem_type(resolved: str) -> str:
     try:
         with open("/proc/mounts", encoding="utf-8") as mounts:
-            entries = [line.split() for line in mounts]
+            return filesystem_type_from_mounts(resolved, mounts.read())
     except OSError:
         return ""
+
+
+def filesystem_type_from_mounts(resolved: str, mounts_text: str) -> str:
+    """The type of the filesystem holding ``resolved``, from /proc/mounts-style text."""
     best_mount, best_type = "", ""
-    for entry in entries:
+    for entry in (line.split() for line in mounts_text.splitlines()):
         if len(entry) < 3:
             continue
         mount_point = entry[1].replace("\\040", " ")
