@@ -82,3 +82,15 @@ def test_backing_up_onto_a_folder_that_cannot_be_written_says_what_to_do(data_fi
     blocker.write_text("x")
     with pytest.raises(KnownProblem, match="could not write the backup"):
         backups.backup_to(data_file.db, blocker / "copy.sqlite")
+
+
+def test_backups_are_readable_by_their_owner_only(data_file):
+    import os
+    import stat
+    import sys
+
+    if sys.platform == "win32":
+        return
+    copy = backups.manual_backup(data_file.db, data_file.path)
+    assert stat.S_IMODE(os.stat(copy).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(copy.parent).st_mode) == 0o700
