@@ -3,5 +3,5 @@ end-of-year report (PDF, print and an Excel workbook).
 
 The numbers come from ``analysis`` (computed once, by the program's rules); this package only
 aggregates, hides small groups and lays pages out. It may use QtGui for page layout, never
-QtWidgets, and never pyplot.
+Qt widgets, and never pyplot.
 """

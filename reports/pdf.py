@@ -2,7 +2,7 @@
 the top of every page and "Page N of M" at the bottom, saved as PDF or sent to a printer.
 
 QtGui only: the printer (a QPrinter from the window's print dialog) arrives as the
-QPagedPaintDevice it is, so this module never imports QtWidgets or QtPrintSupport.
+QPagedPaintDevice it is, so this module never imports the widget or print-support modules.
 """
 
 from __future__ import annotations
