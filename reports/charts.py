@@ -8,6 +8,7 @@ each stays readable without colour: tiers carry hatching and labels, lines carry
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
@@ -139,6 +140,28 @@ def tier_counts_chart(counts: Mapping[str, int], *, width: float = 5.0,
     axes.bar_label(rects, fontsize=_FONT, color=_INK)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylim(0, max(values + [1]) * 1.2)
+    _tidy(axes)
+    return figure
+
+
+def meetings_histogram(counts: Sequence[int], *, median: float | None = None,
+                       width: float = 6.5, height: float = 2.4) -> Figure:
+    """How many mentees had each number of held meetings (bars), with the median marked."""
+    figure = _figure(width, height)
+    axes = figure.add_subplot()
+    highest = max(counts, default=0)
+    step = max(1, math.ceil((highest + 1) / 15))
+    edges = list(range(0, highest + step + 1, step))
+    axes.hist(list(counts), bins=edges, color=MENTEE_COLOUR, edgecolor="white", align="left"
+              if step == 1 else "mid")
+    if median is not None:
+        axes.axvline(median, color=_INK, linestyle="--", linewidth=1,
+                     label=f"median {median:g}")
+        axes.legend(fontsize=_FONT, frameon=False, loc="upper right")
+    axes.set_xlabel("Meetings held", fontsize=_FONT, color=_MUTED)
+    axes.set_ylabel("Mentees", fontsize=_FONT, color=_MUTED)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     _tidy(axes)
     return figure
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 FORMATS = ("text", "integer", "decimal", "number", "percent", "date", "wrap")
@@ -21,6 +22,21 @@ EXCEL_NUMBER_FORMATS = {
 }
 
 ColumnFormats = Mapping[int, str] | Mapping[str, str] | Sequence[str | None] | None
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """A value with its own format, overriding its column's (a summary's mixed figures)."""
+
+    value: Any
+    format: str
+
+
+def unwrap(value: Any, column_format: str) -> tuple[Any, str]:
+    """(value, format) for a cell: a :class:`Formatted` value brings its own format."""
+    if isinstance(value, Formatted):
+        return value.value, value.format
+    return value, column_format
 
 
 def resolve_formats(headers: Sequence[str], rows: Sequence[Sequence[Any]],
@@ -47,6 +63,8 @@ def guess_format(values) -> str:
     kinds = set()
     longest = 0
     for value in values:
+        if isinstance(value, Formatted):
+            value = value.value
         if value is None or value == "":
             continue
         if isinstance(value, bool):

@@ -10,7 +10,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from reports.formats import display_text
+from reports.formats import display_text, unwrap
 
 INK = "#1f2933"
 MUTED = "#52606d"
@@ -42,7 +42,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequen
         fill = f' bgcolor="{STRIPE_FILL}"' if number % 2 else ""
         parts.append(f"<tr{fill}>")
         for index, fmt in enumerate(formats):
-            value = row[index] if index < len(row) else None
+            value, fmt = unwrap(row[index] if index < len(row) else None, fmt)
             align = "right" if fmt in NUMERIC_FORMATS else "left"
             text = esc(display_text(value, fmt)).replace("\n", "<br>")
             parts.append(f'<td align="{align}" valign="top">{text}</td>')

@@ -1,11 +1,11 @@
 """Small-group suppression for the report's breakdowns (by grade, by mentor role, ...).
 
-A count of 1 to 4 students is shown as "fewer than 5", and so is every figure of a group of
-fewer than 5 students. Then *complementary* suppression hides more cells, so that a hidden
-count cannot be worked out by subtracting the shown ones from a total: in every sum the table
-shows (a row's parts adding up to its total, a column adding up to the Total row) either no
-cell is hidden or at least two are. Percentages and rates of a hidden group, or of a hidden
-count, are hidden too. A zero is shown: it names no one.
+A count of 1 to 4 students is shown as "fewer than 5", and so is every count of a group of
+fewer than 5 students (its other figures show "not shown"). Then *complementary* suppression
+hides more cells, so that a hidden count cannot be worked out by subtracting the shown ones
+from a total: in every sum the table shows (a row's parts adding up to its total, a column
+adding up to the Total row) either no cell is hidden or at least two are. Percentages and
+rates of a hidden group, or of a hidden count, are hidden too. A zero is shown: it names no one.
 """
 
 from __future__ import annotations
@@ -68,14 +68,14 @@ class Cell:
     """One figure as the report may show it."""
 
     value: Any
-    hidden: str = ""  # "", "small" (fewer than 5) or "complement"
+    hidden: str = ""  # "", "small" (a count under 5: "fewer than 5") or "hidden" ("not shown")
 
     @property
     def shown(self) -> Any:
         """The value, or the words that stand in for it."""
         if self.hidden == "small":
             return SMALL_TEXT
-        if self.hidden == "complement":
+        if self.hidden == "hidden":
             return COMPLEMENT_TEXT
         return self.value
 
@@ -179,7 +179,12 @@ def protect(table: GroupTable, threshold: int = THRESHOLD) -> ProtectedTable:
 
     protected = ProtectedTable(table)
     for key, value in values.items():
-        state = "small" if key in hidden else "complement" if key in complement else ""
+        state = ""
+        if key in hidden:
+            # A count in a small group is under 5 too; its rates and other figures are not.
+            state = "small" if kinds[key[1]] == COUNT else "hidden"
+        elif key in complement:
+            state = "hidden"
         protected.cells[key] = Cell(value, state)
     return protected
 

@@ -20,7 +20,13 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.excel_safety import safe_cell_value
-from reports.formats import EXCEL_NUMBER_FORMATS, ColumnFormats, display_text, resolve_formats
+from reports.formats import (
+    EXCEL_NUMBER_FORMATS,
+    ColumnFormats,
+    display_text,
+    resolve_formats,
+    unwrap,
+)
 from reports.saving import write_atomically
 
 TABLE_STYLE = "TableStyleMedium2"
@@ -108,8 +114,9 @@ def add_table_sheet(
         sheet.cell(row=HEADER_ROW, column=column, value=header)
     body = list(rows) or [[EMPTY_TABLE_TEXT] + [None] * (len(headers) - 1)]
     for row_offset, row in enumerate(body, start=1):
-        for column, fmt in enumerate(formats, start=1):
-            value = row[column - 1] if column - 1 < len(row) else None
+        for column, column_format in enumerate(formats, start=1):
+            value, fmt = unwrap(row[column - 1] if column - 1 < len(row) else None,
+                                column_format)
             cell = sheet.cell(row=HEADER_ROW + row_offset, column=column,
                               value=safe_cell_value(_excel_value(value)))
             if fmt in EXCEL_NUMBER_FORMATS and not isinstance(cell.value, str):
@@ -152,7 +159,7 @@ def _set_widths(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequenc
         longest = len(header) + 3
         for row in rows[:500]:
             if index < len(row):
-                text = display_text(row[index], fmt)
+                text = display_text(*unwrap(row[index], fmt))
                 longest = max(longest, max((len(line) for line in text.splitlines()), default=0))
         width = float(min(max(longest + 1, _NARROWEST_COLUMN), _WIDEST_COLUMN))
         if fmt == "wrap":

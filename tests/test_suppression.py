@@ -56,14 +56,15 @@ def test_a_table_without_small_counts_is_shown_whole():
     assert shown(protected, 0)["improved"] == 5
 
 
-def test_a_group_under_five_students_shows_fewer_than_5_in_every_student_figure():
+def test_a_group_under_five_students_shows_fewer_than_5_in_every_count():
     protected = protect(by_grade([("6", (3, 1, 2, 0)), ("7", (12, 6, 5, 1)),
                                   ("8", (20, 10, 5, 5))]))
     grade6 = shown(protected, 0)
     assert grade6["mentees"] == SMALL_TEXT
     assert grade6["improved"] == SMALL_TEXT and grade6["worse"] == SMALL_TEXT
-    assert grade6["share_improved"] == SMALL_TEXT
-    assert grade6["rate_after"] == SMALL_TEXT
+    # Its rates are not "fewer than 5" of anything: they are simply not shown.
+    assert grade6["share_improved"] == COMPLEMENT_TEXT
+    assert grade6["rate_after"] == COMPLEMENT_TEXT
     # Staff are not students: the number of mentors stays.
     assert grade6["mentors"] == 2
     assert is_safe(protected) == []
@@ -132,3 +133,5 @@ def test_any_breakdown_is_safe_after_suppression(groups, with_total):
         for cell, column in zip(cells, COLUMNS, strict=True):
             if column.kind == COUNT and 0 < cell.value < 5:
                 assert cell.hidden == "small"
+            if column.kind == RATE and cell.hidden:
+                assert cell.shown == COMPLEMENT_TEXT
