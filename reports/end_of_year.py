@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from reports import charts, html
 from reports.document import new_document
-from reports.figures import COMPARISON_LABEL, LEVELS, TIERS, ReportFigures
+from reports.figures import COMPARISON_LABEL, LEVELS, TIERS, ReportFigures, report_title
 from reports.formats import Formatted, date_words
 from reports.html import esc
 from reports.pdf import PageDecor, load_logo, save_pdf
@@ -24,6 +24,7 @@ from reports.suppression import COMPLEMENT_TEXT, SMALL_TEXT, ProtectedTable
 from reports.words import (
     CHANGES,
     CLOSURE_REASONS,
+    IMPORT_MODES,
     NOMINATION_REASONS,
     REFERRAL_KINDS,
     TIER_MEANINGS,
@@ -33,14 +34,9 @@ from reports.words import (
     word,
 )
 
-TITLE = "Mentoring program report"
 CHART_WIDTH_PX = 624  # 6.5 inches at the 96 px per inch of page layout
 ACCENT = "#1f5f99"
-IMPORT_MODES = {"daily": "Day by day", "exceptions": "Absences only", None: ""}
 
-
-def report_title(figures: ReportFigures) -> str:
-    return ("End-of-year report" if figures.period.is_whole_year else TITLE)
 
 
 def chart_images(figures: ReportFigures, dpi: int = 300) -> dict[str, QImage]:

@@ -239,6 +239,11 @@ class ReportFigures:
         return tables
 
 
+def report_title(figures: ReportFigures) -> str:
+    """"End-of-year report" for a whole year, "Mentoring program report" for part of one."""
+    return "End-of-year report" if figures.period.is_whole_year else "Mentoring program report"
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, 4)

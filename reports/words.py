@@ -29,6 +29,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 GOAL_STATUSES = {"working": "Working on", "met": "Met", "set_aside": "Set aside"}
 MEETING_OUTCOMES = {"held": "Held", "student_absent": "Student absent",
                     "cancelled": "Cancelled"}
+IMPORT_MODES = {"daily": "Day by day", "exceptions": "Absences only", None: ""}
 MEETING_KINDS = {"one_to_one": "One-to-one", "group": "Group", "activity": "Activity",
                  "family_contact": "Family contact",
                  "absent_day_checkin": "Check-in on an absent day"}
