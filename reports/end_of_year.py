@@ -105,6 +105,10 @@ def _number(value: float | None, places: int = 0) -> str:
     return f"{value:,.{places}f}"
 
 
+def _change(before: float | None, after: float | None) -> float | None:
+    return None if before is None or after is None else before - after
+
+
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
@@ -295,15 +299,23 @@ def _attendance_section(figures: ReportFigures, images: dict[str, QImage]) -> st
     comparison_rows = [["Mentees", figures.mentees_with_baseline,
                         Formatted(figures.absences_per_100_before, "decimal"),
                         Formatted(figures.absences_per_100_after, "decimal"),
-                        figures.share_improved]]
+                        Formatted(_change(figures.absences_per_100_before,
+                                          figures.absences_per_100_after), "decimal")]]
+    notes = []
     for group in figures.comparison:
         comparison_rows.append([group.name.capitalize(), group.students,
                                 Formatted(group.absences_per_100_before, "decimal"),
                                 Formatted(group.absences_per_100_after, "decimal"),
-                                group.share_improved])
-    parts.append(html.table(["Group", "Students", "Absent per 100 before", "Absent per 100 after",
-                             "Share improved"], comparison_rows,
-                            ["text", "integer", "decimal", "decimal", "percent"]))
+                                Formatted(group.change_per_100, "decimal")])
+        if group.missing_tiers:
+            tiers = ", ".join(TIER_WORDS[tier].lower() for tier in group.missing_tiers)
+            notes.append(f"{group.name.capitalize()} has no students in these tiers, which "
+                         f"are left out of its reweighting: {tiers}.")
+    parts.append(html.table(["Group", "Students", "Absent per 100 before",
+                             "Absent per 100 after", "Fewer days absent per 100"],
+                            comparison_rows, ["text", "integer", "decimal", "decimal", "decimal"]))
+    for note in notes:
+        parts.append(html.paragraph(note, muted=True, small=True))
     if "chart:monthly" in images:
         parts.append(html.heading("Month by month: mentees and the whole school", 3))
         parts.append(f'<p><img src="chart:monthly" width="{CHART_WIDTH_PX}"></p>')
@@ -345,16 +357,16 @@ def _breakdown_section(figures: ReportFigures) -> str:
 
 
 def _referrals_section(figures: ReportFigures) -> str:
-    rows = [[word(REFERRAL_KINDS, line.kind), line.opened, line.in_progress, line.resolved,
-             line.still_open] for line in figures.referrals]
+    rows = [[word(REFERRAL_KINDS, line.kind), line.opened, line.resolved, line.still_open]
+            for line in figures.referrals]
     if rows:
-        rows.append(["Total", *(sum(row[i] for row in rows) for i in range(1, 5))])
+        rows.append(["Total", *(sum(row[i] for row in rows) for i in range(1, 4))])
     return "".join([
         html.heading("6. Referrals"),
         html.paragraph("Needs too big for a mentor, passed to the counselor, an administrator, "
                        "the nurse or a social worker.", muted=True),
-        html.table(["Referred to", "Opened", "In progress", "Resolved", "Still open"], rows,
-                   ["text", "integer", "integer", "integer", "integer"],
+        html.table(["Referred to", "Opened", "Resolved", "Not resolved yet"], rows,
+                   ["text", "integer", "integer", "integer"],
                    empty_text="No referrals in this period."),
     ])
 

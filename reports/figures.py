@@ -86,7 +86,6 @@ class ReferralLine:
     kind: str  # a code: counselor, administrator, nurse, social_worker, other
     opened: int
     resolved: int
-    in_progress: int
     still_open: int
 
 
@@ -104,16 +103,29 @@ class MonthPoint:
 
 @dataclass(frozen=True)
 class ComparisonGroup:
-    """A group the mentees are compared with (never matched; waitlisted)."""
+    """A group set beside the mentees (never matched; waitlisted), its rates reweighted to the
+    mentees' tiers at the start."""
 
     name: str
     students: int
     absence_rate_before: float | None
     absence_rate_after: float | None
-    absences_per_100_before: float | None
-    absences_per_100_after: float | None
-    share_improved: float | None
-    note: str = ""
+    missing_tiers: tuple[str, ...] = ()  # mentee tiers this group has no students in
+
+    @property
+    def absences_per_100_before(self) -> float | None:
+        return None if self.absence_rate_before is None else 100 * self.absence_rate_before
+
+    @property
+    def absences_per_100_after(self) -> float | None:
+        return None if self.absence_rate_after is None else 100 * self.absence_rate_after
+
+    @property
+    def change_per_100(self) -> float | None:
+        """Fewer days absent per 100 after than before (negative: more)."""
+        if self.absence_rate_before is None or self.absence_rate_after is None:
+            return None
+        return 100 * (self.absence_rate_before - self.absence_rate_after)
 
 
 @dataclass(frozen=True)
@@ -322,7 +334,18 @@ def to_json(figures: ReportFigures) -> dict[str, Any]:
         "tiers_now": {tier: figures.tiers_now.get(tier, 0) for tier in TIERS},
         "comparison": {
             "label": COMPARISON_LABEL,
-            "groups": [{key: _plain(value) for key, value in vars(group).items()}
+            "mentees": {"students": figures.mentees_with_baseline,
+                        "absence_rate_before": _plain(figures.absence_rate_before),
+                        "absence_rate_after": _plain(figures.absence_rate_after),
+                        "absences_per_100_before": _plain(figures.absences_per_100_before),
+                        "absences_per_100_after": _plain(figures.absences_per_100_after)},
+            "groups": [{"name": group.name, "students": group.students,
+                        "absence_rate_before": _plain(group.absence_rate_before),
+                        "absence_rate_after": _plain(group.absence_rate_after),
+                        "absences_per_100_before": _plain(group.absences_per_100_before),
+                        "absences_per_100_after": _plain(group.absences_per_100_after),
+                        "change_per_100": _plain(group.change_per_100),
+                        "missing_tiers": list(group.missing_tiers)}
                        for group in figures.comparison],
         },
         "school_absence_rate": _plain(figures.school_absence_rate),
@@ -331,8 +354,8 @@ def to_json(figures: ReportFigures) -> dict[str, Any]:
                      "school_rate": _plain(point.school_rate)} for point in figures.monthly],
         "by_grade": _breakdown_json(tables[0], "grade"),
         "by_role": _breakdown_json(tables[1], "role"),
-        "referrals": [{key: value for key, value in vars(line).items()}
-                      for line in figures.referrals],
+        "referrals": [{"kind": line.kind, "opened": line.opened, "resolved": line.resolved,
+                       "still_open": line.still_open} for line in figures.referrals],
         "imports": [{"kind": line.kind, "imported_on": line.imported_on.isoformat(),
                      "mode": line.mode, "covers_from": _plain(line.covers_from),
                      "covers_through": _plain(line.covers_through)}

@@ -94,11 +94,10 @@ def build_workbook(figures: ReportFigures) -> Workbook:
     for title, table in zip(titles, figures.protected_tables(), strict=False):
         context.sheet(title, title, table.headers(), _shown_rows(table), table.formats(),
                       notes=notes)
-    referral_rows = [[word(REFERRAL_KINDS, line.kind), line.opened, line.in_progress,
-                      line.resolved, line.still_open] for line in figures.referrals]
+    referral_rows = [[word(REFERRAL_KINDS, line.kind), line.opened, line.resolved,
+                      line.still_open] for line in figures.referrals]
     context.sheet("Referrals", "Referrals by kind",
-                  ["Referred to", "Opened", "In progress", "Resolved", "Still open"],
-                  referral_rows)
+                  ["Referred to", "Opened", "Resolved", "Not resolved yet"], referral_rows)
     context.sheet("Imports", "The imports behind these figures", *_imports_table(figures))
     context.sheet("Definitions", "Definitions and notes on the data", ["Term", "Definition"],
                   _definition_rows(figures), ["text", "wrap"])
@@ -215,16 +214,21 @@ def _training_table(figures: ReportFigures):
 
 def _comparison_table(figures: ReportFigures):
     headers = ["Group", "Students", "Absence rate before", "Absence rate after",
-               "Absent per 100 before", "Absent per 100 after", "Share improved"]
+               "Absent per 100 before", "Absent per 100 after", "Fewer absent per 100",
+               "Tiers missing"]
+    change = None
+    if figures.absences_per_100_before is not None and figures.absences_per_100_after is not None:
+        change = figures.absences_per_100_before - figures.absences_per_100_after
     rows = [["Mentees", figures.mentees_with_baseline, figures.absence_rate_before,
              figures.absence_rate_after, figures.absences_per_100_before,
-             figures.absences_per_100_after, figures.share_improved]]
+             figures.absences_per_100_after, change, ""]]
     rows += [[group.name.capitalize(), group.students, group.absence_rate_before,
               group.absence_rate_after, group.absences_per_100_before,
-              group.absences_per_100_after, group.share_improved]
+              group.absences_per_100_after, group.change_per_100,
+              ", ".join(TIER_WORDS[tier] for tier in group.missing_tiers)]
              for group in figures.comparison]
     return headers, rows, ["text", "integer", "percent", "percent", "decimal", "decimal",
-                           "percent"]
+                           "decimal", "text"]
 
 
 def _shown_rows(table: ProtectedTable) -> list[list[Any]]:
