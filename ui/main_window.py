@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.desk = Desk(self)
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(760, 480)
         self.screens: dict[str, Screen] = {}
         self._build_top_bar()
         self._build_body()
@@ -367,6 +367,10 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        elif self.screen() is not None:
+            # First start: most of the screen, never more than it (125% / 150% scaling shrinks it).
+            room = self.screen().availableGeometry()
+            self.resize(min(1280, int(room.width() * 0.92)), min(800, int(room.height() * 0.9)))
         window_state.restore_splitter(settings, "navigation", self.splitter)
         for screen in self.screens.values():
             screen.restore_state(settings)
