@@ -46,7 +46,7 @@ def main() -> None:
     print(f"demo school with {args.students} students made in "
           f"{time.perf_counter() - start:.1f} s")
 
-    from PySide6.QtCore import QThreadPool, Qt
+    from PySide6.QtCore import Qt, QThreadPool
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
