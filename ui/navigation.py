@@ -30,6 +30,8 @@ class ScreenEntry:
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("students", "Students", "Every student this year: find, filter, match, edit",
                 "ui.screens.students", "StudentsScreen"),
+    ScreenEntry("mentors", "Mentors", "Mentors' load, meetings, screening and availability",
+                "ui.screens.mentors", "MentorsScreen"),
 )
 
 

@@ -179,5 +179,14 @@ def select_row(view: QTableView, row: int | None) -> None:
 def set_column_widths(view: QTableView, characters: list[int]) -> None:
     """Starting widths in characters (the person's own widths, once saved, win)."""
     width = view.fontMetrics().horizontalAdvance("n")
+    header = view.horizontalHeader()
+    bold = header.font()
+    bold.setBold(True)
+    from PySide6.QtGui import QFontMetrics
+
+    title_metrics = QFontMetrics(bold)
+    model = view.model()
     for column, count in enumerate(characters):
-        view.setColumnWidth(column, count * width + 16)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        view.setColumnWidth(column, max(count * width, title_metrics.horizontalAdvance(title)
+                                        + 24) + 16)

@@ -295,7 +295,7 @@ class StudentDetail(QFrame):
             line += (f"<br>Mentor: <b>{_e(current['mentor_first_name'])} "
                      f"{_e(current['mentor_last_name'])}</b> since "
                      f"{_e(day_words(current['started_on']))}"
-                     + (f", usually {_e(when.lower() if when else '')}" if when else ""))
+                     + (f", usually {_e(when)}" if when else ""))
         else:
             line += "<br>No mentor now."
         self.facts.setText(line)
