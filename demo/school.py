@@ -145,7 +145,7 @@ class _Builder:
     # the years ---------------------------------------------------------------------------------
 
     def build(self) -> dict:
-        rng, db = self.rng, self.db
+        db = self.db
         start_now = self.today.year if self.today.month >= 8 else self.today.year - 1
         self.progress(0, 100)
         settings.set_value(db, "school_name", "Riverside Middle School (demo)")
@@ -280,7 +280,8 @@ class _Builder:
             slots = {(rng.randrange(5), rng.choice(SLOTS)) for _ in range(rng.randint(3, 6))}
             slots.add((rng.randrange(5), "lunch"))
             availability.replace(self.db, "mentor", mentor_id, slots)
-            staff.append({"id": mentor_id, "capacity": mentors.mentor(self.db, mentor_id)["capacity"],
+            capacity = mentors.mentor(self.db, mentor_id)["capacity"]
+            staff.append({"id": mentor_id, "capacity": capacity,
                           "active": index < count - 1, "slots": slots})
         return staff
 
@@ -329,7 +330,9 @@ class _Builder:
                 nominated_on = first
             status = "new"
             mentor_id = continuing.get(s.student_id)
-            if mentor_id is not None and load.get(mentor_id, 99) >= self._capacity(staff, mentor_id):
+            full = mentor_id is not None and load.get(mentor_id, 99) >= self._capacity(
+                staff, mentor_id)
+            if full:
                 mentor_id = None
             if mentor_id is None and len(year_matches) < match_target:
                 candidates = [m for m in active_staff if load[m["id"]] < m["capacity"]]
@@ -461,7 +464,7 @@ class _Builder:
     def make_goals_and_referrals(self, year_id: int, year_matches: list,
                                  school_days: list) -> None:
         rng, db = self.rng, self.db
-        for match_id, s, mentor_id, starts in year_matches:
+        for _match_id, s, mentor_id, starts in year_matches:
             for text in rng.sample(names.GOALS, rng.randint(1, 2)):
                 goal_id = goals.add_goal(db, s.student_id, text, starts)
                 later = [d for d in school_days if d > starts]
@@ -489,7 +492,8 @@ class _Builder:
                                          "Followed up; sorted.")
                 elif roll < 0.8:
                     referrals.set_status(db, referral_id, "in_progress",
-                                         opened + dt.timedelta(days=2), "Counselor met the student.")
+                                         opened + dt.timedelta(days=2),
+                                         "Counselor met the student.")
 
     # attendance --------------------------------------------------------------------------------
 
@@ -509,7 +513,7 @@ class _Builder:
                         for row in matches.matches_in_year(db, year_id)}
         enrolled = {row["id"]: row for row in students.students_in_year(db, year_id)}
         rows = []
-        statuses, codes, weights = zip(*ABSENCE_KINDS)
+        statuses, codes, weights = zip(*ABSENCE_KINDS, strict=False)
         by_id = {s.student_id: s for s in roster}
         for count, (student_id, enrollment) in enumerate(enrolled.items()):
             s = by_id[student_id]
@@ -529,7 +533,7 @@ class _Builder:
                 if started and day >= started:
                     today_chance *= s.response
                 if rng.random() < today_chance:
-                    status, code = rng.choices(list(zip(statuses, codes)), weights)[0]
+                    status, code = rng.choices(list(zip(statuses, codes, strict=False)), weights)[0]
                 elif rng.random() < 0.04:
                     status, code = "tardy", "T"
                 else:
