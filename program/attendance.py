@@ -160,6 +160,11 @@ class StudentAttendance:
         return self.tier in CHRONIC_TIERS
 
     @property
+    def has_attendance(self) -> bool:
+        """At least one day enrolled (or totals) as of the date."""
+        return self.days_enrolled > 0
+
+    @property
     def rated(self) -> bool:
         """Enrolled enough days to have a tier."""
         return self.tier is not None
