@@ -55,7 +55,7 @@ CLOSURE_REASONS = {
     "planned_end": "Planned end of year",
     "student_moved": "Student moved",
     "mentor_left": "Mentor left",
-    "mismatch": "Mismatch",
+    "mismatch": "Not a good fit",
     "other": "Other",
 }
 REFERRAL_KINDS = {
@@ -84,7 +84,7 @@ NOMINATION_STATUSES = {
     "declined": "Declined",
 }
 GOAL_STATUSES = {
-    "working": "Working on",
+    "working": "Working on it",
     "met": "Met",
     "set_aside": "Set aside",
 }
