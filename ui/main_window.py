@@ -104,6 +104,10 @@ class MainWindow(QMainWindow):
             screen.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.screens[entry.key] = screen
             self.stack.addWidget(screen)
+            if hasattr(screen, "meeting_requested"):
+                screen.meeting_requested.connect(self.log_meeting)
+            if hasattr(screen, "waiting_requested"):
+                screen.waiting_requested.connect(self.show_waiting_students)
         self.navigation.chosen.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -278,6 +282,16 @@ class MainWindow(QMainWindow):
         if "mentors" in self.screens:
             self.show_screen("mentors")
             self.screens["mentors"].show_mentor(mentor_id)
+
+    def show_waiting_students(self) -> None:
+        """The students nominated and not matched yet (where matching starts)."""
+        from ui.models.students import WAITING
+
+        self.show_screen("students")
+        self.screens["students"].set_who_filter(WAITING)
+
+    def log_meeting(self, student_id: int | None = None) -> None:
+        """Open Log a meeting (Ctrl+M), for one student when given."""
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -32,6 +32,8 @@ SCREENS: tuple[ScreenEntry, ...] = (
                 "ui.screens.students", "StudentsScreen"),
     ScreenEntry("mentors", "Mentors", "Mentors' load, meetings, screening and availability",
                 "ui.screens.mentors", "MentorsScreen"),
+    ScreenEntry("matches", "Matches", "Every match: how each is meeting; close a match",
+                "ui.screens.matches", "MatchesScreen"),
 )
 
 
@@ -48,6 +50,7 @@ class Navigation(QListWidget):
         self.setIconSize(QSize(22, 22))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(150)
+        self.setSpacing(2)
         self._keys: list[str] = []
         for number, entry in enumerate(SCREENS, start=1):
             item = QListWidgetItem(icon(entry.key, "#f0f4f8"), entry.title)

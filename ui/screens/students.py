@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -50,6 +50,8 @@ class StudentsScreen(Screen):
     KEY = "students"
     TITLE = "Students"
     CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS})
+
+    meeting_requested = Signal(int)  # student id: the window opens Log a meeting
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
@@ -306,10 +308,19 @@ class StudentsScreen(Screen):
         self.desk.notify(STUDENTS)
 
     def find_mentor(self, student_id: int) -> None:
-        """Open the matching dialog for one student."""
+        """Open the matching dialog for one student: suggestions, usual time, one click."""
+        from ui.dialogs.match_dialog import MatchDialog
+
+        dialog = MatchDialog(self.desk, student_id, self)
+        if dialog.exec():
+            self._wanted_student = student_id
+            record = students.student(self.desk.db, student_id)
+            self.status_message.emit(f"Matched {person_name(record)} with "
+                                     f"{dialog.mentor_name}.")
 
     def log_meeting(self, student_id: int) -> None:
-        """Open the Log a meeting dialog for one student."""
+        """Ask the window to open Log a meeting for one student."""
+        self.meeting_requested.emit(student_id)
 
     # Output and layout -----------------------------------------------------------------------
 
