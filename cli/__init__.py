@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "cli.year_commands",
     "cli.settings_commands",
     "cli.demo_commands",
+    "cli.attendance_commands",
 )
 
 
