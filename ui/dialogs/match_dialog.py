@@ -137,17 +137,19 @@ class MatchDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.loader = Loader(self)
-        year_id = desk.year_id
+        year_id, on = desk.year_id, today()
         self.loader.load(desk.data.path,
-                         lambda db: load_candidates(db, student_id, year_id), self._loaded)
+                         lambda db: load_candidates(db, student_id, year_id, on), self._loaded)
 
     def _loaded(self, rows: list[dict]) -> None:
         self.model.set_rows(rows)
         if not rows:
-            self.status.setText("No active mentor has room for another mentee. Raise a "
-                                "mentor's capacity on the Mentors screen, or add a mentor.")
+            self.status.setText("No mentor can take this student: every active mentor is "
+                                "full, or none is free when the student is. Raise a mentor's "
+                                "capacity or mark more free times on the Mentors screen.")
             return
-        self.status.setText(f"{len(rows)} mentors have room.")
+        self.status.setText(f"{len(rows)} mentors could take {person_name(self.student)}, "
+                            "best first.")
         select_row(self.table, 0)
         self.table.setFocus()
 

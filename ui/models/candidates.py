@@ -2,43 +2,42 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlite_utils
 from PySide6.QtGui import QColor
 
-from storage import availability, matches, mentors
+from analysis import matching
+from storage import availability, mentors
 from ui.models.students import fold
 from ui.models.table import Column, RowsModel
 
 RANK, MENTOR, ROLE, LOAD, REASONS, SCREENING = range(6)
 
 
-def load_candidates(db: sqlite_utils.Database, student_id: int, year_id: int) -> list[dict]:
-    """Active mentors with room for another mentee (reads only; any thread)."""
-    load = matches.open_match_counts(db, year_id)
+def load_candidates(db: sqlite_utils.Database, student_id: int, year_id: int,
+                    on: dt.date | None = None) -> list[dict]:
+    """The matching rules' suggestions for one student, best first (reads only; any thread)."""
     grids = availability.get_all(db, "mentor")
+    roles = {row["id"]: row["role"] or "" for row in mentors.all_mentors(db)}
     rows = []
-    for mentor in mentors.all_mentors(db, active_only=True):
-        taken = load.get(mentor["id"], 0)
-        if taken >= mentor["capacity"]:
-            continue
+    for rank, suggestion in enumerate(matching.suggestions_for(db, student_id, year_id, on),
+                                      start=1):
         rows.append({
-            "mentor_id": mentor["id"],
-            "mentor_name": f"{mentor['first_name']} {mentor['last_name']}",
-            "sort_name": fold(f"{mentor['last_name']} {mentor['first_name']}"),
-            "role": mentor["role"] or "",
-            "mentees": taken,
-            "capacity": mentor["capacity"],
-            "slots": grids.get(mentor["id"], set()),
-            "shared_slots": [],
-            "reasons": "",
-            "cleared": None,
-            "score": None,
+            "rank": rank,
+            "mentor_id": suggestion.mentor_id,
+            "mentor_name": suggestion.mentor_name,
+            "sort_name": fold(suggestion.mentor_name),
+            "role": roles.get(suggestion.mentor_id, ""),
+            "mentees": suggestion.load,
+            "capacity": suggestion.capacity,
+            "slots": grids.get(suggestion.mentor_id, set()),
+            "shared_slots": list(suggestion.shared_times) if suggestion.times_known else [],
+            "reasons": suggestion.reason_text,
+            "cleared": suggestion.cleared,
+            "score": suggestion.score,
         })
-    rows.sort(key=lambda row: row["sort_name"])
-    for rank, row in enumerate(rows, start=1):
-        row["rank"] = rank
     return rows
 
 

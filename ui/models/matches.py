@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlite_utils
 from PySide6.QtGui import QColor
 
-from storage import matches, meetings
+from analysis import cadence
+from storage import matches
 from ui.models.students import fold
 from ui.models.table import Column, RowsModel
 from ui.words import CLOSURE_REASONS, day_words, person_name, usual_time, word
@@ -16,21 +18,25 @@ STUDENT, MENTOR, STARTED, USUAL, HELD, LAST, STATUS = range(7)
 OPEN, CLOSED, ALL, ATTENTION = "open", "closed", "all", "attention"
 
 
-def load_rows(db: sqlite_utils.Database, year_id: int) -> list[dict]:
-    """Every match of the year with names (reads only; any thread)."""
+def load_rows(db: sqlite_utils.Database, year_id: int,
+              as_of: dt.date | None = None) -> list[dict]:
+    """Every match of the year with names and its meeting rhythm as the rules judge it
+    (reads only; any thread)."""
     rows = matches.matches_in_year(db, year_id)
-    last_held = meetings.last_held_by_student(db, year_id)
+    rhythms = {r.match_id: r for r in cadence.match_rhythm(db, year_id, as_of)}
     for row in rows:
         row["student_name"] = person_name(row, "student_")
         row["mentor_name"] = f"{row['mentor_first_name']} {row['mentor_last_name']}"
         row["is_open"] = row["ended_on"] is None
-        # The student's latest held meeting: their match's, unless they changed mentors.
-        row.setdefault("last_held", last_held.get(row["student_id"]) if row["is_open"] else None)
-        row.setdefault("held", None)
-        row.setdefault("overdue", None)
-        row.setdefault("behind_target", None)
-        row.setdefault("held_this_month", None)
-        row.setdefault("expected_this_month", None)
+        rhythm = rhythms.get(row["id"])
+        row["held"] = rhythm.held if rhythm else 0
+        row["attempts"] = rhythm.attempts if rhythm else 0
+        row["last_held"] = rhythm.last_held.isoformat() if rhythm and rhythm.last_held else None
+        row["overdue"] = bool(rhythm and rhythm.active and rhythm.overdue)
+        row["behind_target"] = bool(rhythm and rhythm.active and rhythm.behind_target)
+        row["held_this_month"] = rhythm.held_this_month if rhythm else None
+        row["expected_this_month"] = rhythm.expected_this_month if rhythm else None
+        row["school_days_since"] = rhythm.school_days_since if rhythm else None
         row["search_text"] = fold(f"{row['student_name']} {row['student_local_id'] or ''} "
                                   f"{row['mentor_name']}")
     return rows
@@ -41,10 +47,11 @@ def status_words(row: dict) -> str:
     if not row["is_open"]:
         return f"Ended {day_words(row['ended_on'])}: {word(CLOSURE_REASONS, row['closure_reason'])}"
     if row.get("overdue"):
-        return "Overdue for a meeting"
+        days = row.get("school_days_since")
+        return f"Overdue ({days} school days)" if days is not None else "Overdue"
     if row.get("behind_target"):
-        return "Behind this month"
-    return "Meeting" if row.get("held") else "Open"
+        return "Behind this month's target"
+    return "On track"
 
 
 class MatchesModel(RowsModel):
@@ -97,8 +104,11 @@ class MatchesModel(RowsModel):
 
     def cell_tooltip(self, row: dict, column: int) -> str | None:
         if column == STATUS and row["is_open"] and row.get("expected_this_month") is not None:
-            return (f"{row['held_this_month']} held this month; "
+            text = (f"{row['held_this_month']} held this month; "
                     f"{row['expected_this_month']} expected by now")
+            if row.get("school_days_since") is not None:
+                text += f"; {row['school_days_since']} school days since the last one held"
+            return text
         if column == STATUS and row["closure_note"]:
             return row["closure_note"]
         return None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from storage import matches, meetings, mentors
 from ui import window_state
-from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
+from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, today
 from ui.loading import Loader
 from ui.models.matches import (
     ALL,
@@ -42,7 +42,7 @@ from ui.screens.base import (
     set_column_widths,
     title_label,
 )
-from ui.words import day_words, usual_time
+from ui.words import day_words, plural, usual_time
 
 
 def _e(text: object) -> str:
@@ -121,7 +121,13 @@ class MatchDetail(QFrame):
             lines[0] += f", usually {when}"
         lines.append(status_words(row))
         if row.get("held") is not None:
-            lines.append(f"{row['held']} meetings held this year")
+            line = f"{plural(row['held'], 'meeting')} held"
+            if row.get("attempts"):
+                line += f", {plural(row['attempts'], 'attempt')} when the student was absent"
+            if row["is_open"] and row.get("expected_this_month") is not None:
+                line += (f"; {row['held_this_month']} this month of "
+                         f"{row['expected_this_month']} expected by now")
+            lines.append(line)
         if row["closure_note"]:
             lines.append(row["closure_note"])
         self.facts.setText("<br>".join(_e(line) for line in lines))
@@ -232,9 +238,10 @@ class MatchesScreen(Screen):
             QWidget.setTabOrder(first, second)
 
     def load(self) -> None:
-        year_id = self.desk.year_id
+        year_id, as_of = self.desk.year_id, today()
         self.count.setText("Loading…")
-        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id), self._loaded)
+        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id, as_of),
+                         self._loaded)
         self._fill_mentors()
 
     def _fill_mentors(self) -> None:
@@ -278,8 +285,11 @@ class MatchesScreen(Screen):
             self.detail.show_match(None)
 
     def _update_count(self) -> None:
-        open_count = sum(1 for row in self.model.rows() if row["is_open"])
-        self.count.setText(f"{open_count} open matches, showing {self.proxy.rowCount()}")
+        open_rows = [row for row in self.model.rows() if row["is_open"]]
+        overdue = sum(1 for row in open_rows if row["overdue"])
+        behind = sum(1 for row in open_rows if row["behind_target"] and not row["overdue"])
+        self.count.setText(f"{len(open_rows)} open matches ({overdue} overdue, {behind} behind "
+                           f"this month) · showing {self.proxy.rowCount()}")
 
     def current_match_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 
 from storage import students
 from ui import window_state
-from ui.desk import ATTENDANCE, GOALS, MATCHES, MEETINGS, NOMINATIONS, STUDENTS, Desk
+from ui.desk import ATTENDANCE, GOALS, MATCHES, MEETINGS, NOMINATIONS, STUDENTS, Desk, today
 from ui.loading import Loader
 from ui.models.students import (
     CHRONIC,
+    EARLY_WARNING,
     MATCHED,
     NOT_RATED,
     UNMATCHED,
@@ -77,7 +78,8 @@ class StudentsScreen(Screen):
         self.tier = make_combo(
             "Attendance tier", "Show students in one attendance tier",
             [("All tiers", None)] + [(text, code) for code, text in TIERS.items()]
-            + [("Chronic (moderate or severe)", CHRONIC), ("Not rated", NOT_RATED)],
+            + [("Chronic (moderate or severe)", CHRONIC), ("Early warning", EARLY_WARNING),
+               ("Too few days to rate", NOT_RATED)],
             self.apply_filters)
         self.who = make_combo(
             "Mentor", "Show students with a mentor, without one, or nominated and waiting",
@@ -145,9 +147,10 @@ class StudentsScreen(Screen):
     # Loading ---------------------------------------------------------------------------------
 
     def load(self) -> None:
-        year_id = self.desk.year_id
+        year_id, as_of = self.desk.year_id, today()
         self.count.setText("Loading…")
-        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id), self._loaded)
+        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id, as_of),
+                         self._loaded)
 
     def _loaded(self, rows: list[dict]) -> None:
         wanted, self._wanted_student = self._wanted_student, None
