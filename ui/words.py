@@ -70,6 +70,11 @@ def usual_time(weekday: int | None, slot: str | None) -> str:
     return " ".join(parts)
 
 
+def time_words_for(time: tuple[int, str] | None) -> str:
+    """(1, "lunch") -> "Tuesday lunch"; nothing for no time."""
+    return usual_time(*time) if time else ""
+
+
 def student_name(row: dict, prefix: str = "") -> str:
     """A student's name as shown in lists: "Peña, José (Pepe)"."""
     first = row.get(f"{prefix}first_name") or ""

@@ -202,6 +202,10 @@ class MatchesScreen(Screen):
         self.waiting_button = button("Match a &waiting student…", "Go to the students who were "
                                      "nominated and have no mentor yet",
                                      self.waiting_requested.emit)
+        self.suggest_button = button("S&uggest matches for everyone waiting…",
+                                     "MentorDesk proposes the best mentor for every waiting "
+                                     "student at once; you tick the ones to keep",
+                                     self.suggest_all_requested.emit, primary=True)
         self.count = QLabel("")
         self.count.setObjectName("count")
         self.table = make_table("Matches list", "Click a match to see its meetings; click a "
@@ -218,6 +222,7 @@ class MatchesScreen(Screen):
         header.addWidget(title_label("Matches"))
         header.addWidget(self.count, 1, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.waiting_button)
+        header.addWidget(self.suggest_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search)
         filters.addWidget(labelled("S&how", self.which))
@@ -232,7 +237,8 @@ class MatchesScreen(Screen):
         layout.addLayout(header)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
-        for first, second in ((self.waiting_button, self.search), (self.search, self.which),
+        for first, second in ((self.waiting_button, self.suggest_button),
+                              (self.suggest_button, self.search), (self.search, self.which),
                               (self.which, self.mentor), (self.mentor, self.table),
                               (self.table, self.detail)):
             QWidget.setTabOrder(first, second)
