@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
                 screen.meeting_requested.connect(self.log_meeting)
             if hasattr(screen, "waiting_requested"):
                 screen.waiting_requested.connect(self.show_waiting_students)
+            if hasattr(screen, "undo_offered"):
+                screen.undo_offered.connect(self._undo_offered)
             if hasattr(screen, "suggest_all_requested"):
                 screen.suggest_all_requested.connect(self.suggest_all)
         self.navigation.chosen.connect(self.show_screen)
@@ -175,6 +177,12 @@ class MainWindow(QMainWindow):
                              self.roster_action, self.roster_excel_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
+        self._undo = None
+        self.undo_action = self._action("&Undo", "Take back the last deletion", self.undo,
+                                        QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
         self.find_action = self._action("&Find a student or mentor…",
                                         "Jump to the search box", self.focus_search,
                                         QKeySequence.StandardKey.Find)
@@ -335,7 +343,40 @@ class MainWindow(QMainWindow):
         self.screens["students"].set_who_filter(WAITING)
 
     def log_meeting(self, student_id: int | None = None) -> None:
-        """Open Log a meeting (Ctrl+M), for one student when given."""
+        """Open Log a meeting (Ctrl+M from anywhere): for the given student, else the one on
+        screen."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        if not student_id:
+            student_id = self._student_on_screen()
+        from ui.dialogs.log_meeting import LogMeetingDialog, describe
+
+        dialog = LogMeetingDialog(self.desk, self, student_id=student_id)
+        if dialog.exec():
+            self.statusBar().showMessage(describe(dialog), 8000)
+
+    def _student_on_screen(self) -> int | None:
+        screen = self.current_screen()
+        if screen is self.screens.get("students"):
+            return screen.current_student_id()
+        if screen is self.screens.get("matches"):
+            row = screen.detail.row
+            return row["student_id"] if row else None
+        return None
+
+    def _undo_offered(self, description: str, undo) -> None:
+        self._undo = undo
+        self.undo_action.setEnabled(True)
+        self.undo_action.setText(f"&Undo: {description.rstrip('.')}")
+        self.statusBar().showMessage(f"{description} Press Ctrl+Z to undo.", 10000)
+
+    def undo(self) -> None:
+        """Take back the last deletion."""
+        undo, self._undo = self._undo, None
+        self.undo_action.setEnabled(False)
+        self.undo_action.setText("&Undo")
+        if undo is not None:
+            undo()
 
     def add_student(self) -> None:
         self.show_screen("students")
@@ -463,6 +504,9 @@ class MainWindow(QMainWindow):
 
     def _file_changed(self) -> None:
         open_ = self.desk.is_open
+        self._undo = None
+        self.undo_action.setEnabled(False)
+        self.undo_action.setText("&Undo")
         for widget in (self.year_combo, self.search, self.navigation):
             widget.setEnabled(open_)
         for action in self.file_actions + self.work_actions:

@@ -34,6 +34,8 @@ SCREENS: tuple[ScreenEntry, ...] = (
                 "ui.screens.mentors", "MentorsScreen"),
     ScreenEntry("matches", "Matches", "Every match: how each is meeting; close a match",
                 "ui.screens.matches", "MatchesScreen"),
+    ScreenEntry("meetings", "Meetings", "Every meeting by month and mentor: log, change, delete",
+                "ui.screens.meetings", "MeetingsScreen"),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -62,7 +63,7 @@ class MatchDialog(QDialog):
         name = person_name(self.student)
         self.setWindowTitle(f"Find a mentor for {name}")
         self.setAccessibleName(self.windowTitle())
-        self.resize(860, 560)
+        self.resize(980, 600)
 
         consent = word(CONSENT, self.student["consent_status"])
         intro = QLabel(
@@ -77,11 +78,16 @@ class MatchDialog(QDialog):
         self.table = make_table("Mentors who could take this student",
                                 "The best suggestions first, with the reasons. Choose one.",
                                 self.proxy)
-        set_column_widths(self.table, [3, 20, 14, 8, 44, 10])
+        set_column_widths(self.table, [3, 18, 13, 7, 46, 10])
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._chosen_changed())
         self.table.doubleClicked.connect(lambda *_: self.accept())
         self.status = QLabel("Loading the suggestions…")
         self.status.setObjectName("hint")
+        self.why = QLabel("")
+        self.why.setWordWrap(True)
+        self.why.setObjectName("banner")
+        self.why.setAccessibleName("Why this mentor")
+        self.why.hide()
 
         self.weekday = QComboBox()
         self.weekday.setAccessibleName("Usual day")
@@ -100,13 +106,22 @@ class MatchDialog(QDialog):
         self.both_free = QLabel("")
         self.both_free.setObjectName("hint")
         self.starts = DateField(today(), "Starts on", "The day the match begins")
-        when = QHBoxLayout()
+        when_row = QWidget()
+        when = QHBoxLayout(when_row)
+        when.setContentsMargins(0, 0, 0, 0)
         when.addWidget(self.weekday)
         when.addWidget(self.slot)
         when.addWidget(self.both_free, 1)
+        starts_row = QWidget()
+        starts = QHBoxLayout(starts_row)
+        starts.setContentsMargins(0, 0, 0, 0)
+        starts.addWidget(self.starts)
+        starts.addStretch(1)
         form = QFormLayout()
-        form.addRow("Usual &day and time", when)
-        form.addRow("&Starts on", self.starts)
+        form.addRow("Usual &day and time", when_row)
+        form.labelForField(when_row).setBuddy(self.weekday)
+        form.addRow("&Starts on", starts_row)
+        form.labelForField(starts_row).setBuddy(self.starts)
         self.close_reason: QComboBox | None = None
         if self.current:
             self.close_reason = QComboBox()
@@ -134,6 +149,7 @@ class MatchDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.why)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.loader = Loader(self)
@@ -163,6 +179,11 @@ class MatchDialog(QDialog):
         if row is None:
             return
         self.match_button.setText(f"Match with {row['mentor_name']}")
+        why = f"<b>Why {row['mentor_name']}:</b> {html.escape(row['reasons'] or '')}"
+        if row["cleared"] is False:
+            why += " <b>Not cleared to mentor yet.</b>"
+        self.why.setText(why)
+        self.why.show()
         shared = row["shared_slots"] or sorted(
             row["slots"] & self.student_grid, key=lambda k: (k[0], SLOTS.index(k[1])))
         if shared:

@@ -86,6 +86,9 @@ class ProposalModel(RowsModel):
             return int(row["cleared"])
         return super().cell_sort_value(row, column)
 
+    def cell_tooltip(self, row: dict, column: int) -> str | None:
+        return row["reasons"] if column == WHY else None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.column() == TICK:
             row = self.row_at(index.row())
@@ -140,7 +143,7 @@ class SuggestAllDialog(QDialog):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table("Proposed matches", "Tick the matches to keep", self.proxy)
-        set_column_widths(self.table, [4, 20, 18, 16, 40, 12, 10])
+        set_column_widths(self.table, [4, 17, 15, 14, 34, 13, 10])
         self.model.dataChanged.connect(lambda *_: self._update_save())
         self.status = QLabel("Working out the best matches…")
         self.status.setObjectName("hint")

@@ -86,7 +86,7 @@ class MatchDetail(QFrame):
         self.meetings_proxy.setSourceModel(self.meetings_model)
         self.meetings = make_table("Meetings of this match", "Every meeting logged for this "
                                    "match, newest first", self.meetings_proxy)
-        set_column_widths(self.meetings, [13, 16, 14, 11, 10, 7, 16, 20])
+        set_column_widths(self.meetings, [15, 16, 14, 11, 12, 5, 18, 24])
         # The student and the mentor are the match's (Kind says when it was a group).
         self.meetings.setColumnHidden(1, True)
         self.meetings.setColumnHidden(2, True)
