@@ -36,6 +36,9 @@ SCREENS: tuple[ScreenEntry, ...] = (
                 "ui.screens.matches", "MatchesScreen"),
     ScreenEntry("meetings", "Meetings", "Every meeting by month and mentor: log, change, delete",
                 "ui.screens.meetings", "MeetingsScreen"),
+    ScreenEntry("attendance", "Attendance", "The school at a glance: tiers, months, early "
+                "warning and chronic lists, import coverage", "ui.screens.attendance",
+                "AttendanceScreen"),
 )
 
 
