@@ -33,7 +33,7 @@ def load_matches(db: sqlite_utils.Database, year_id: int) -> list[MatchMeetings]
     """Every match of the year with its meetings (date and outcome), by match id."""
     by_match = meetings.meeting_dates_by_match(db, year_id)
     loaded = []
-    for match_id, mentor_id, student_id, started_on, ended_on in \
+    for match_id, mentor_id, student_id, started_on, ended_on, reason in \
             program_inputs.match_dates(db, year_id):
         loaded.append(MatchMeetings(
             match_id=match_id,
@@ -43,6 +43,7 @@ def load_matches(db: sqlite_utils.Database, year_id: int) -> list[MatchMeetings]
                            for row in by_match.get(match_id, ())),
             mentor_id=mentor_id,
             student_id=student_id,
+            closure_reason=reason,
         ))
     return loaded
 

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis import attendance as analysis_attendance  # noqa: E402
+from analysis import outcomes as analysis_outcomes  # noqa: E402
 from analysis.years import school_calendar  # noqa: E402
 from demo.school import school_calendar as demo_calendar  # noqa: E402
 from storage import attendance, attendance_inputs, imports, students, years  # noqa: E402
@@ -90,6 +91,8 @@ def measure(db, year_id: int, count: int, as_of: dt.date, mode: str) -> None:
     sid = records[len(records) // 2].student_id
     timed("student_detail (one student)",
           lambda: analysis_attendance.student_detail(db, sid, year_id, as_of))
+    timed("program_outcomes (comparison over everyone)",
+          lambda: analysis_outcomes.program_outcomes(db, year_id, as_of))
     print(f"  goal: under 2000 ms for the whole school -> ratio {best / 2.0:.2f} of the goal")
 
 if __name__ == "__main__":

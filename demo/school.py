@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from demo import names
+from program.calendar import instructional_days
 from storage import (
     activity,
     attendance,
@@ -103,15 +104,6 @@ def school_calendar(start_year: int) -> tuple[dt.date, dt.date, list[tuple[dt.da
     add_range(spring, spring + dt.timedelta(days=4), "Spring break")
     add(nth_weekday(start_year + 1, 5, 0, -1), "Memorial Day")
     return first_day, last_day, sorted(closed)
-
-
-def instructional_days(first: dt.date, last: dt.date, closed: set[dt.date]) -> list[dt.date]:
-    days, day = [], first
-    while day <= last:
-        if day.weekday() < 5 and day not in closed:
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
 
 
 class _Builder:
@@ -294,7 +286,7 @@ class _Builder:
         rng, db = self.rng, self.db
         year_id, first, last, closed = year
         end = min(last, self.today - dt.timedelta(days=1)) if is_current else last
-        school_days = instructional_days(first, end, closed)
+        school_days = list(instructional_days(first, end, closed))
         enrolled = {row["id"]: row for row in students.students_in_year(db, year_id)}
         pool = [s for s in roster if s.student_id in enrolled]
         at_risk = sorted((s for s in pool if s.absence_chance >= 0.05),

@@ -14,6 +14,7 @@ Days enrolled come from what was imported (see :func:`assess_student`):
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -157,6 +158,11 @@ class StudentAttendance:
     def chronic(self) -> bool:
         """Absent 10% or more of the days enrolled (and enrolled enough days to be rated)."""
         return self.tier in CHRONIC_TIERS
+
+    @property
+    def has_attendance(self) -> bool:
+        """At least one day enrolled (or totals) as of the date."""
+        return self.days_enrolled > 0
 
     @property
     def rated(self) -> bool:
@@ -372,3 +378,53 @@ def tier_counts(records: Iterable[StudentAttendance]) -> dict[str | None, int]:
     for record in records:
         counts[record.tier] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A student's enrolled days and absences in one year, for totals over any stretch of it.
+
+    With totals only (``summaries``), a stretch is the difference of the latest totals on or
+    before each end: as exact as the dates the school reported on.
+    """
+
+    days: tuple[dt.date, ...] = ()
+    absent_through: tuple[float, ...] = (0.0,)  # days absent before each index (running sum)
+    summaries: tuple[PeriodSummary, ...] = ()
+    day_level: bool = True
+
+    def totals(self, start: dt.date, end: dt.date) -> tuple[float, float]:
+        """(days enrolled, days absent) from ``start`` to ``end``, both included."""
+        if end < start:
+            return (0, 0.0)
+        if not self.day_level:
+            later, earlier = self._cumulative(end), self._cumulative(start - ONE_DAY)
+            return (max(0, later[0] - earlier[0]), max(0.0, later[1] - earlier[1]))
+        low = bisect_left(self.days, start)
+        high = bisect_right(self.days, end)
+        return (high - low, self.absent_through[high] - self.absent_through[low])
+
+    def _cumulative(self, through: dt.date) -> tuple[float, float]:
+        usable = [s for s in self.summaries if s.as_of <= through]
+        if not usable:
+            return (0, 0.0)
+        latest = max(usable, key=lambda s: s.as_of)
+        return (latest.days_enrolled, latest.days_absent)
+
+
+def ledger(student: StudentDays, calendar: SchoolCalendar, as_of: dt.date,
+           rules: AttendanceRules | None = None) -> Ledger:
+    """The student's :class:`Ledger` for the year up to ``as_of``."""
+    rules = rules or AttendanceRules()
+    if not student.marks and not student.coverage:
+        end = min(as_of, calendar.last_day)
+        return Ledger(summaries=tuple(s for s in student.summaries if s.as_of <= end),
+                      day_level=False)
+    weights = rules.weights()
+    ordered = sorted(enrolled_days(student, calendar, as_of).items())
+    running = [0.0]
+    total = 0.0
+    for _, status in ordered:
+        total += weights.get(status, 0.0)
+        running.append(total)
+    return Ledger(tuple(day for day, _ in ordered), tuple(running))

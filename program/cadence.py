@@ -32,6 +32,7 @@ class MatchMeetings:
     meetings: Sequence[tuple[dt.date, str]] = ()
     mentor_id: int | None = None
     student_id: int | None = None
+    closure_reason: str | None = None
 
 
 @dataclass(frozen=True)

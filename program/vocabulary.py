@@ -55,7 +55,7 @@ CLOSURE_REASONS = {
     "planned_end": "Planned end of year",
     "student_moved": "Student moved",
     "mentor_left": "Mentor left",
-    "mismatch": "Mismatch",
+    "mismatch": "Not a good fit",
     "other": "Other",
 }
 REFERRAL_KINDS = {
@@ -84,7 +84,7 @@ NOMINATION_STATUSES = {
     "declined": "Declined",
 }
 GOAL_STATUSES = {
-    "working": "Working on",
+    "working": "Working on it",
     "met": "Met",
     "set_aside": "Set aside",
 }
@@ -155,3 +155,18 @@ def percent(rate: float | None, places: int = 1) -> str:
     if rate is None:
         return "–"
     return f"{rate * 100:.{places}f}%"
+
+
+def pattern_advice(pattern_weekdays: Iterable[int], meet_on: Iterable[int]) -> str:
+    """"Absences cluster on Thursdays: meet on Wednesday." ("" without a pattern)."""
+    pattern = [f"{WEEKDAYS[w]}s" for w in pattern_weekdays]
+    if not pattern:
+        return ""
+    days = [WEEKDAYS[w] for w in meet_on]
+    advice = f": meet on {join_words(days, 'or')}" if days else ""
+    return f"Absences cluster on {join_words(pattern)}{advice}."
+
+
+def early_warning_words(window: int, missed: float) -> str:
+    """"Missed 2 of the first 20 school days of the year." (the early-warning flag's reason)."""
+    return f"Missed {plural(missed, 'day')} of the first {window} school days of the year."

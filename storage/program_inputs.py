@@ -13,10 +13,11 @@ def matched_student_ids(db: sqlite_utils.Database, year_id: int) -> set[int]:
 
 
 def match_dates(db: sqlite_utils.Database,
-                year_id: int) -> list[tuple[int, int, int, str, str | None]]:
-    """(match_id, mentor_id, student_id, started_on, ended_on) of every match in the year."""
+                year_id: int) -> list[tuple[int, int, int, str, str | None, str | None]]:
+    """(match_id, mentor_id, student_id, started_on, ended_on, closure_reason) of every match
+    in the year."""
     return db.execute(
-        "SELECT id, mentor_id, student_id, started_on, ended_on FROM matches "
+        "SELECT id, mentor_id, student_id, started_on, ended_on, closure_reason FROM matches "
         "WHERE year_id = ? ORDER BY id",
         [year_id],
     ).fetchall()

@@ -192,3 +192,15 @@ def test_attendance_command_refuses_an_unknown_year_and_a_bad_date(school, cli):
     assert bad.code == 1 and "YYYY-MM-DD" in bad.json["error"]
     text = cli("--db", data.path, "attendance", "--as-of", "2025-12-10")
     assert text.code == 0 and "Moderate chronic 1" in text.stdout
+
+
+def test_an_exceptions_import_without_dates_covers_the_year_up_to_the_as_of_date(data_file):
+    db = data_file.db
+    year_id = _year_id(db)
+    student = _student(db, "000301", year_id)
+    _exceptions_import(db, year_id, [student], [(student, "2025-09-03", "absent_excused")],
+                       covers=(None, None))
+    # 2-5 Sept (4) and 8-12 Sept (5): the import was made later, so it speaks for them all.
+    assert _figures(db, year_id, D(2025, 9, 12))[student] == (9, 1, None)
+    record = analysis_attendance.student_detail(db, student, year_id, D(2025, 9, 12))
+    assert record.has_attendance and not record.rated
