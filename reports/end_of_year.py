@@ -361,7 +361,7 @@ def _breakdown_section(figures: ReportFigures) -> str:
                  f'Groups of fewer than 5 students show "{SMALL_TEXT}"; a few more figures show '
                  f'"{COMPLEMENT_TEXT}" so that a hidden number cannot be worked out from the '
                  "totals. Their percentages are hidden too.", muted=True)]
-    titles = ["By grade", "By mentor role", "By mentor"]
+    titles = ["By grade", "By mentor role", "By mentor (program team only: every number shown)"]
     for title, table in zip(titles, tables, strict=False):
         parts.append(html.heading(title, 3))
         parts.append(_protected_table(table))
@@ -404,15 +404,24 @@ def _notes_section(figures: ReportFigures) -> str:
     ])
 
 
+SHORT_TIERS = {"satisfactory": "Satisfactory", "at-risk": "At risk", "moderate": "Moderate",
+               "severe": "Severe", None: "–"}
+SHORT_CHANGES = {"improved": "Improved", "same": "Same", "worse": "Worse", None: "No baseline"}
+
+
 def _students_section(figures: ReportFigures) -> str:
     rows = [[line.name, line.local_id, line.grade, line.mentor, line.meetings_held,
              line.absence_rate_before, line.absence_rate_after,
-             TIER_WORDS.get(line.tier_at_start, "–"), TIER_WORDS.get(line.tier_now, "–"),
-             word(CHANGES, line.change)] for line in figures.students]
+             SHORT_TIERS.get(line.tier_at_start, "–"), SHORT_TIERS.get(line.tier_now, "–"),
+             SHORT_CHANGES.get(line.change, "")] for line in figures.students]
+    table = html.table(["Student", "ID", "Grade", "Mentor", "Meetings", "Absent before",
+                        "Absent since", "Tier at start", "Tier now", "Change"], rows,
+                       ["text", "text", "integer", "text", "integer", "percent", "percent",
+                        "text", "text", "text"],
+                       widths=[16, 7, 5, 15, 7, 8, 8, 12, 12, 10])
     return "".join([
         html.heading("Mentees one by one (program team only)", new_page=True),
-        html.table(["Student", "ID", "Grade", "Mentor", "Meetings", "Rate before",
-                    "Rate since", "Tier at start", "Tier now", "Change"], rows,
-                   ["text", "text", "integer", "text", "integer", "percent", "percent", "text",
-                    "text", "text"]),
+        html.paragraph("Tiers: moderate and severe are chronic absence. Before: the baseline "
+                       "before the match; since: from the match's start.", muted=True),
+        f'<div style="font-size: 8pt">{table}</div>',
     ])
