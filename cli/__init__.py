@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "cli.demo_commands",
     "cli.attendance_commands",
     "cli.import_commands",
+    "cli.report_commands",
 )
 
 
