@@ -7,6 +7,7 @@ Each command group lives in its own module with a ``register(subparsers)`` funct
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -19,7 +20,9 @@ COMMAND_MODULES = (
     "cli.year_commands",
     "cli.settings_commands",
     "cli.demo_commands",
+    "cli.attendance_commands",
     "cli.import_commands",
+    "cli.report_commands",
 )
 
 
@@ -87,7 +90,5 @@ def run(argv: list[str] | None = None) -> int:
 def _write_utf8() -> None:
     """Names keep their accents on any console (Windows' is not UTF-8 by default)."""
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(encoding="utf-8", errors="replace")
-        except (AttributeError, ValueError):
-            pass

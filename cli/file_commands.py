@@ -8,18 +8,20 @@ from pathlib import Path
 from cli import add_json_flag
 from cli.files import data_file_path, open_for_reading
 from cli.output import Output
-from storage import activity, students, summary, years
+from storage import students, summary, years
 from storage.backups import backup_to
 from storage.errors import KnownProblem
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    command = subparsers.add_parser("summary", help="how many of each kind of record the file holds")
+    command = subparsers.add_parser(
+        "summary", help="how many of each kind of record the file holds")
     add_json_flag(command)
     command.set_defaults(handler=summary_command)
 
     command = subparsers.add_parser("students", help="the students of a school year")
-    command.add_argument("--year", metavar="NAME", help="the school year (default: the current one)")
+    command.add_argument("--year", metavar="NAME",
+                         help="the school year (default: the current one)")
     add_json_flag(command)
     command.set_defaults(handler=students_command)
 
@@ -96,9 +98,6 @@ def backup_command(args: argparse.Namespace, out: Output) -> int:
     if target.resolve() == source.resolve():
         raise KnownProblem("The backup cannot overwrite the data file itself. Choose another name.")
     with open_for_reading(args) as data:
+        # A reading command: it takes no writer's lock, so it writes nothing (not even history).
         backup_to(data.db, target)
-        try:
-            activity.record(data.db, "backup", f"Backup saved to {target}", path=str(target))
-        except Exception:
-            pass  # the file may be busy with the app's writes; the copy itself is what matters
     return out.result({"backup": str(target)}, f"Saved a copy of {source.name} to {target}.")

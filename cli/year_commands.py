@@ -68,8 +68,8 @@ def year_add(args: argparse.Namespace, out: Output) -> int:
             if newest and newest["id"] == year_id or years.current_year(db) is None:
                 settings.set_value(db, "current_year", args.name.strip())
             current = years.current_year(db)
-            activity.record(db, "year", f"School year {args.name} {'updated' if existed else 'added'}",
-                            year=args.name)
+            verb = "updated" if existed else "added"
+            activity.record(db, "year", f"School year {args.name} {verb}", year=args.name)
         year = years.year_by_id(db, year_id)
         non_school = years.non_school_days(db, year_id)
     document = {**year, "non_school_days": [row["day"] for row in non_school],

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from demo import names
+from program.calendar import instructional_days
 from storage import (
     activity,
     attendance,
@@ -105,15 +106,6 @@ def school_calendar(start_year: int) -> tuple[dt.date, dt.date, list[tuple[dt.da
     return first_day, last_day, sorted(closed)
 
 
-def instructional_days(first: dt.date, last: dt.date, closed: set[dt.date]) -> list[dt.date]:
-    days, day = [], first
-    while day <= last:
-        if day.weekday() < 5 and day not in closed:
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
-
-
 class _Builder:
     def __init__(self, db: sqlite_utils.Database, student_count: int, seed: int,
                  today: dt.date, progress: Progress | None) -> None:
@@ -145,7 +137,7 @@ class _Builder:
     # the years ---------------------------------------------------------------------------------
 
     def build(self) -> dict:
-        rng, db = self.rng, self.db
+        db = self.db
         start_now = self.today.year if self.today.month >= 8 else self.today.year - 1
         self.progress(0, 100)
         settings.set_value(db, "school_name", "Riverside Middle School (demo)")
@@ -280,7 +272,8 @@ class _Builder:
             slots = {(rng.randrange(5), rng.choice(SLOTS)) for _ in range(rng.randint(3, 6))}
             slots.add((rng.randrange(5), "lunch"))
             availability.replace(self.db, "mentor", mentor_id, slots)
-            staff.append({"id": mentor_id, "capacity": mentors.mentor(self.db, mentor_id)["capacity"],
+            capacity = mentors.mentor(self.db, mentor_id)["capacity"]
+            staff.append({"id": mentor_id, "capacity": capacity,
                           "active": index < count - 1, "slots": slots})
         return staff
 
@@ -293,7 +286,7 @@ class _Builder:
         rng, db = self.rng, self.db
         year_id, first, last, closed = year
         end = min(last, self.today - dt.timedelta(days=1)) if is_current else last
-        school_days = instructional_days(first, end, closed)
+        school_days = list(instructional_days(first, end, closed))
         enrolled = {row["id"]: row for row in students.students_in_year(db, year_id)}
         pool = [s for s in roster if s.student_id in enrolled]
         at_risk = sorted((s for s in pool if s.absence_chance >= 0.05),
@@ -329,7 +322,9 @@ class _Builder:
                 nominated_on = first
             status = "new"
             mentor_id = continuing.get(s.student_id)
-            if mentor_id is not None and load.get(mentor_id, 99) >= self._capacity(staff, mentor_id):
+            full = mentor_id is not None and load.get(mentor_id, 99) >= self._capacity(
+                staff, mentor_id)
+            if full:
                 mentor_id = None
             if mentor_id is None and len(year_matches) < match_target:
                 candidates = [m for m in active_staff if load[m["id"]] < m["capacity"]]
@@ -461,7 +456,7 @@ class _Builder:
     def make_goals_and_referrals(self, year_id: int, year_matches: list,
                                  school_days: list) -> None:
         rng, db = self.rng, self.db
-        for match_id, s, mentor_id, starts in year_matches:
+        for _match_id, s, mentor_id, starts in year_matches:
             for text in rng.sample(names.GOALS, rng.randint(1, 2)):
                 goal_id = goals.add_goal(db, s.student_id, text, starts)
                 later = [d for d in school_days if d > starts]
@@ -489,7 +484,8 @@ class _Builder:
                                          "Followed up; sorted.")
                 elif roll < 0.8:
                     referrals.set_status(db, referral_id, "in_progress",
-                                         opened + dt.timedelta(days=2), "Counselor met the student.")
+                                         opened + dt.timedelta(days=2),
+                                         "Counselor met the student.")
 
     # attendance --------------------------------------------------------------------------------
 
@@ -509,7 +505,7 @@ class _Builder:
                         for row in matches.matches_in_year(db, year_id)}
         enrolled = {row["id"]: row for row in students.students_in_year(db, year_id)}
         rows = []
-        statuses, codes, weights = zip(*ABSENCE_KINDS)
+        statuses, codes, weights = zip(*ABSENCE_KINDS, strict=False)
         by_id = {s.student_id: s for s in roster}
         for count, (student_id, enrollment) in enumerate(enrolled.items()):
             s = by_id[student_id]
@@ -529,7 +525,7 @@ class _Builder:
                 if started and day >= started:
                     today_chance *= s.response
                 if rng.random() < today_chance:
-                    status, code = rng.choices(list(zip(statuses, codes)), weights)[0]
+                    status, code = rng.choices(list(zip(statuses, codes, strict=False)), weights)[0]
                 elif rng.random() < 0.04:
                     status, code = "tardy", "T"
                 else:

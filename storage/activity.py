@@ -1,4 +1,4 @@
-"""The activity log: imports, undos, archives, deletions, backups and restores, for Settings > History."""
+"""The activity log (Settings > History): imports, undos, archives, deletions, backups, restores."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ last one of every earlier month. Manual and before-update copies are never prune
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -28,9 +29,9 @@ def backup_to(db: sqlite_utils.Database, target: Path) -> Path:
     once complete, so a full disk or a crash never leaves half a backup under the real name.
     """
     target = Path(target).expanduser()
-    make_private_folder(target.parent)
     temporary = target.with_name(f".{target.name}.part")
     try:
+        make_private_folder(target.parent)
         if temporary.exists():
             temporary.unlink()
         destination = sqlite3.connect(str(temporary))
@@ -72,7 +73,9 @@ def restore_from(backup: Path, data_file: Path) -> None:
         source.close()
 
 
-def manual_backup(db: sqlite_utils.Database, data_file: Path, now: dt.datetime | None = None) -> Path:
+def manual_backup(
+    db: sqlite_utils.Database, data_file: Path, now: dt.datetime | None = None
+) -> Path:
     """File > Back up now: a timestamped copy in the backups folder."""
     now = now or dt.datetime.now()
     name = f"{data_file.stem}-{now:%Y-%m-%d-%H%M%S}.sqlite"
@@ -145,7 +148,5 @@ def list_backups(data_file: Path) -> list[Path]:
 
 
 def _remove_quietly(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         path.unlink()
-    except OSError:
-        pass

@@ -65,16 +65,25 @@ class DataFile:
 
 def connect(path: Path) -> sqlite_utils.Database:
     """A connection with MentorDesk's pragmas: WAL, foreign keys on, synchronous NORMAL."""
+    db = _connect_plain(path)
+    _use_wal(db)
+    return db
+
+
+def _connect_plain(path: Path) -> sqlite_utils.Database:
     # isolation_level=None: no implicit transactions; writes that belong together use db.atomic().
     conn = sqlite3.connect(str(path), timeout=15, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 15000")
-    db = sqlite_utils.Database(conn, execute_plugins=False)
-    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def _use_wal(db: sqlite_utils.Database) -> None:
+    # Changing the journal mode writes to the file: only after it proved to be ours.
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     if mode.lower() != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    return db
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
 
 
 def open_data_file(
@@ -106,10 +115,11 @@ def open_data_file(
             _refuse_non_sqlite(path)
         if is_new:
             make_private_folder(path.parent)
-        db = connect(path)
+        db = _connect_plain(path)
         try:
             _check_identity(db, path, is_new=is_new)
             _quick_check(db, path)
+            _use_wal(db)
             data_file = DataFile(path=path, db=db, lock=lock)
             if pending_count(db):
                 if lock is None:
@@ -127,7 +137,8 @@ def open_data_file(
                 if automatic_backup and not is_new:
                     from storage.backups import automatic_backup as take_automatic_backup
 
-                    data_file.backup_taken = take_automatic_backup(db, path) or data_file.backup_taken
+                    taken = take_automatic_backup(db, path)
+                    data_file.backup_taken = taken or data_file.backup_taken
         except BaseException:
             db.close()
             raise
@@ -168,6 +179,7 @@ def _refuse_non_sqlite(path: Path) -> None:
 
 def _check_identity(db: sqlite_utils.Database, path: Path, *, is_new: bool) -> None:
     try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         application_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = schema_version(db)
         has_tables = db.execute(

@@ -151,3 +151,47 @@ def meeting_dates_by_match(db: sqlite_utils.Database, year_id: int) -> dict[int,
     ):
         by_match.setdefault(match_id, []).append({"met_on": met_on, "outcome": outcome})
     return by_match
+
+
+def last_held_by_student(db: sqlite_utils.Database, year_id: int) -> dict[int, str]:
+    """Each student's latest held meeting date in a year (students with none are left out)."""
+    return dict(
+        db.execute(
+            "SELECT x.student_id, max(g.met_on) FROM meetings g "
+            "JOIN meeting_matches mm ON mm.meeting_id = g.id JOIN matches x ON x.id = mm.match_id "
+            "WHERE x.year_id = ? AND g.outcome = 'held' GROUP BY x.student_id",
+            [year_id],
+        ).fetchall()
+    )
+
+
+def meetings_of_student(db: sqlite_utils.Database, student_id: int) -> list[dict]:
+    """A student's meetings, every year, newest first, with the mentor's name and the topics."""
+    return list(
+        db.query(
+            "SELECT g.*, mm.match_id, x.year_id, m.first_name AS mentor_first_name, "
+            "m.last_name AS mentor_last_name, "
+            "(SELECT group_concat(t.name, ', ') FROM meeting_topics mt "
+            " JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = g.id) AS topics, "
+            "(SELECT count(*) FROM meeting_matches o WHERE o.meeting_id = g.id) AS mentees "
+            "FROM meetings g JOIN meeting_matches mm ON mm.meeting_id = g.id "
+            "JOIN matches x ON x.id = mm.match_id JOIN mentors m ON m.id = g.mentor_id "
+            "WHERE x.student_id = ? ORDER BY g.met_on DESC, g.id DESC",
+            [student_id],
+        )
+    )
+
+
+def meetings_of_match(db: sqlite_utils.Database, match_id: int) -> list[dict]:
+    """One match's meetings, newest first, with the topics and how many students were there."""
+    return list(
+        db.query(
+            "SELECT g.*, "
+            "(SELECT group_concat(t.name, ', ') FROM meeting_topics mt "
+            " JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = g.id) AS topics, "
+            "(SELECT count(*) FROM meeting_matches o WHERE o.meeting_id = g.id) AS mentees "
+            "FROM meetings g JOIN meeting_matches mm ON mm.meeting_id = g.id "
+            "WHERE mm.match_id = ? ORDER BY g.met_on DESC, g.id DESC",
+            [match_id],
+        )
+    )

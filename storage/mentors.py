@@ -51,8 +51,8 @@ def update_mentor(db: sqlite_utils.Database, mentor_id: int, **changes: Any) -> 
 def mentor(db: sqlite_utils.Database, mentor_id: int) -> dict | None:
     rows = list(
         db.query(
-            "SELECT m.*, r.name AS role FROM mentors m LEFT JOIN mentor_roles r ON r.id = m.role_id "
-            "WHERE m.id = ?",
+            "SELECT m.*, r.name AS role FROM mentors m "
+            "LEFT JOIN mentor_roles r ON r.id = m.role_id WHERE m.id = ?",
             [mentor_id],
         )
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -61,19 +62,16 @@ def make_private_folder(folder: Path) -> None:
     """Create ``folder`` (and parents) readable by its owner only on POSIX."""
     folder.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
-        try:
+        # A folder we do not own (such as /tmp) keeps its mode.
+        with contextlib.suppress(OSError):
             folder.chmod(stat.S_IRWXU)
-        except OSError:
-            pass  # a folder we do not own (e.g. /tmp) keeps its mode
 
 
 def make_private_file(path: Path) -> None:
     """Make ``path`` readable and writable by its owner only on POSIX."""
     if os.name == "posix" and path.exists():
-        try:
+        with contextlib.suppress(OSError):
             path.chmod(stat.S_IRUSR | stat.S_IWUSR)
-        except OSError:
-            pass
 
 
 def is_on_network_share(path: Path) -> bool:
@@ -96,11 +94,15 @@ def is_on_network_share(path: Path) -> bool:
 def _posix_filesystem_type(resolved: str) -> str:
     try:
         with open("/proc/mounts", encoding="utf-8") as mounts:
-            entries = [line.split() for line in mounts]
+            return filesystem_type_from_mounts(resolved, mounts.read())
     except OSError:
         return ""
+
+
+def filesystem_type_from_mounts(resolved: str, mounts_text: str) -> str:
+    """The type of the filesystem holding ``resolved``, from /proc/mounts-style text."""
     best_mount, best_type = "", ""
-    for entry in entries:
+    for entry in (line.split() for line in mounts_text.splitlines()):
         if len(entry) < 3:
             continue
         mount_point = entry[1].replace("\\040", " ")

@@ -1,4 +1,4 @@
-"""Schema version 1: the tables of the first MentorDesk release (frozen: never edit, add a migration)."""
+"""Schema version 1, as first released: frozen (never edit it; add a migration)."""
 
 SCHEMA_V1 = """
 -- MentorDesk data file, schema version 1. Dates are ISO-8601 text (YYYY-MM-DD),

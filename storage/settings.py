@@ -106,7 +106,9 @@ def _declared(key: str) -> Setting:
         return SETTINGS_BY_KEY[key]
     except KeyError:
         known = ", ".join(SETTINGS_BY_KEY)
-        raise InvalidInput(f'There is no setting called "{key}". The settings are: {known}.') from None
+        raise InvalidInput(
+            f'There is no setting called "{key}". The settings are: {known}.'
+        ) from None
 
 
 def fill_missing(db: sqlite_utils.Database) -> None:

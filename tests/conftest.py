@@ -112,7 +112,8 @@ def data_checksum(path: Path) -> str:
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
         digest.update(table.encode())
-        for row in connection.execute(f"SELECT * FROM [{table}] ORDER BY 1, 2"):
+        rows = connection.execute(f"SELECT * FROM [{table}]").fetchall()
+        for row in sorted(rows, key=repr):
             digest.update(repr(row).encode())
     connection.close()
     return digest.hexdigest()

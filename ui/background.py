@@ -31,6 +31,11 @@ class JobSignals(QObject):
     cancelled = Signal()
 
 
+# Owns every job's signal object, so the C++ object is only ever deleted on the UI thread (by
+# deleteLater once the job reported back), never by a worker thread dropping the last reference.
+_ANCHOR = QObject()
+
+
 class Job(QRunnable):
     """Run ``work(progress)`` on a pool thread and report back through Qt signals."""
 
@@ -38,7 +43,7 @@ class Job(QRunnable):
         super().__init__()
         self.setAutoDelete(False)
         self.work = work
-        self.signals = JobSignals()
+        self.signals = JobSignals(_ANCHOR)
         self._cancel = threading.Event()
         self.done = threading.Event()
 
@@ -76,8 +81,13 @@ _running: set[Job] = set()
 def start(job: Job, *, writes: bool = False) -> Job:
     """Start a job on the writer's pool (``writes=True``) or the global pool for reads."""
     _running.add(job)
+
+    def ended(*_: object) -> None:
+        _running.discard(job)
+        job.signals.deleteLater()
+
     for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
-        signal.connect(lambda *_: _running.discard(job))
+        signal.connect(ended)
     (WRITER_POOL if writes else QThreadPool.globalInstance()).start(job)
     return job
 

@@ -1,0 +1,98 @@
+"""A school year's instructional days: first to last day, less weekends and non-school days."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def instructional_days(first_day: dt.date, last_day: dt.date,
+                       non_school_days: Iterable[dt.date] = ()) -> tuple[dt.date, ...]:
+    """Every weekday from ``first_day`` to ``last_day`` that is not a non-school day."""
+    closed = set(non_school_days)
+    days = []
+    day = first_day
+    while day <= last_day:
+        if day.weekday() < 5 and day not in closed:
+            days.append(day)
+        day += ONE_DAY
+    return tuple(days)
+
+
+def month_key(day: dt.date) -> tuple[int, int]:
+    """(year, month) of a date: how monthly figures are keyed."""
+    return (day.year, day.month)
+
+
+@dataclass(frozen=True)
+class SchoolCalendar:
+    """One school year's calendar; answers "which days were school days" and "how many"."""
+
+    first_day: dt.date
+    last_day: dt.date
+    non_school_days: frozenset[dt.date] = frozenset()
+
+    @cached_property
+    def days(self) -> tuple[dt.date, ...]:
+        """Every instructional day of the year, in order."""
+        return instructional_days(self.first_day, self.last_day, self.non_school_days)
+
+    @cached_property
+    def _day_set(self) -> frozenset[dt.date]:
+        return frozenset(self.days)
+
+    def is_school_day(self, day: dt.date) -> bool:
+        """True when ``day`` is an instructional day of this year."""
+        return day in self._day_set
+
+    def clip(self, day: dt.date) -> dt.date:
+        """``day`` moved inside the year: before the first day gives the first, after the last
+        gives the last."""
+        return min(max(day, self.first_day), self.last_day)
+
+    def count_through(self, day: dt.date) -> int:
+        """How many instructional days fall on or before ``day``."""
+        return bisect.bisect_right(self.days, day)
+
+    def days_between(self, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+        """The instructional days from ``start`` to ``end``, both included (empty if reversed)."""
+        if end < start:
+            return ()
+        return self.days[bisect.bisect_left(self.days, start):bisect.bisect_right(self.days, end)]
+
+    def count_between(self, start: dt.date, end: dt.date) -> int:
+        """How many instructional days from ``start`` to ``end``, both included."""
+        if end < start:
+            return 0
+        return bisect.bisect_right(self.days, end) - bisect.bisect_left(self.days, start)
+
+    def school_days_since(self, since: dt.date, through: dt.date) -> int:
+        """School days that have passed after ``since`` up to and including ``through``.
+
+        Weekends, holidays and breaks are not counted, so a break never makes time "pass".
+        """
+        if through <= since:
+            return 0
+        return bisect.bisect_right(self.days, through) - bisect.bisect_right(self.days, since)
+
+    @cached_property
+    def months(self) -> dict[tuple[int, int], tuple[dt.date, ...]]:
+        """The instructional days of each (year, month), in calendar order."""
+        grouped: dict[tuple[int, int], list[dt.date]] = {}
+        for day in self.days:
+            grouped.setdefault(month_key(day), []).append(day)
+        return {key: tuple(days) for key, days in grouped.items()}
+
+    def month_days(self, year: int, month: int) -> tuple[dt.date, ...]:
+        """The instructional days of one month (empty outside the year or in a month off)."""
+        return self.months.get((year, month), ())
+
+    def previous_school_day(self, day: dt.date) -> dt.date | None:
+        """The last instructional day before ``day``, or None before the first."""
+        index = bisect.bisect_left(self.days, day)
+        return self.days[index - 1] if index > 0 else None

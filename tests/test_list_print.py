@@ -1,0 +1,81 @@
+"""Printing a list: a document with title, date and table; PDF pages with numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QImage, QPdfWriter
+
+from reports.list_print import table_document
+from reports.pdf import PageDecor, page_layout, render, save_pdf
+
+HEADERS = ["Name", "ID", "Grade", "Absence rate"]
+
+
+def rows(count):
+    return [[f"Student {n} <b>&amp;", f"{n:06d}", 6 + n % 3, n / 1000] for n in range(count)]
+
+
+def pdf_bytes(document, decor, paper="letter"):
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(page_layout(paper))
+    pages = render(document, writer, decor)
+    del writer
+    buffer.close()
+    return pages, bytes(data)
+
+
+def test_the_document_shows_title_date_and_every_row_as_typed(qapp):
+    document = table_document("Students", HEADERS, rows(3), {"Absence rate": "percent"},
+                              subtitle="Grade 7", printed_on=dt.date(2026, 3, 2))
+    text = document.toPlainText()
+    assert text.startswith("Students")
+    assert "Grade 7 · 3 rows · printed 2 March 2026" in text
+    # Markup in a name prints as typed; it does not become markup.
+    assert "Student 2 <b>&amp;" in text
+    assert "0.2%" in text
+
+
+def test_a_long_list_runs_over_several_numbered_pages(qapp):
+    document = table_document("Students", HEADERS, rows(200))
+    pages, data = pdf_bytes(document, PageDecor("Students", "Eastside Middle School"))
+    assert pages >= 4
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == pages
+
+
+@pytest.mark.parametrize(("paper", "size"), [("letter", (612, 792)), ("a4", (595, 842))])
+def test_pdf_pages_are_letter_or_a4(qapp, tmp_path, paper, size):
+    document = table_document("Students", HEADERS, rows(5))
+    path = save_pdf(document, tmp_path / "students.pdf", PageDecor("Students"), paper=paper)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert boxes
+    assert {(round(float(w)), round(float(h))) for w, h in boxes} == {size}
+
+
+def test_a_logo_that_cannot_be_read_is_left_out_and_the_page_still_prints(qapp, tmp_path):
+    from reports.pdf import load_logo
+
+    broken = tmp_path / "logo.png"
+    broken.write_bytes(b"not a picture")
+    assert load_logo(broken) is None
+    logo = QImage(40, 20, QImage.Format.Format_RGB32)
+    logo.fill(0x336699)
+    pages, data = pdf_bytes(table_document("Students", HEADERS, rows(2)),
+                            PageDecor("Students", "Eastside", logo=logo))
+    assert pages == 1 and data.startswith(b"%PDF")
+
+
+def test_rendering_leaves_the_callers_document_as_it_was(qapp):
+    document = table_document("Students", HEADERS, rows(100))
+    before = document.pageSize()
+    pdf_bytes(document, PageDecor("Students"))
+    assert document.pageSize() == before

@@ -1,0 +1,282 @@
+"""Outcomes for the end-of-year report: a small program worked out by hand (program.outcomes),
+properties, and the loaders over the demo school (analysis.outcomes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import outcomes as analysis_outcomes
+from analysis.years import choose_year
+from program.attendance import Mark, StudentDays, ledger
+from program.cadence import MatchMeetings
+from program.calendar import SchoolCalendar
+from program.outcomes import (
+    Nomination,
+    OutcomeInputs,
+    Referral,
+    Stretch,
+    Training,
+    change_between,
+    program_outcomes,
+)
+from storage.database import open_data_file
+from tests.conftest import DEMO_TODAY
+
+D = dt.date
+WINTER_BREAK = [D(2025, 12, 22) + dt.timedelta(days=n) for n in range(12)]
+CAL = SchoolCalendar(D(2025, 9, 2), D(2026, 6, 12),
+                     frozenset({D(2025, 9, 19), D(2025, 11, 27), D(2025, 11, 28), *WINTER_BREAK}))
+AS_OF = D(2025, 12, 19)
+# Up to Fri 19 Dec: September 20 school days, October 23, November 18, December 15 = 76.
+SEPT = CAL.month_days(2025, 9)
+AFTER_SEPT = CAL.days_between(D(2025, 10, 1), AS_OF)  # 56 days
+YEAR_SO_FAR = CAL.days_between(CAL.first_day, AS_OF)
+
+
+def ledger_of(days, absent_days=()):
+    absent = set(absent_days)
+    marks = tuple(Mark(day, "absent_excused" if day in absent else "present", 1) for day in days)
+    return ledger(StudentDays(0, marks=marks), CAL, AS_OF)
+
+
+A, B, C, DEE, E, N1, N2, N3, N4, N5 = range(1, 11)
+STUDENTS = {
+    # Mentee A: 4 of 20 absent in September (20%: severe), 2 of 56 since 1 Oct.
+    A: ledger_of(YEAR_SO_FAR, [*SEPT[:4], *AFTER_SEPT[:2]]),
+    # Mentee C: matched 9 Sept, no last year: no baseline.
+    C: ledger_of(YEAR_SO_FAR),
+    # Mentee D: 1 of 20 in September (5%: at-risk); matched 1 Oct - 14 Nov, 3 absent of 33.
+    DEE: ledger_of(YEAR_SO_FAR, [SEPT[0], *AFTER_SEPT[:3]]),
+    # Mentee E: left at the end of September: a baseline, no day since the match began.
+    E: ledger_of(SEPT),
+    # Never matched: N1 severe at 1 Oct (4 of 20), 7 of 56 after; N2 at-risk (1 of 20), 2 of 56;
+    # N3 satisfactory, 1 of 56; N4 waitlisted, moderate (3 of 20), 8 of 56; N5 arrived in
+    # November with no history: no baseline.
+    N1: ledger_of(YEAR_SO_FAR, [*SEPT[:4], *AFTER_SEPT[:7]]),
+    N2: ledger_of(YEAR_SO_FAR, [SEPT[0], *AFTER_SEPT[:2]]),
+    N3: ledger_of(YEAR_SO_FAR, [AFTER_SEPT[0]]),
+    N4: ledger_of(YEAR_SO_FAR, [*SEPT[:3], *AFTER_SEPT[:8]]),
+    N5: ledger_of(CAL.days_between(D(2025, 11, 3), AS_OF)),
+}
+# Mentee B: matched on Tue 9 Sept after only 5 school days: last year (17 of 170) is the
+# baseline; since then 6 days and a half day absent in September and 1 in October: 7.5 of 71.
+STUDENTS[B] = ledger(StudentDays(0, marks=tuple(
+    Mark(day, "half_day" if day == YEAR_SO_FAR[11] else
+         "absent_unexcused" if day in YEAR_SO_FAR[5:12] or day in YEAR_SO_FAR[40:41] else
+         "present", 1) for day in YEAR_SO_FAR)), CAL, AS_OF)
+MATCHES = (
+    MatchMeetings(1, D(2025, 10, 1), None, ((D(2025, 10, 8), "held"), (D(2025, 10, 22), "held"),
+                                            (D(2025, 11, 5), "held")), mentor_id=1, student_id=A),
+    MatchMeetings(2, D(2025, 9, 9), None, ((D(2025, 9, 17), "held"),
+                                           (D(2025, 10, 1), "student_absent")),
+                  mentor_id=1, student_id=B),
+    MatchMeetings(3, D(2025, 9, 9), None, (), mentor_id=2, student_id=C),
+    MatchMeetings(4, D(2025, 10, 1), D(2025, 11, 14), ((D(2025, 10, 15), "held"),),
+                  mentor_id=3, student_id=DEE, closure_reason="mismatch"),
+    MatchMeetings(5, D(2025, 10, 1), None, (), mentor_id=2, student_id=E),
+)
+INPUTS = OutcomeInputs(
+    calendar=CAL,
+    as_of=AS_OF,
+    students=STUDENTS,
+    last_year={B: Stretch(170, 17)},
+    matches=MATCHES,
+    nominations=(
+        Nomination(A, "accepted", D(2025, 9, 5), frozenset({"attendance"})),
+        Nomination(B, "accepted", D(2025, 9, 5), frozenset({"attendance", "behavior"})),
+        Nomination(N4, "waitlisted", D(2025, 9, 12), frozenset({"attendance"})),
+        Nomination(N2, "declined", D(2025, 9, 12), frozenset({"other"})),
+    ),
+    trainings=(
+        Training(1, D(2025, 8, 27), "Welcome", "start_of_year", True, frozenset({1, 2})),
+        Training(2, D(2026, 1, 14), "Mid-year", "mid_year", True, frozenset({1, 2, 3})),
+    ),
+    referrals=(
+        Referral(A, "counselor", D(2025, 10, 10), "resolved", D(2025, 10, 20)),
+        Referral(B, "counselor", D(2025, 11, 1), "open"),
+        Referral(DEE, "nurse", D(2026, 1, 5), "open"),
+    ),
+    roster_mentor_ids=frozenset({1, 2, 3}),
+)
+
+
+def test_the_ledger_days_match_the_hand_count():
+    assert (len(SEPT), len(AFTER_SEPT), len(YEAR_SO_FAR)) == (20, 56, 76)
+    assert STUDENTS[B].totals(D(2025, 9, 9), AS_OF) == (71, 7.5)
+
+
+def test_each_mentee_before_and_after_by_hand():
+    result = program_outcomes(INPUTS)
+    by_id = {m.student_id: m for m in result.mentees}
+    a = by_id[A]
+    assert (a.baseline, a.before, a.after) == ("this_year", Stretch(20, 4), Stretch(56, 2))
+    assert (a.tier_at_start, a.tier_now, a.change) == ("severe", "at-risk", "improved")
+    assert a.days_gained == pytest.approx((0.2 - 2 / 56) * 56)  # 9.2
+    assert a.gained_per_100 == pytest.approx(20 - 200 / 56)
+    assert (a.held_meetings, a.served) == (3, True)
+    b = by_id[B]
+    assert (b.baseline, b.before, b.after) == ("last_year", Stretch(170, 17), Stretch(71, 7.5))
+    # 10 per 100 before, 10.56 after: less than 1 more: the same.
+    assert (b.tier_at_start, b.change) == ("moderate", "same")
+    assert b.days_gained == pytest.approx(7.1 - 7.5)
+    c = by_id[C]
+    assert (c.baseline, c.before, c.change, c.tier_at_start, c.served) == (
+        None, None, None, None, False)
+    d = by_id[DEE]
+    assert (d.match_end, d.after, d.change) == (D(2025, 11, 14), Stretch(33, 3), "worse")
+    assert d.tier_at_start == "at-risk"
+    assert d.days_gained == pytest.approx(1.65 - 3)
+    e = by_id[E]
+    assert (e.baseline, e.after, e.change) == ("this_year", Stretch(0, 0), None)
+
+
+def test_program_totals_by_hand():
+    result = program_outcomes(INPUTS)
+    assert (result.improved, result.same, result.worse) == (1, 1, 1)
+    assert (result.no_baseline, result.too_early) == (1, 1)
+    assert result.before == Stretch(20 + 170 + 20, 4 + 17 + 1)
+    assert result.after == Stretch(56 + 71 + 33, 2 + 7.5 + 3)
+    assert result.days_gained == pytest.approx(9.2 - 0.4 - 1.35)
+    assert result.days_gained_per_100 == pytest.approx(745 / 160)
+    assert result.tiers_at_start == {"satisfactory": 1, "at-risk": 1, "moderate": 1,
+                                     "severe": 1, None: 1}
+    assert result.chronic_at_start == 2
+    # Now (76 days): A 6 (7.9%), B 7.5 (9.9%), C 0, D 4 (5.3%); E 0 of 20.
+    assert result.tiers_now == {"satisfactory": 2, "at-risk": 3, "moderate": 0, "severe": 0,
+                                None: 0}
+
+
+def test_the_comparison_group_is_reweighted_to_the_mentees_tiers_at_start():
+    comparison = program_outcomes(INPUTS).comparison
+    # Starts 9 Sept, 9 Sept, 1 Oct, 1 Oct, 1 Oct: the median start is 1 Oct.
+    assert comparison.reference_date == D(2025, 10, 1)
+    assert comparison.caution == "comparison, not proof of cause"
+    mentees = comparison.mentees
+    assert [(row.tier, row.students) for row in mentees.by_tier] == [
+        ("at-risk", 1), ("moderate", 1), ("severe", 1)]
+    assert mentees.before_rate == pytest.approx(22 / 210)
+    never = comparison.never_matched
+    assert never.students == 4  # N5 has no baseline
+    assert [(row.tier, row.students) for row in never.by_tier] == [
+        ("satisfactory", 1), ("at-risk", 1), ("moderate", 1), ("severe", 1)]
+    # One mentee in each of at-risk, moderate and severe: N2, N4 and N1 weigh a third each;
+    # N3 (satisfactory) weighs nothing.
+    assert never.before_rate == pytest.approx((0.05 + 0.15 + 0.2) / 3)
+    assert never.after_rate == pytest.approx((2 / 56 + 8 / 56 + 7 / 56) / 3)
+    assert never.missing_tiers == ()
+    waitlisted = comparison.waitlisted
+    assert waitlisted.students == 1
+    assert (waitlisted.before_rate, waitlisted.after_rate) == (pytest.approx(0.15),
+                                                               pytest.approx(8 / 56))
+    assert waitlisted.missing_tiers == ("at-risk", "severe")
+    assert waitlisted.change_per_100 == pytest.approx(15 - 800 / 56)
+
+
+def test_program_figures_by_hand():
+    figures = program_outcomes(INPUTS).figures
+    assert figures.nominated == 4 and figures.never_matched == 2
+    assert figures.nominated_by_status == {"accepted": 2, "waitlisted": 1, "declined": 1}
+    assert figures.nominated_by_reason == {"attendance": 3, "behavior": 1, "other": 1}
+    assert (figures.matched, figures.served, figures.matches, figures.mentors_matched) == (
+        5, 3, 5, 3)
+    # Calendar days to 19 Dec (or the end): 79, 101, 101, 44, 79.
+    assert figures.median_match_days == 79
+    assert (figures.closed_early, figures.closed_early_by_reason) == (1, {"mismatch": 1})
+    assert figures.held_meetings == 5
+    # Months matched: A 3 (Oct, Nov, and December's 15 school days before the break), B and C
+    # 15/20 + 3, D 1 + 10/18, E 3.
+    months = 3 + 2 * (15 / 20 + 3) + (1 + 10 / 18) + 3
+    assert figures.held_per_match_per_month == pytest.approx(5 / months)
+    assert (figures.matches_judged, figures.matches_meeting_target) == (5, 0)
+    assert [(t.title, t.attended, t.roster_attended) for t in figures.trainings] == [
+        ("Welcome", 2, 2)]
+    assert figures.mentors_trained == 2
+    assert [(r.kind, r.opened, r.resolved, r.still_open) for r in figures.referrals] == [
+        ("counselor", 2, 1, 1)]
+
+
+def test_a_date_range_counts_only_what_falls_inside_it():
+    from dataclasses import replace
+
+    result = program_outcomes(replace(INPUTS, period_start=D(2025, 11, 1)))
+    assert result.period_start == D(2025, 11, 1)
+    by_id = {m.student_id: m for m in result.mentees}
+    # A's after: Mon 3 Nov - 19 Dec = 33 school days, no absence (A's were in early October).
+    assert by_id[A].after == Stretch(33, 0)
+    assert by_id[A].held_meetings == 1  # 5 Nov
+    assert result.figures.nominated == 0 and result.figures.trainings == ()
+    assert [(r.kind, r.opened) for r in result.figures.referrals] == [("counselor", 1)]
+    assert result.figures.closed_early == 1  # D closed 14 Nov
+
+
+def test_no_mentees_gives_empty_comparison():
+    from dataclasses import replace
+
+    result = program_outcomes(replace(INPUTS, matches=()))
+    assert result.mentees == () and result.comparison.reference_date is None
+    assert result.days_gained == 0 and result.days_gained_per_100 is None
+
+
+@given(st.integers(1, 200), st.integers(0, 400), st.integers(1, 200), st.integers(0, 400))
+def test_change_is_improved_exactly_when_a_day_per_100_fewer(eb, ab2, ea, aa2):
+    before = Stretch(eb, min(ab2 / 2, eb))
+    after = Stretch(ea, min(aa2 / 2, ea))
+    change = change_between(before, after)
+    difference = before.per_100 - after.per_100
+    if difference > 1 + 1e-9:
+        assert change == "improved"
+    elif difference < -1 - 1e-9:
+        assert change == "worse"
+    elif -1 + 1e-9 < difference < 1 - 1e-9:
+        assert change == "same"
+    assert change_between(before, before) == "same"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CAL.days_between(CAL.first_day, AS_OF)),
+                          st.booleans()), max_size=6))
+def test_days_gained_add_up_over_mentees(starts):
+    matches = tuple(MatchMeetings(n + 1, day, None, ((day, "held"),) if held else (),
+                                  mentor_id=1, student_id=[A, B, DEE, N1, N2, N3][n])
+                    for n, (day, held) in enumerate(starts))
+    result = program_outcomes(OutcomeInputs(CAL, AS_OF, STUDENTS, {B: Stretch(170, 17)},
+                                            matches))
+    compared = [m for m in result.mentees if m.compared]
+    assert result.days_gained == pytest.approx(sum(m.days_gained for m in compared))
+    assert result.improved + result.same + result.worse == len(compared)
+    assert len(compared) + result.no_baseline + result.too_early == len(result.mentees)
+    assert result.figures.served == sum(1 for _, held in starts if held)
+
+
+# over the demo school ----------------------------------------------------------------------------
+
+def test_demo_school_outcomes_last_year_and_this_year(demo_master):
+    with open_data_file(demo_master, write=False) as data:
+        db = data.db
+        last = choose_year(data.db, D(2026, 6, 30))
+        whole = analysis_outcomes.program_outcomes(db, last.year_id, last.as_of)
+        now = choose_year(db, DEMO_TODAY)
+        current = analysis_outcomes.program_outcomes(db, now.year_id, now.as_of)
+    assert whole.as_of == last.last_day
+    assert whole.figures.matched == len(whole.mentees) > 10
+    assert whole.improved + whole.same + whole.worse > 10
+    assert whole.comparison.never_matched.students > 100
+    assert whole.figures.trainings and whole.figures.held_meetings > 100
+    # This year, continuing mentees have last year as a baseline when matched on day one.
+    assert any(m.baseline == "last_year" for m in current.mentees)
+    assert current.as_of == DEMO_TODAY
+
+
+def test_a_period_that_starts_after_it_ends_is_refused(data_file):
+    from storage.errors import InvalidInput
+
+    year_id = data_file.db.execute("SELECT id FROM school_years").fetchone()[0]
+    with pytest.raises(InvalidInput, match="starts"):
+        analysis_outcomes.program_outcomes(data_file.db, year_id, D(2025, 10, 1),
+                                           period_start=D(2025, 11, 1))
+    empty = analysis_outcomes.program_outcomes(data_file.db, year_id, D(2025, 10, 1))
+    assert empty.mentees == () and empty.figures.nominated == 0

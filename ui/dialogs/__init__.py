@@ -1,0 +1,1 @@
+"""Dialogs: short forms opened from the screens (and Ctrl+M from anywhere)."""

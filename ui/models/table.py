@@ -1,0 +1,221 @@
+"""The shared shape of every list: a table of plain row dicts, and a filtering proxy.
+
+Display text and sort keys are worked out once in :meth:`RowsModel.set_rows`, so ``data()`` is a
+list lookup and sorting is one Python ``sort`` of precomputed keys (instant at 2,000 rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dict
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its title, the header's tooltip, and whether it holds numbers."""
+
+    key: str
+    title: str
+    tooltip: str
+    numeric: bool = False
+
+
+def _sortable(value: Any) -> tuple:
+    """A key that sorts blanks last and never compares text with numbers."""
+    if value is None or value == "":
+        return (1, 0, "")
+    if isinstance(value, (int, float)):
+        return (0, value, "")
+    if isinstance(value, tuple):
+        return (0, 0, value)
+    return (0, 0, str(value).casefold())
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table over a list of row dicts; subclasses say how each cell reads."""
+
+    COLUMNS: tuple[Column, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._text: list[list[str]] = []
+        self._keys: list[list[tuple]] = []
+
+    # What subclasses write ------------------------------------------------------------------
+
+    def cell_text(self, row: dict, column: int) -> str:
+        """The text shown in one cell."""
+        value = row.get(self.COLUMNS[column].key)
+        return "" if value is None else str(value)
+
+    def cell_sort_value(self, row: dict, column: int) -> Any:
+        """What the column sorts by (the raw value unless a subclass says otherwise)."""
+        return row.get(self.COLUMNS[column].key)
+
+    def cell_tooltip(self, row: dict, column: int) -> str | None:
+        return None
+
+    def cell_colours(self, row: dict, column: int) -> tuple[QColor, QColor] | None:
+        """(background, text) colours for a cell, or None for the usual ones."""
+        return None
+
+    # The model --------------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[dict]) -> None:
+        """Replace every row (one reset: the view redraws once)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        count = len(self.COLUMNS)
+        self._text = [[self.cell_text(row, c) for c in range(count)] for row in self._rows]
+        self._keys = [[_sortable(self.cell_sort_value(row, c)) for c in range(count)]
+                      for row in self._rows]
+        self.endResetModel()
+
+    def rows(self) -> list[dict]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> dict:
+        return self._rows[row]
+
+    def row_of(self, predicate: Callable[[dict], bool]) -> int | None:
+        """The position of the first row for which ``predicate`` is true."""
+        for position, row in enumerate(self._rows):
+            if predicate(row):
+                return position
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.cell_tooltip(self._rows[row], column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self.COLUMNS[column].numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            colours = self.cell_colours(self._rows[row], column)
+            if colours is None:
+                return None
+            return colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1]
+        if role == ROW_ROLE:
+            return self._rows[row]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.COLUMNS[section].tooltip
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by one column, keeping selections on the same rows."""
+        if not 0 <= column < len(self.COLUMNS) or not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        reverse = order == Qt.SortOrder.DescendingOrder
+        blanks = [i for i, keys in enumerate(self._keys) if keys[column][0] == 1]
+        filled = [i for i, keys in enumerate(self._keys) if keys[column][0] == 0]
+        filled.sort(key=lambda i: self._keys[i][column], reverse=reverse)
+        order_now = filled + blanks  # blanks stay last both ways
+        old_to_new = {old: new for new, old in enumerate(order_now)}
+        persistent = self.persistentIndexList()
+        self._rows = [self._rows[i] for i in order_now]
+        self._text = [self._text[i] for i in order_now]
+        self._keys = [self._keys[i] for i in order_now]
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(old_to_new[index.row()], index.column()) for index in persistent],
+        )
+        self.layoutChanged.emit()
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Shows the rows a predicate accepts; sorting is passed to the (fast) source model."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._predicate: Callable[[dict], bool] | None = None
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    def set_predicate(self, predicate: Callable[[dict], bool] | None) -> None:
+        """Filter by ``predicate(row)`` (None: every row)."""
+        self.beginFilterChange()
+        self._predicate = predicate
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if self._predicate is None:
+            return True
+        model = self.sourceModel()
+        return bool(self._predicate(model.row_at(source_row)))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
+
+    def resort(self) -> None:
+        """Sort again after new rows arrived, as the person last asked."""
+        if self._sort_column >= 0:
+            self.sort(self._sort_column, self._sort_order)
+
+    def row_at(self, proxy_row: int) -> dict:
+        source = self.mapToSource(self.index(proxy_row, 0))
+        return self.sourceModel().row_at(source.row())
+
+    def proxy_row_of(self, predicate: Callable[[dict], bool]) -> int | None:
+        """The visible position of the first shown row matching ``predicate``."""
+        for row in range(self.rowCount()):
+            if predicate(self.row_at(row)):
+                return row
+        return None
+
+    def visible_rows(self) -> list[dict]:
+        """The rows as shown (filtered and sorted), for printing and export."""
+        return [self.row_at(row) for row in range(self.rowCount())]
+
+    def visible_table(self) -> tuple[list[str], list[list[str]]]:
+        """Headers and cell texts as shown: what "Print/Export this list" writes."""
+        model = self.sourceModel()
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in
+                   range(model.columnCount())]
+        table = []
+        for row in range(self.rowCount()):
+            table.append([self.index(row, c).data() or "" for c in range(self.columnCount())])
+        return headers, table

@@ -1,0 +1,82 @@
+"""The left navigation list: one entry per screen, with an icon and a Ctrl+number shortcut."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from ui.icons import icon
+
+
+@dataclass(frozen=True)
+class ScreenEntry:
+    """A screen the navigation offers: its key, words, icon and where its class lives."""
+
+    key: str
+    title: str
+    tooltip: str
+    module: str
+    class_name: str
+
+    def load_class(self) -> type:
+        return getattr(importlib.import_module(self.module), self.class_name)
+
+
+# In the order the facilitator sees them. Screens that are not built yet are not listed
+# (This week, Trainings, Referrals, Reports and Settings come with later work).
+SCREENS: tuple[ScreenEntry, ...] = (
+    ScreenEntry("students", "Students", "Every student this year: find, filter, match, edit",
+                "ui.screens.students", "StudentsScreen"),
+    ScreenEntry("mentors", "Mentors", "Mentors' load, meetings, screening and availability",
+                "ui.screens.mentors", "MentorsScreen"),
+    ScreenEntry("matches", "Matches", "Every match: how each is meeting; close a match",
+                "ui.screens.matches", "MatchesScreen"),
+    ScreenEntry("meetings", "Meetings", "Every meeting by month and mentor: log, change, delete",
+                "ui.screens.meetings", "MeetingsScreen"),
+    ScreenEntry("attendance", "Attendance", "The school at a glance: tiers, months, early "
+                "warning and chronic lists, import coverage", "ui.screens.attendance",
+                "AttendanceScreen"),
+)
+
+
+class Navigation(QListWidget):
+    """The screens, one per row; choosing one shows it."""
+
+    chosen = Signal(str)  # the screen's key
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigation")
+        self.setAccessibleName("Screens")
+        self.setToolTip("Choose a screen (or press Ctrl and its number)")
+        self.setIconSize(QSize(22, 22))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(150)
+        self.setSpacing(2)
+        self._keys: list[str] = []
+        for number, entry in enumerate(SCREENS, start=1):
+            item = QListWidgetItem(icon(entry.key, "#f0f4f8"), entry.title)
+            item.setToolTip(f"{entry.tooltip} (Ctrl+{number})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            self.addItem(item)
+            self._keys.append(entry.key)
+        self.currentRowChanged.connect(self._row_changed)
+
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
+    def select(self, key: str) -> None:
+        if key in self._keys:
+            self.setCurrentRow(self._keys.index(key))
+
+    def current_key(self) -> str | None:
+        row = self.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.chosen.emit(self._keys[row])

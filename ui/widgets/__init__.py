@@ -1,0 +1,1 @@
+"""Small reusable widgets: the availability grid, the tier badge, the chart canvas."""
