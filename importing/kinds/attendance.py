@@ -78,6 +78,9 @@ class Actions:
         default_factory=list)
     deletes: list[tuple[tuple[int, str], tuple[str, str, int | None]]] = field(
         default_factory=list)
+    # Rows an exceptions import lists unchanged: they now belong to it (same shape as updates).
+    restamps: list[tuple[tuple[int, str, str, str], tuple[str, str, int | None]]] = field(
+        default_factory=list)
     coverage: list[int] = field(default_factory=list)
     summaries_new: list[tuple[int, int, str, float, float]] = field(default_factory=list)
     summaries_changed: list[tuple[dict, float, float]] = field(default_factory=list)
@@ -574,6 +577,9 @@ def _plan_exceptions(context: Context, days: dict, calendar: _Calendar, day_read
             actions.updates.append((slot + meaning, old))
         else:
             unchanged += 1
+            # Still listed, so this import now speaks for it: the attendance rules read an
+            # exception only from the newest import covering its date.
+            actions.restamps.append((slot + meaning, old))
     if streamed:
         actions.streamed_keep = (start, through)
     # What the school no longer lists inside the covered dates was corrected: it goes.
@@ -721,10 +727,11 @@ def write(db: sqlite_utils.Database, kind_plan: KindPlan, batch_id: int, log: Ch
     if actions.streamed_keep:
         attendance_import.remove_batch_rows_outside(db, batch_id, *actions.streamed_keep)
     attendance_import.fix_rows(db, actions.streamed_fixes)
-    for (student_id, day, _, _), old in actions.updates:
+    for (student_id, day, _, _), old in actions.updates + actions.restamps:
         log.updated("attendance", {"student_id": student_id, "day": day},
                     _whole_row(student_id, day, old))
-    attendance_import.update_rows(db, (new for new, _ in actions.updates), batch_id)
+    attendance_import.update_rows(db, (new for new, _ in actions.updates + actions.restamps),
+                                  batch_id)
     for (student_id, day), old in actions.deletes:
         log.deleted("attendance", {"student_id": student_id, "day": day},
                     _whole_row(student_id, day, old))
