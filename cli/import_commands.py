@@ -130,6 +130,8 @@ def _answer(out: Output, plan: Plan, batch: int | None) -> int:
         print(plan.stopped, file=sys.stderr)
         return 1
     lines = plan.sentences(dry_run=batch is None)
+    if plan.to_confirm and not plan.options.close_matches:
+        lines.append("To close those matches, run the import again with --close-matches.")
     if batch is None:
         lines.append("Nothing was changed (a preview).")
     else:

@@ -86,6 +86,12 @@ class Workbook:
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.sheets]
 
+    def read_all(self) -> None:
+        """Convert every row now (so the rows can move between threads as plain lists)."""
+        for sheet in self.sheets:
+            if isinstance(sheet.rows, SheetRows):
+                sheet.rows = list(sheet.rows.cells_from(0))
+
 
 def open_workbook(path: Path | str, *, sheet_names: list[str] | None = None) -> Workbook:
     """Read every visible, non-empty sheet of ``path`` (or only ``sheet_names``)."""

@@ -369,6 +369,8 @@ def _plan_days(context: Context, tables: list[Table]) -> KindPlan:
         days[slot] = _whole_day(parts)
     if reader.unknown_codes:
         _stop_on_unknown_codes(reader.unknown_codes, problems, context)
+        result.details["unknown_codes"] = {code: len(rows) for code, rows in
+                                           reader.unknown_codes.items()}
         result.problems = problems.finished()
         result.skipped = reader.skipped
         result.actions = Actions()
@@ -545,7 +547,7 @@ def _plan_exceptions(context: Context, days: dict, calendar: _Calendar, day_read
         result.notes.append(
             f"This file lists absences only. It is taken to cover every school day from "
             f"{day_words(start)} through {day_words(through)}, the latest date in the file; "
-            "give another date (--through) if the export ran later.")
+            "if the export ran later, give its last day instead.")
     else:
         result.notes.append(f"This file lists absences only, for every school day from "
                             f"{day_words(start)} through {day_words(through)}.")

@@ -148,8 +148,8 @@ def _read_values(row: Row, year: dict, topics: dict[str, int], actions: Actions,
     if not year["first_day"] <= met_on <= year["last_day"]:
         problems.group("outside_year", row, "met_on", met_on,
                        lambda rows, days: f"{rows} meeting rows are dated outside the school "
-                       f"year {year['name']} and were skipped. Import them into their own year "
-                       "(--year).")
+                       f"year {year['name']} and were skipped. Import them into the school year "
+                       "they belong to.")
         return None
     values: dict[str, Any] = {"met_on": met_on, "slot": None, "minutes": None, "kind": None,
                               "outcome": None, "notes": None, "topic_names": []}

@@ -190,7 +190,7 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
             f"{plural(len(result.to_confirm), 'match', 'matches')} to close because the student "
             f"left ({listed(names)}). "
             + ("They will be closed as \"student moved\"." if context.options.close_matches
-               else "Tick \"Close these matches\" (headless: --close-matches) to close them."))
+               else "They are closed only if you say so."))
         if context.options.close_matches:
             actions.closings = result.to_confirm
     result.details["nomination_file"] = is_nomination_file
@@ -243,7 +243,7 @@ def _read_row(row: Row, problems: Problems, known_ids: KnownIds, is_nomination_f
         try:
             student.grade = parse_grade(raw_grade)
         except Unreadable as error:
-            problems.unreadable(row, "grade", error, "The grade was left as it was.")
+            problems.unreadable(row, "grade", error, "The grade was left out.")
     elif row.table.sheet_grade is not None:
         student.grade = row.table.sheet_grade
     if student.grade is not None:
