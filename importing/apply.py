@@ -75,6 +75,7 @@ class _Writer(threading.Thread):
         self.work: queue.Queue = queue.Queue(maxsize=4)
         self.started_batch = threading.Event()
         self.batch_id: int | None = None
+        self.indexes: list[str] = []
         self.error: BaseException | None = None
         self.committed = False
 
@@ -91,9 +92,13 @@ class _Writer(threading.Thread):
                 if item is None:  # abandon
                     db.execute("ROLLBACK")
                     return
+                if item == "bulk":
+                    self.indexes = attendance_import.drop_indexes(db)
+                    continue
                 if isinstance(item, tuple):  # ("finish", plan, progress)
                     _, plan, progress = item
                     _write(db, plan, self.batch_id, progress)
+                    attendance_import.make_indexes(db, self.indexes)
                     db.execute("COMMIT")
                     self.committed = True
                     return
@@ -111,9 +116,14 @@ class _Writer(threading.Thread):
             db.close()
 
     def send(self, rows: list) -> None:
-        """Rows (student id, day, status, code) that are surely new, to store now."""
+        """Rows ((student id, day), (status, code)) that are surely new, to store now."""
         self._check()
         self.work.put(rows)
+
+    def bulk(self) -> None:
+        """Most of the attendance table will be new: rebuild its indexes once, at the end."""
+        self._check()
+        self.work.put("bulk")
 
     def finish(self, plan: Plan, progress: Progress | None) -> int:
         self._check()

@@ -126,3 +126,19 @@ def test_a_stream_that_is_cancelled_writes_nothing(school, tmp_path):
     with open_data_file(school) as data, pytest.raises(Cancelled):
         import_file(data.path, ImportRequest(path, "attendance"), progress)
     assert data_checksum(school) == before
+
+
+def test_a_big_first_import_keeps_the_attendance_indexes(school, tmp_path):
+    rows = [["Student ID", "Date", "Code"]] + [
+        [str(1001 + n % 3), (dt.date(2025, 9, 1) + dt.timedelta(days=n // 3)).isoformat(), "P"]
+        for n in range(900)]
+    with open_data_file(school) as data:
+        plan, batch = import_file(data.path, ImportRequest(csv_file(tmp_path / "a.csv", rows),
+                                                           "attendance"))
+    assert batch is not None and plan.kind_plan.added > 0
+    connection = sqlite3.connect(school)
+    names = {name for name, in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attendance'")}
+    assert {"attendance_by_day", "attendance_by_batch"} <= names
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    connection.close()

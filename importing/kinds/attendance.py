@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import compress, islice
+from operator import itemgetter, not_
 from typing import Any
 
 import sqlite_utils
@@ -109,8 +111,22 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
 # Daily rows and exceptions --------------------------------------------------------------------
 
 _MISSING = object()
+
+
+class _Everyone(frozenset):
+    """Every student: each of their rows went ahead to the writer."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+    def __bool__(self) -> bool:
+        return True
+
+
+EVERYONE = _Everyone()
 _BLANK = object()
 CHUNK_ROWS = 20_000
+BLOCK_ROWS = 8192
 
 
 class _Calendar:
@@ -134,12 +150,20 @@ class _DayReader:
         self.calendar = calendar
         self.problems = problems
         self.cache: dict[Any, Any] = {}
+        self.good: dict[Any, str] = {}  # the cells of ``cache`` that are a school day
         self.first_rows: dict[str, Row] = {}
 
-    def read(self, raw: Any, row: Row, day_first: bool) -> str | None:
+    def learn(self, raw: Any, day_first: bool) -> Any:
+        """Place a cell value once: its ISO date if a school day, else why not."""
         known = self.cache.get(raw, _MISSING)
         if known is _MISSING:
             known = self.cache[raw] = self._place(raw, day_first)
+            if known.__class__ is str:
+                self.good[raw] = known
+        return known
+
+    def read(self, raw: Any, row: Row, day_first: bool) -> str | None:
+        known = self.learn(raw, day_first)
         if isinstance(known, str):
             self.first_rows.setdefault(known, row)
             return known
@@ -208,8 +232,14 @@ class _Rows:
         self.last_kept = options.through.isoformat() if options.through else "9999"
         self.send_everything = bool(self.stream) and not self.with_rows and not (
             options.covers_from or options.through or options.absences_only)
+        if self.send_everything and hasattr(self.stream, "bulk"):
+            coming = sum(len(table.sheet.rows) for table in tables)
+            if coming >= attendance_import.row_count(db):
+                self.stream.bulk()
         self.day_reader = _DayReader(self.calendar, problems)
         self.id_cache: dict[Any, Any] = {}
+        self.good_ids: dict[Any, int] = {}  # the cells of id_cache that name a student
+        self.unknown_raw: set[Any] = set()  # code cells nobody has mapped
         self.code_cache: dict[Any, tuple[str, str]] = {}
         self.unknown_codes: dict[str, list[Row]] = {}
         self.days: dict[tuple[int, str], tuple[str, str]] = {}
@@ -240,13 +270,10 @@ class _Rows:
         self.day_first = _day_first(table, date_col)
         self.repeated_header = (table.headers[id_col].strip().lower() if id_col is not None
                                 else None)
-        fast = id_col is not None and period_col is None
-        id_get, code_get = self.id_cache.get, self.code_cache.get
-        day_get = self.day_reader.cache.get
-        days = self.days
-        send_everything, streaming = self.send_everything, self.stream is not None
-        chunk_append = self.chunk.append
-        slow, report = self.slow, self.context.report
+        if id_col is not None and period_col is None:
+            self._read_blocks(table, done, total)
+            return
+        report = self.context.report
         index = table.header_index
         for cells in iterate_cells(table.sheet.rows, table.header_index + 1):
             index += 1
@@ -254,27 +281,96 @@ class _Rows:
                 report(done + index, total)
                 if len(self.chunk) >= CHUNK_ROWS:
                     self.flush()
-                    chunk_append = self.chunk.append
-            if fast:
-                try:
-                    student_id = id_get(cells[id_col])
-                    day = day_get(cells[date_col])
-                    meaning = code_get(cells[code_col])
-                except IndexError:
-                    student_id = None
-                if student_id.__class__ is int and day.__class__ is str and \
-                        meaning is not None:
-                    slot = (student_id, day)
-                    if slot in days:
-                        self.repeat(slot, meaning)
-                    else:
-                        days[slot] = meaning
-                        if send_everything:
-                            chunk_append((slot, meaning))
-                        elif streaming:
-                            self.maybe_send(slot, meaning)
-                    continue
-            slow(index, cells)
+            self.slow(index, cells)
+
+    def _read_blocks(self, table: Table, done: int, total: int) -> None:
+        """The usual sheet, a block of rows at a time, with look-ups done by the thousand.
+
+        Each block's cells are looked up in the caches all at once; rows whose student, date
+        or code is not a good one (and blocks with a date twice for a student) go the slow
+        way, row by row, which notes their problems.
+        """
+        id_col, date_col, code_col, _ = self.columns
+        id_of, day_of, code_of = itemgetter(id_col), itemgetter(date_col), itemgetter(code_col)
+        source = iterate_cells(table.sheet.rows, table.header_index + 1)
+        index = table.header_index + 1
+        days, width = self.days, self.width
+        while True:
+            block = list(islice(source, BLOCK_ROWS))
+            if not block:
+                break
+            self.context.report(done + index, total)
+            if min(map(len, block)) < width:  # ragged rows: the careful way
+                for offset, cells in enumerate(block):
+                    self.slow(index + offset, cells)
+                index += len(block)
+                continue
+            raw_ids = list(map(id_of, block))
+            raw_days = list(map(day_of, block))
+            raw_codes = list(map(code_of, block))
+            self._learn(block, index, raw_ids, raw_days, raw_codes)
+            ids = list(map(self.good_ids.get, raw_ids))
+            dates = list(map(self.day_reader.good.get, raw_days))
+            meanings = list(map(self.code_cache.get, raw_codes))
+            good = list(map(all, zip(ids, dates, meanings, strict=True)))
+            slots = list(zip(compress(ids, good), compress(dates, good), strict=True))
+            if len(set(slots)) == len(slots) and days.keys().isdisjoint(slots):
+                pairs = list(zip(slots, compress(meanings, good), strict=True))
+                days.update(pairs)
+                if self.send_everything:
+                    self.chunk.extend(pairs)
+                elif self.stream is not None:
+                    for slot, meaning in pairs:
+                        self.maybe_send(slot, meaning)
+                if len(pairs) != len(block):
+                    for offset in compress(range(len(block)), map(not_, good)):
+                        self.slow(index + offset, block[offset])
+            else:  # the same student and date twice: row by row, the more serious kept
+                for offset, cells in enumerate(block):
+                    self.slow(index + offset, cells)
+            index += len(block)
+            if len(self.chunk) >= CHUNK_ROWS:
+                self.flush()
+
+    def _learn(self, block: list, index: int, raw_ids: list, raw_days: list,
+               raw_codes: list) -> None:
+        """Work out, once each, the students, dates and codes this block brings that are new."""
+        table, first_row = self.table, self.table.sheet.first_row
+        new_ids = set(raw_ids).difference(self.id_cache)
+        new_days = set(raw_days).difference(self.day_reader.cache)
+        new_codes = set(raw_codes).difference(self.code_cache).difference(self.unknown_raw)
+        if not (new_ids or new_days or new_codes):
+            return
+
+        def first_rows(raws: list) -> dict:
+            # Position of each value's first row in the block (reversed: the first one wins).
+            return dict(zip(reversed(raws), range(len(raws) - 1, -1, -1), strict=True))
+
+        if new_ids:
+            where = first_rows(raw_ids)
+            for raw in new_ids:
+                offset = where[raw]
+                found = self.id_cache[raw] = _student_for(
+                    raw, self.known_ids, self.by_local_id, self.problems,
+                    Row(table, first_row + index + offset, block[offset]), self.repeated_header)
+                if found.__class__ is int:
+                    self.good_ids[raw] = found
+        if new_days:
+            where = first_rows(raw_days)
+            for raw in new_days:
+                placed = self.day_reader.learn(raw, self.day_first)
+                if placed.__class__ is str:
+                    offset = where[raw]
+                    self.day_reader.first_rows.setdefault(
+                        placed, Row(table, first_row + index + offset, block[offset]))
+        for raw in new_codes:
+            code = "" if is_blank(raw) else text_of(raw)
+            status = self.codes.get(code.upper())
+            if status is None:
+                self.unknown_raw.add(raw)  # its rows go the slow way, which lists them
+                continue
+            self.code_cache[raw] = (status, code)
+            self.saw_present = self.saw_present or status == "present"
 
     def slow(self, index: int, cells: list[Any]) -> None:
         """One row the slow way: every check, every problem noted, the caches filled."""
@@ -290,6 +386,8 @@ class _Rows:
                 student_id = self.id_cache[raw_id] = _student_for(
                     raw_id, self.known_ids, self.by_local_id, self.problems,
                     Row(table, number, cells), self.repeated_header)
+                if student_id.__class__ is int:
+                    self.good_ids[raw_id] = student_id
             if student_id.__class__ is not int:
                 self.skipped += _not_a_student_row(student_id, raw_id, self.problems, table,
                                                    number, cells)
@@ -350,7 +448,14 @@ class _Rows:
     def streamed_students(self) -> set[int]:
         if self.stream is None:
             return set()
+        if self.send_everything:
+            return EVERYONE
         return set(self.by_local_id.values()) - self.with_rows
+
+    def students_found(self) -> int:
+        if self.id_cache:
+            return len({found for found in self.id_cache.values() if found.__class__ is int})
+        return len({slot[0] for slot in self.days})
 
 
 def _plan_days(context: Context, tables: list[Table]) -> KindPlan:
@@ -387,13 +492,13 @@ def _plan_days(context: Context, tables: list[Table]) -> KindPlan:
     result.attendance_mode = mode
     streamed = reader.streamed_students()
     actions = Actions(streamed_fixes=reader.fixes)
+    result.details["students"] = reader.students_found()
     if mode == "daily":
         _plan_daily(context, days, reader.day_reader, result, actions, streamed)
     else:
         _plan_exceptions(context, days, reader.calendar, reader.day_reader, problems, result,
                          actions, streamed)
     result.skipped += reader.skipped
-    result.details["students"] = len({slot[0] for slot in days})
     result.problems = problems.finished()
     return result
 
@@ -498,6 +603,8 @@ def _plan_daily(context: Context, days: dict, day_reader: _DayReader, result: Ki
         attendance_import.has_rows_between(db, first, last) else {}
     inserts, updates = actions.inserts, actions.updates
     added = unchanged = 0
+    if streamed is EVERYONE:  # every row already went ahead to the writer
+        added, days = len(days), {}
     for slot, meaning in days.items():
         if slot[0] in streamed:
             added += 1
@@ -520,9 +627,8 @@ def _plan_daily(context: Context, days: dict, day_reader: _DayReader, result: Ki
     result.covers_from, result.covers_through = first, last
     result.actions = actions
     if first:
-        students = len({slot[0] for slot in days})
         result.notes.append(f"Daily attendance from {day_words(first)} to {day_words(last)} for "
-                            f"{plural(students, 'student')}.")
+                            f"{plural(result.details['students'], 'student')}.")
 
 
 def _plan_exceptions(context: Context, days: dict, calendar: _Calendar, day_reader: _DayReader,
