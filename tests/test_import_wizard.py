@@ -292,3 +292,44 @@ def test_the_import_history_undoes_an_import_after_asking(qtbot, data_file, tmp_
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1
                     and bool(dialog.model.row_at(0)["undone_at"]), timeout=10000)
     assert batch == dialog.model.row_at(0)["batch"]
+
+
+def test_the_import_models_behave_as_qt_expects(qtmodeltester, tmp_path):
+    from importing.kinds import KINDS
+    from importing.plan import prepare, read_file
+    from importing.problems import Problem
+    from ui.models.attendance_codes import UnknownCodesModel
+    from ui.models.import_columns import ColumnMappingModel
+    from ui.models.import_problems import ProblemsModel, problem_rows
+    from ui.models.import_sheets import SheetChoiceModel
+
+    source = prepare(None, read_file(xlsx(tmp_path / "r.xlsx", {"R": ROSTER})), "students")
+    columns = ColumnMappingModel()
+    columns.set_table(source.tables[0], KINDS["students"].fields)
+    qtmodeltester.check(columns)
+    sheets = SheetChoiceModel()
+    sheets.set_sheets([{"name": "Gr 6", "rows": 3, "usable": True, "why": ""},
+                       {"name": "Notes", "rows": 0, "usable": False, "why": "no table found"}])
+    qtmodeltester.check(sheets)
+    codes = UnknownCodesModel()
+    codes.set_codes([("FT", 3), ("", 1)])
+    qtmodeltester.check(codes)
+    problems = ProblemsModel()
+    problems.set_rows(problem_rows([Problem("R", 6, "Grade", "Not a grade."),
+                                    Problem("R", None, None, "Grouped.", stops=True)]))
+    qtmodeltester.check(problems)
+
+
+def test_choosing_a_field_for_one_column_takes_it_off_another(tmp_path):
+    from importing.kinds import KINDS
+    from importing.plan import prepare, read_file
+    from ui.models.import_columns import ColumnMappingModel
+
+    source = prepare(None, read_file(xlsx(tmp_path / "r.xlsx", {"R": ROSTER})), "students")
+    model = ColumnMappingModel()
+    model.set_table(source.tables[0], KINDS["students"].fields)
+    assert model.mapping()[0] == "student_id"
+    model.setData(model.index(5, 2), "student_id")
+    assert model.mapping().get(5) == "student_id" and 0 not in model.mapping()
+    model.setData(model.index(5, 2), "")
+    assert 5 not in model.mapping()
