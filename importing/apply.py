@@ -181,7 +181,7 @@ def summary_sentence(plan: Plan) -> str:
     counts = plan.counts()
     return (f"Imported {plan.kind.name} from {plan.source.path.name}: {counts['added']} added, "
             f"{counts['updated']} updated, {counts['unchanged']} unchanged, "
-            f"{counts['skipped']} rows skipped")
+            f"{counts['skipped']} {'row' if counts['skipped'] == 1 else 'rows'} skipped")
 
 
 @dataclass

@@ -125,7 +125,8 @@ class Plan:
         verb = "Would add" if dry_run else "Added"
         lines = [f"{self.source.path.name} ({', '.join(self.source.sheet_names)}): {verb} "
                  f"{plan.added} {things}, {'update' if dry_run else 'updated'} {plan.updated}, "
-                 f"{plan.unchanged} unchanged, {plan.skipped} rows skipped."]
+                 f"{plan.unchanged} unchanged, {plan.skipped} "
+                 f"{'row' if plan.skipped == 1 else 'rows'} skipped."]
         lines += plan.notes
         for problem in plan.problems:
             where = f"{problem.sheet}"

@@ -39,6 +39,7 @@ from importing.kinds.base import (
     listed,
     plural,
     rows_of,
+    verb,
 )
 from importing.kinds.people import StudentFinder
 from importing.problems import ImportRefused
@@ -186,21 +187,26 @@ class _DayReader:
     def _note(self, reason: str, label: str, row: Row) -> None:
         if reason == "outside_years":
             self.problems.group(reason, row, "date", label,
-                                lambda rows, items: f"{plural(rows, 'row')} are dated outside "
-                                f"every school year ({listed(sorted(items))}) and were skipped. "
+                                lambda rows, items: f"{plural(rows, 'row')} "
+                                f"{verb(rows, 'is', 'are')} dated outside every school year "
+                                f"({listed(sorted(items))}) and "
+                                f"{verb(rows, 'was', 'were')} skipped. "
                                 "Add that school year first, or check the dates.")
         elif reason == "not_school_day":
             self.problems.group(reason, row, "date", label,
-                                lambda rows, items: f"{plural(rows, 'row')} are on days without "
-                                f"school ({listed(sorted(items))}) and were skipped. If school "
+                                lambda rows, items: f"{plural(rows, 'row')} "
+                                f"{verb(rows, 'is', 'are')} on days without school "
+                                f"({listed(sorted(items))}) and "
+                                f"{verb(rows, 'was', 'were')} skipped. If school "
                                 "was open those days, fix the school calendar and import "
                                 "again.")
         else:
             message = reason[4:] if reason.startswith("bad:") else "No date."
             self.problems.group(reason, row, "date", label,
-                                lambda rows, items, m=message: f"{plural(rows, 'row')} have a "
-                                f"date MentorDesk cannot read ({listed(items)}); they were "
-                                "skipped. Write dates like 9/3/2025.")
+                                lambda rows, items, m=message: f"{plural(rows, 'row')} "
+                                f"{verb(rows, 'has', 'have')} a date MentorDesk cannot read "
+                                f"({listed(items)}) and {verb(rows, 'was', 'were')} skipped. "
+                                "Write dates like 9/3/2025.")
 
 
 class _Rows:
@@ -518,9 +524,10 @@ def _student_for(raw: Any, known_ids: KnownIds, by_local_id: dict[str, int], pro
     student_id = by_local_id.get(resolved)
     if student_id is not None and restored:
         problems.group("restored_zeros", row, "student_id", local_id,
-                       lambda rows, ids: f"{plural(len(ids), 'student ID')} had lost their "
-                       f"leading zeros ({listed(ids)}); they were matched to the students whose "
-                       "IDs start with zeros.")
+                       lambda rows, ids: f"{plural(len(ids), 'student ID')} had lost "
+                       f"{verb(len(ids), 'its', 'their')} leading zeros ({listed(ids)}) and "
+                       f"{verb(len(ids), 'was', 'were')} matched to the students whose IDs start "
+                       "with zeros.")
     return student_id
 
 
@@ -535,8 +542,9 @@ def _not_a_student_row(found: Any, raw: Any, problems: Problems, table: Table, n
         return 0  # a blank row, or a note such as "Total: 120"
     if found is _BLANK:
         problems.group("no_id", row, "student_id", str(number),
-                       lambda rows, numbers: f"{plural(rows, 'row')} have no student ID and "
-                       "were skipped.")
+                       lambda rows, numbers: f"{plural(rows, 'row')} "
+                       f"{verb(rows, 'has', 'have')} no student ID and "
+                       f"{verb(rows, 'was', 'were')} skipped.")
         return 1
     try:
         label = parse_id(raw)
@@ -544,8 +552,8 @@ def _not_a_student_row(found: Any, raw: Any, problems: Problems, table: Table, n
         label = text_of(raw)
     problems.group("unknown_students", row, "student_id", label,
                    lambda rows, ids: f"{plural(rows, 'row')} for {plural(len(ids), 'student')} "
-                   f"not on the roster (ID {listed(ids)}) were skipped. Attendance never adds "
-                   "students: import the roster first, or check the IDs.")
+                   f"not on the roster (ID {listed(ids)}) {verb(rows, 'was', 'were')} skipped. "
+                   "Attendance never adds students: import the roster first, or check the IDs.")
     return 1
 
 
@@ -665,9 +673,10 @@ def _plan_exceptions(context: Context, days: dict, calendar: _Calendar, day_read
         day = slot[1]
         if not start <= day <= through:
             problems.group("outside_range", day_reader.first_rows[day], "date", day,
-                           lambda rows, items: f"{plural(rows, 'row')} are dated outside the "
-                           f"dates this import covers ({day_words(start)} to "
-                           f"{day_words(through)}: {listed(sorted(items))}) and were skipped.")
+                           lambda rows, items: f"{plural(rows, 'row')} {verb(rows, 'is', 'are')} "
+                           f"dated outside the dates this import covers ({day_words(start)} to "
+                           f"{day_words(through)}: {listed(sorted(items))}) and "
+                           f"{verb(rows, 'was', 'were')} skipped.")
             result.skipped += 1
             continue
         if meaning[0] == "present":
@@ -760,8 +769,10 @@ def _plan_totals(context: Context, tables: list[Table]) -> KindPlan:
         year, _ = calendar.place(as_of)
         if year is None:
             problems.group("outside_years", row, "as_of", as_of,
-                           lambda rows, items: f"{plural(rows, 'row')} are as of a date outside "
-                           f"every school year ({listed(items)}) and were skipped.")
+                           lambda rows, items: f"{plural(rows, 'row')} "
+                           f"{verb(rows, 'is', 'are')} as of a date outside every school year "
+                           f"({listed(items)}) and "
+                           f"{verb(rows, 'was', 'were')} skipped.")
             result.skipped += 1
             continue
         try:

@@ -195,6 +195,11 @@ def plural(count: int, word: str, plural_word: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural_word or word + 's'}"
 
 
+def verb(count: int, singular: str, plural_form: str) -> str:
+    """The verb that agrees with ``count``: verb(1, "was", "were") -> "was"."""
+    return singular if count == 1 else plural_form
+
+
 def day_words(day: dt.date | str | None) -> str:
     if day is None:
         return ""
