@@ -117,6 +117,16 @@ def _number(value: float | None, places: int = 0) -> str:
     return f"{value:,.{places}f}"
 
 
+def _attendance_note(figures: ReportFigures) -> str:
+    """", attendance imported through 23 November 2026" when it stops before the last day."""
+    through = figures.attendance_through
+    if through is None:
+        return ", no attendance imported yet"
+    if through < figures.period.as_of:
+        return f", attendance imported through {date_words(through)}"
+    return ""
+
+
 def _change(before: float | None, after: float | None) -> float | None:
     return None if before is None or after is None else before - after
 
@@ -169,7 +179,8 @@ def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
         f'<p style="font-size: 13pt; font-weight: 600; margin: 0">'
         f"{esc(figures.school_name or 'Mentoring program')}</p>",
         f'<p style="color: {html.MUTED}; margin-top: 2px">{esc(period.label)}. Data as of '
-        f"{esc(date_words(period.as_of))}. {esc(LEVELS[figures.level].capitalize())}"
+        f"{esc(date_words(period.as_of))}{esc(_attendance_note(figures))}. "
+        f"{esc(LEVELS[figures.level].capitalize())}"
         f"{': totals only, no student names' if not figures.for_team else ''}.</p>",
         grid,
         html.heading("In brief", 3),
