@@ -180,3 +180,18 @@ def meetings_of_student(db: sqlite_utils.Database, student_id: int) -> list[dict
             [student_id],
         )
     )
+
+
+def meetings_of_match(db: sqlite_utils.Database, match_id: int) -> list[dict]:
+    """One match's meetings, newest first, with the topics and how many students were there."""
+    return list(
+        db.query(
+            "SELECT g.*, "
+            "(SELECT group_concat(t.name, ', ') FROM meeting_topics mt "
+            " JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = g.id) AS topics, "
+            "(SELECT count(*) FROM meeting_matches o WHERE o.meeting_id = g.id) AS mentees "
+            "FROM meetings g JOIN meeting_matches mm ON mm.meeting_id = g.id "
+            "WHERE mm.match_id = ? ORDER BY g.met_on DESC, g.id DESC",
+            [match_id],
+        )
+    )

@@ -31,12 +31,8 @@ class Loader(QObject):
     def load(self, path: Path, read: Callable[[sqlite_utils.Database], Any],
              on_done: Callable[[Any], None]) -> None:
         """Read from the data file at ``path`` in the background; ``on_done(result)`` after."""
-        self._generation += 1
-        generation = self._generation
-        if self._job is not None:
-            self._job.cancel()
 
-        def work(progress: background.ProgressCallback) -> Any:
+        def work() -> Any:
             from storage.database import connect
 
             db = connect(path)
@@ -45,7 +41,16 @@ class Loader(QObject):
             finally:
                 db.close()
 
-        job = background.Job(work)
+        self.run(work, on_done)
+
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """Run ``work()`` (no widgets, no shared connection) in the background; then
+        ``on_done(result)`` on the UI thread, unless a newer request came first."""
+        self._generation += 1
+        generation = self._generation
+        if self._job is not None:
+            self._job.cancel()
+        job = background.Job(lambda progress: work())
         self._job = job
         self.busy = True
         # A QObject receiver (not a lambda): if this loader goes away first, Qt disconnects it.

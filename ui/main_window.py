@@ -104,6 +104,14 @@ class MainWindow(QMainWindow):
             screen.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.screens[entry.key] = screen
             self.stack.addWidget(screen)
+            if hasattr(screen, "meeting_requested"):
+                screen.meeting_requested.connect(self.log_meeting)
+            if hasattr(screen, "waiting_requested"):
+                screen.waiting_requested.connect(self.show_waiting_students)
+            if hasattr(screen, "undo_offered"):
+                screen.undo_offered.connect(self._undo_offered)
+            if hasattr(screen, "suggest_all_requested"):
+                screen.suggest_all_requested.connect(self.suggest_all)
         self.navigation.chosen.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -141,20 +149,68 @@ class MainWindow(QMainWindow):
             "&Back up now", "Save a copy of the data file in its backups folder", self.back_up_now)
         self.quit_action = self._action("&Quit", "Close MentorDesk (everything is already saved)",
                                         self.close, QKeySequence.StandardKey.Quit)
+        self.print_action = self._action("&Print this list…", "Print the list on screen as it "
+                                         "is filtered and sorted, or save it as a PDF",
+                                         self.print_list, QKeySequence.StandardKey.Print)
+        self.export_action = self._action("&Export this list to Excel…", "Save the list on "
+                                          "screen, as filtered and sorted, as an Excel workbook",
+                                          self.export_list, QKeySequence("Ctrl+E"))
+        self.roster_action = self._action("Print the mentor &roster…", "Every mentor with their "
+                                          "mentees, usual times and contacts, to print or save "
+                                          "as PDF", self.print_roster)
+        self.roster_excel_action = self._action("Export the mentor roster to E&xcel…",
+                                                "The mentor roster as an Excel workbook",
+                                                self.export_roster)
         for action in (self.open_action, self.demo_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.import_separator = file_menu.addSeparator()
+        for action in (self.print_action, self.export_action, self.roster_action,
+                       self.roster_excel_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
+        self.file_actions = (self.backup_action, self.print_action, self.export_action,
+                             self.roster_action, self.roster_excel_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
+        self._undo = None
+        self.undo_action = self._action("&Undo", "Take back the last deletion", self.undo,
+                                        QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
         self.find_action = self._action("&Find a student or mentor…",
                                         "Jump to the search box", self.focus_search,
                                         QKeySequence.StandardKey.Find)
         edit_menu.addAction(self.find_action)
         self.edit_menu = edit_menu
+
+        work_menu = self.menuBar().addMenu("&Mentoring")
+        self.log_meeting_action = self._action("&Log a meeting…", "Record a meeting from "
+                                               "anywhere", self.log_meeting,
+                                               QKeySequence("Ctrl+M"))
+        self.add_student_action = self._action("Add a &student…", "Add a student who is not on "
+                                               "the roster", self.add_student)
+        self.add_mentor_action = self._action("Add a &mentor…", "Add a staff member who will "
+                                              "mentor", self.add_mentor)
+        self.waiting_action = self._action("Students &waiting for a mentor",
+                                           "Students nominated and not matched yet",
+                                           self.show_waiting_students)
+        self.suggest_action = self._action("S&uggest matches for everyone waiting…",
+                                           "Propose the best mentor for every waiting student; "
+                                           "you tick the ones to keep", self.suggest_all)
+        for action in (self.log_meeting_action, self.add_student_action, self.add_mentor_action):
+            work_menu.addAction(action)
+        work_menu.addSeparator()
+        work_menu.addAction(self.waiting_action)
+        work_menu.addAction(self.suggest_action)
+        self.work_menu = work_menu
+        self.work_actions = (self.log_meeting_action, self.add_student_action,
+                             self.add_mentor_action, self.waiting_action, self.suggest_action)
 
         go_menu = self.menuBar().addMenu("&Go")
         self.go_actions: dict[str, QAction] = {}
@@ -279,6 +335,161 @@ class MainWindow(QMainWindow):
             self.show_screen("mentors")
             self.screens["mentors"].show_mentor(mentor_id)
 
+    def show_waiting_students(self) -> None:
+        """The students nominated and not matched yet (where matching starts)."""
+        from ui.models.students import WAITING
+
+        self.show_screen("students")
+        self.screens["students"].set_who_filter(WAITING)
+
+    def log_meeting(self, student_id: int | None = None) -> None:
+        """Open Log a meeting (Ctrl+M from anywhere): for the given student, else the one on
+        screen."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        if not student_id:
+            student_id = self._student_on_screen()
+        from ui.dialogs.log_meeting import LogMeetingDialog, describe
+
+        dialog = LogMeetingDialog(self.desk, self, student_id=student_id)
+        if dialog.exec():
+            self.statusBar().showMessage(describe(dialog), 8000)
+
+    def _student_on_screen(self) -> int | None:
+        screen = self.current_screen()
+        if screen is self.screens.get("students"):
+            return screen.current_student_id()
+        if screen is self.screens.get("matches"):
+            row = screen.detail.row
+            return row["student_id"] if row else None
+        return None
+
+    def _undo_offered(self, description: str, undo) -> None:
+        self._undo = undo
+        self.undo_action.setEnabled(True)
+        self.undo_action.setText(f"&Undo: {description.rstrip('.')}")
+        self.statusBar().showMessage(f"{description} Press Ctrl+Z to undo.", 10000)
+
+    def undo(self) -> None:
+        """Take back the last deletion."""
+        undo, self._undo = self._undo, None
+        self.undo_action.setEnabled(False)
+        self.undo_action.setText("&Undo")
+        if undo is not None:
+            undo()
+
+    def add_student(self) -> None:
+        self.show_screen("students")
+        self.screens["students"].add_student()
+
+    def add_mentor(self) -> None:
+        self.show_screen("mentors")
+        self.screens["mentors"].add_mentor()
+
+    def suggest_all(self) -> None:
+        """Propose mentors for everyone waiting; the ticked ones are saved together."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        from ui.dialogs.suggest_all import SuggestAllDialog
+
+        dialog = SuggestAllDialog(self.desk, self)
+        if dialog.exec():
+            self.statusBar().showMessage(f"Saved {len(dialog.saved)} new matches.", 8000)
+            self.show_screen("matches")
+
+    # Printing and exporting ------------------------------------------------------------------
+
+    def print_list(self) -> None:
+        """Print (or save as PDF) the list on screen, as filtered and sorted."""
+        shown = self._shown_list()
+        if shown is None:
+            return
+        from reports.list_print import table_document
+
+        document = table_document(shown.title, shown.headers, shown.rows,
+                                  subtitle=self.desk.school_name())
+        self._print_document(document, shown.title)
+
+    def export_list(self) -> None:
+        """Save the list on screen, as filtered and sorted, as an Excel workbook."""
+        shown = self._shown_list()
+        if shown is None:
+            return
+        path = self._ask_save_path(f"{shown.title}.xlsx", "Excel workbook (*.xlsx)")
+        if path is None:
+            return
+        from ui.progress import run_with_progress
+
+        school = self.desk.school_name()
+
+        def work(progress):
+            from reports.list_export import export_table
+
+            return export_table(path, shown.title, shown.headers, shown.rows,
+                                school_name=school)
+
+        run_with_progress(self, "Saving the workbook…", work, self._saved_file)
+
+    def print_roster(self) -> None:
+        """The mentor roster, to print or save as PDF."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        from reports.roster import mentor_roster, roster_document
+
+        roster = mentor_roster(self.desk.db, self.desk.year_id)
+        self._print_document(roster_document(roster), "Mentor roster")
+
+    def export_roster(self) -> None:
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        path = self._ask_save_path("Mentor roster.xlsx", "Excel workbook (*.xlsx)")
+        if path is None:
+            return
+        from ui.progress import run_with_progress
+
+        data_path, year_id = self.desk.data.path, self.desk.year_id
+
+        def work(progress):
+            from reports.roster import export_roster, mentor_roster
+            from storage.database import connect
+
+            db = connect(data_path)
+            try:
+                return export_roster(mentor_roster(db, year_id), path)
+            finally:
+                db.close()
+
+        run_with_progress(self, "Saving the roster…", work, self._saved_file)
+
+    def _shown_list(self):
+        screen = self.current_screen()
+        shown = screen.shown_list() if screen is not None else None
+        if shown is None:
+            QMessageBox.information(self, "MentorDesk", "This screen has no list to print. "
+                                    "Go to Students, Mentors, Matches or Meetings first.")
+        return shown
+
+    def _ask_save_path(self, suggested: str, kinds: str) -> Path | None:
+        folder = Path.home() / "Documents"
+        start = str((folder if folder.is_dir() else Path.home()) / suggested.replace("/", "-"))
+        name, _ = QFileDialog.getSaveFileName(self, "Save as", start, kinds)
+        if not name:
+            return None
+        path = Path(name)
+        wanted = Path(suggested).suffix
+        return path if path.suffix.lower() == wanted else path.with_name(path.name + wanted)
+
+    def _saved_file(self, path: Path) -> None:
+        QMessageBox.information(self, "Saved", f"Saved {Path(path).name} in:\n"
+                                f"{Path(path).parent}")
+
+    def _print_document(self, document, title: str) -> None:
+        """The print dialog (a PDF is one of its printers: "Print to file")."""
+        from reports.pdf import decor_for
+        from ui.print_dialog import print_or_save
+
+        print_or_save(self, document, decor_for(self.desk.db, title), title)
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -293,9 +504,13 @@ class MainWindow(QMainWindow):
 
     def _file_changed(self) -> None:
         open_ = self.desk.is_open
+        self._undo = None
+        self.undo_action.setEnabled(False)
+        self.undo_action.setText("&Undo")
         for widget in (self.year_combo, self.search, self.navigation):
             widget.setEnabled(open_)
-        self.backup_action.setEnabled(open_)
+        for action in self.file_actions + self.work_actions:
+            action.setEnabled(open_)
         self._fill_years()
         self._update_title()
         if open_:

@@ -32,6 +32,13 @@ SCREENS: tuple[ScreenEntry, ...] = (
                 "ui.screens.students", "StudentsScreen"),
     ScreenEntry("mentors", "Mentors", "Mentors' load, meetings, screening and availability",
                 "ui.screens.mentors", "MentorsScreen"),
+    ScreenEntry("matches", "Matches", "Every match: how each is meeting; close a match",
+                "ui.screens.matches", "MatchesScreen"),
+    ScreenEntry("meetings", "Meetings", "Every meeting by month and mentor: log, change, delete",
+                "ui.screens.meetings", "MeetingsScreen"),
+    ScreenEntry("attendance", "Attendance", "The school at a glance: tiers, months, early "
+                "warning and chronic lists, import coverage", "ui.screens.attendance",
+                "AttendanceScreen"),
 )
 
 
@@ -48,6 +55,7 @@ class Navigation(QListWidget):
         self.setIconSize(QSize(22, 22))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(150)
+        self.setSpacing(2)
         self._keys: list[str] = []
         for number, entry in enumerate(SCREENS, start=1):
             item = QListWidgetItem(icon(entry.key, "#f0f4f8"), entry.title)

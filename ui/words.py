@@ -4,95 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+from program import vocabulary
+
+# The program's words for every stored code live in program.vocabulary (reports use them too).
+WEEKDAYS = tuple(vocabulary.WEEKDAYS[:5])
 WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri")
-
-SLOTS = {
-    "before_school": "Before school",
-    "planning": "Planning period",
-    "lunch": "Lunch",
-    "after_school": "After school",
-}
-SLOTS_SHORT = {
-    "before_school": "Before",
-    "planning": "Planning",
-    "lunch": "Lunch",
-    "after_school": "After",
-}
-
-MEETING_KINDS = {
-    "one_to_one": "One-to-one",
-    "group": "Group",
-    "activity": "Activity",
-    "family_contact": "Family contact",
-    "absent_day_checkin": "Check-in on an absent day",
-}
-
-OUTCOMES = {
-    "held": "Held",
-    "student_absent": "Student absent",
-    "cancelled": "Cancelled",
-}
-
-CLOSURE_REASONS = {
-    "planned_end": "Planned end of year",
-    "student_moved": "Student moved",
-    "mentor_left": "Mentor left",
-    "mismatch": "Not a good fit",
-    "other": "Other",
-}
-
-CONSENT = {
-    "unknown": "Not asked yet",
-    "requested": "Asked, no answer yet",
-    "given": "Given",
-    "declined": "Declined",
-}
-
-NOMINATION_REASONS = {
-    "attendance": "Attendance",
-    "behavior": "Behavior",
-    "academics": "Academics",
-    "social_emotional": "Social-emotional",
-    "other": "Other",
-}
-
-NOMINATION_STATUSES = {
-    "new": "New",
-    "accepted": "Accepted",
-    "waitlisted": "Waitlisted",
-    "declined": "Declined",
-}
-
-GOAL_STATUSES = {"working": "Working on it", "met": "Met", "set_aside": "Set aside"}
-
-REFERRAL_KINDS = {
-    "counselor": "Counselor",
-    "administrator": "Administrator",
-    "nurse": "Nurse",
-    "social_worker": "Social worker",
-    "other": "Other",
-}
-REFERRAL_STATUSES = {"open": "Open", "in_progress": "In progress", "resolved": "Resolved"}
-
-TIERS = {
-    "satisfactory": "Satisfactory",
-    "at-risk": "At risk",
-    "moderate": "Moderate (chronic)",
-    "severe": "Severe (chronic)",
-}
-# Tiers in order from best to worst, plus "not rated" (too few days or no attendance data).
+SLOTS = dict(vocabulary.SLOTS)
+MEETING_KINDS = dict(vocabulary.MEETING_KINDS)
+OUTCOMES = dict(vocabulary.MEETING_OUTCOMES)
+CLOSURE_REASONS = dict(vocabulary.CLOSURE_REASONS)
+CONSENT = dict(vocabulary.CONSENT_STATUSES)
+NOMINATION_REASONS = dict(vocabulary.NOMINATION_REASONS)
+NOMINATION_STATUSES = dict(vocabulary.NOMINATION_STATUSES)
+GOAL_STATUSES = dict(vocabulary.GOAL_STATUSES)
+REFERRAL_KINDS = dict(vocabulary.REFERRAL_KINDS)
+REFERRAL_STATUSES = dict(vocabulary.REFERRAL_STATUSES)
+TIERS = {code: text for code, text in vocabulary.TIERS.items() if code is not None}
+TIER_EXPLANATIONS = dict(vocabulary.TIER_EXPLANATIONS)
+# Tiers in order from best to worst.
 TIER_ORDER = ("satisfactory", "at-risk", "moderate", "severe")
-
-ATTENDANCE_STATUSES = {
-    "present": "Present",
-    "tardy": "Tardy",
-    "absent_excused": "Absent, excused",
-    "absent_unexcused": "Absent, unexcused",
-    "suspension_in": "In-school suspension",
-    "suspension_out": "Out-of-school suspension",
-    "half_day": "Half day absent",
-}
+ATTENDANCE_STATUSES = dict(vocabulary.ATTENDANCE_STATUSES)
+join_words = vocabulary.join_words
+plural = vocabulary.plural
 
 
 def word(table: dict[str, str], code: str | None, missing: str = "") -> str:
@@ -135,6 +68,11 @@ def usual_time(weekday: int | None, slot: str | None) -> str:
     if slot:
         parts.append(SLOTS.get(slot, slot).lower() if parts else SLOTS.get(slot, slot))
     return " ".join(parts)
+
+
+def time_words_for(time: tuple[int, str] | None) -> str:
+    """(1, "lunch") -> "Tuesday lunch"; nothing for no time."""
+    return usual_time(*time) if time else ""
 
 
 def student_name(row: dict, prefix: str = "") -> str:

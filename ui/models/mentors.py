@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlite_utils
 from PySide6.QtGui import QColor
 
+from analysis import cadence, matching
 from storage import matches, mentors, trainings
 from ui.models.students import fold
 from ui.models.table import Column, RowsModel
@@ -29,9 +31,24 @@ def screening_facts(row: dict) -> str:
     return text[0].upper() + text[1:]
 
 
-def load_rows(db: sqlite_utils.Database, year_id: int) -> list[dict]:
-    """Every mentor with this year's mentees and trainings (reads only; any thread)."""
+def load_rows(db: sqlite_utils.Database, year_id: int,
+              as_of: dt.date | None = None) -> list[dict]:
+    """Every mentor with this year's mentees, meeting rhythm, screening and trainings, as the
+    program's rules judge them (reads only; any thread)."""
     rows = mentors.all_mentors(db)
+    held: dict[int, int] = {}
+    overdue: dict[int, int] = {}
+    status: dict[int, dict[int, str]] = {}
+    for rhythm in cadence.match_rhythm(db, year_id, as_of):
+        if not rhythm.active or rhythm.mentor_id is None:
+            continue
+        held[rhythm.mentor_id] = held.get(rhythm.mentor_id, 0) + rhythm.held_this_month
+        overdue[rhythm.mentor_id] = overdue.get(rhythm.mentor_id, 0) + int(rhythm.overdue)
+        status.setdefault(rhythm.mentor_id, {})[rhythm.match_id] = (
+            f"overdue ({rhythm.school_days_since} school days)" if rhythm.overdue else
+            "behind this month" if rhythm.behind_target else "on track")
+    screening = {option.mentor_id: option for option in
+                 matching.mentor_options(db, year_id, as_of)}
     load = matches.open_match_counts(db, year_id)
     attended = trainings.trainings_attended(db, year_id)
     held_trainings = len(trainings.trainings_in_year(db, year_id))
@@ -40,9 +57,13 @@ def load_rows(db: sqlite_utils.Database, year_id: int) -> list[dict]:
         row["trainings"] = attended.get(row["id"], 0)
         row["trainings_held"] = held_trainings
         row["screening"] = screening_facts(row)
-        row.setdefault("cleared", None)
-        row.setdefault("meetings_this_month", None)
-        row.setdefault("overdue_matches", None)
+        option = screening.get(row["id"])
+        row["cleared"] = option.cleared if option else None
+        if option and not option.cleared:
+            row["screening"] = f"Not cleared: {option.not_cleared_because}"
+        row["meetings_this_month"] = held.get(row["id"], 0)
+        row["overdue_matches"] = overdue.get(row["id"], 0)
+        row["match_status"] = status.get(row["id"], {})
         row["search_text"] = fold(f"{row['first_name']} {row['last_name']} {row['email']} "
                                   f"{row['role'] or ''} {row['interests']}")
     return rows
@@ -55,8 +76,9 @@ class MentorsModel(RowsModel):
         Column("name", "Name", "The mentor's name"),
         Column("role", "Role", "Their job in the school"),
         Column("mentees", "Mentees", "Mentees now / the most they will take", numeric=True),
-        Column("meetings_this_month", "Met this month",
-               "Meetings held this month with any of their mentees", numeric=True),
+        Column("meetings_this_month", "Held this month",
+               "Meetings held this month, counted per mentee (a group meeting counts once for "
+               "each mentee there)", numeric=True),
         Column("overdue_matches", "Overdue", "Mentees not met for longer than the program "
                "allows (Settings)", numeric=True),
         Column("screening", "Screening", "Background check and signed agreement"),
@@ -72,7 +94,7 @@ class MentorsModel(RowsModel):
         if column == SCREENING:
             if row["cleared"] is None:
                 return row["screening"]
-            return "Cleared" if row["cleared"] else "Not cleared"
+            return "Cleared" if row["cleared"] else row["screening"]
         if column == TRAININGS:
             return f"{row['trainings']} / {row['trainings_held']}"
         return super().cell_text(row, column)

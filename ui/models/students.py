@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from typing import Any
 
 import sqlite_utils
 from PySide6.QtGui import QColor
 
+from analysis import attendance as attendance_figures
 from storage import matches, meetings, nominations, students
 from ui.models.table import Column, RowsModel
 from ui.style import tier_colours
 from ui.words import (
     NOMINATION_REASONS,
+    TIER_EXPLANATIONS,
     TIER_ORDER,
     TIERS,
     day_words,
@@ -34,9 +37,15 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def load_rows(db: sqlite_utils.Database, year_id: int) -> list[dict]:
-    """Every student of the year with what the list shows (reads only; any thread)."""
+def load_rows(db: sqlite_utils.Database, year_id: int,
+              as_of: dt.date | None = None) -> list[dict]:
+    """Every student of the year with what the list shows (reads only; any thread).
+
+    Attendance (rate, tier, early warning) is the attendance rules' own, as of ``as_of``.
+    """
     rows = students.students_in_year(db, year_id)
+    records = attendance_figures.by_student(
+        attendance_figures.year_attendance(db, year_id, as_of))
     current: dict[int, dict] = {}
     for match in matches.matches_in_year(db, year_id):
         if match["ended_on"] is None:
@@ -59,9 +68,13 @@ def load_rows(db: sqlite_utils.Database, year_id: int) -> list[dict]:
         row["reasons"] = sorted(reasons.get(row["id"], ()))
         row["nomination_status"] = nominated.get(row["id"])
         row["last_meeting"] = last_held.get(row["id"])
-        row.setdefault("absence_rate", None)
-        row.setdefault("tier", None)
-        row.setdefault("rated", False)
+        record = records.get(row["id"])
+        has_data = record is not None and record.source != "none"
+        row["absence_rate"] = record.absence_rate if has_data else None
+        row["tier"] = record.tier if has_data else None
+        row["rated"] = has_data  # attendance known; tier None then means "too few days"
+        row["early_warning"] = bool(has_data and record.early_warning is not None)
+        row["pattern_weekdays"] = record.pattern_weekdays if has_data else ()
         row["search_text"] = fold(" ".join(str(row.get(key) or "") for key in (
             "first_name", "last_name", "preferred_name", "local_id", "homeroom")))
     return rows
@@ -100,8 +113,9 @@ class StudentsModel(RowsModel):
             return percent(row["absence_rate"])
         if column == TIER:
             if row["tier"] is None:
-                return "Not rated" if row.get("rated") else ""
-            return word(TIERS, row["tier"])
+                return "Too few days" if row.get("rated") else ""
+            text = word(TIERS, row["tier"])
+            return text + ", early warning" if row.get("early_warning") else text
         if column == LAST_MEETING:
             return day_words(row["last_meeting"])
         if column == REASONS:
@@ -127,6 +141,11 @@ class StudentsModel(RowsModel):
     def cell_tooltip(self, row: dict, column: int) -> str | None:
         if column == TIER and row["tier"] is None and row.get("rated"):
             return "Too few school days enrolled to rate attendance yet."
+        if column == TIER and row["tier"] is not None:
+            text = f"{word(TIERS, row['tier'])}: {TIER_EXPLANATIONS[row['tier']]}"
+            if row.get("early_warning"):
+                text += ". Early warning: missed several of the first school days of the year."
+            return text
         if column == MENTOR and not row["mentor_name"]:
             return "Not matched" + (" (waiting for a mentor)" if waiting(row) else "")
         return None
@@ -134,6 +153,7 @@ class StudentsModel(RowsModel):
 
 CHRONIC = "chronic"  # the tier filter's "moderate or severe"
 NOT_RATED = "not_rated"
+EARLY_WARNING = "early_warning"
 
 
 class StudentFilter:
@@ -158,7 +178,7 @@ class StudentFilter:
             return False
         if self.grade is not None and row["grade"] != self.grade:
             return False
-        if self.tier and not self._tier_matches(row["tier"]):
+        if self.tier and not self._tier_matches(row):
             return False
         if self.who == MATCHED and row["match_id"] is None:
             return False
@@ -170,9 +190,12 @@ class StudentFilter:
             return False
         return all(token in row["search_text"] for token in self.tokens)
 
-    def _tier_matches(self, tier: str | None) -> bool:
+    def _tier_matches(self, row: dict) -> bool:
+        tier = row["tier"]
+        if self.tier == EARLY_WARNING:
+            return bool(row.get("early_warning"))
         if self.tier == CHRONIC:
             return tier in ("moderate", "severe")
         if self.tier == NOT_RATED:
-            return tier is None
+            return tier is None and bool(row.get("rated"))
         return tier == self.tier

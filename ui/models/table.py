@@ -200,12 +200,11 @@ class FilterProxy(QSortFilterProxyModel):
         return self.sourceModel().row_at(source.row())
 
     def proxy_row_of(self, predicate: Callable[[dict], bool]) -> int | None:
-        """The visible position of the first row matching ``predicate``, if shown."""
-        source_row = self.sourceModel().row_of(predicate)
-        if source_row is None:
-            return None
-        index = self.mapFromSource(self.sourceModel().index(source_row, 0))
-        return index.row() if index.isValid() else None
+        """The visible position of the first shown row matching ``predicate``."""
+        for row in range(self.rowCount()):
+            if predicate(self.row_at(row)):
+                return row
+        return None
 
     def visible_rows(self) -> list[dict]:
         """The rows as shown (filtered and sorted), for printing and export."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from storage import availability, matches, meetings, mentors
 from ui import window_state
-from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
+from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, today
 from ui.loading import Loader
 from ui.models.mentors import ACTIVE, ALL, ROOM, MentorFilter, MentorsModel, load_rows
 from ui.models.table import FilterProxy
@@ -152,7 +152,8 @@ class MentorDetail(QFrame):
             if record["agreement_signed"] else "not signed"))
         if row.get("cleared") is not None:
             screening.append("Cleared to mentor" if row["cleared"] else
-                             "<b>Not cleared</b>: complete the screening before new matches")
+                             f"<b>{_e(row['screening'])}</b>: complete the screening before "
+                             "new matches")
         parts.append("<p><b>Screening</b><br>" + "<br>".join(screening) + "</p>")
         parts.append(f"<p><b>Interests</b><br>{_e(record['interests'] or '—')}</p>")
         if record["notes"]:
@@ -214,7 +215,7 @@ class MentorsScreen(Screen):
         self.table = make_table("Mentors list", "Click a mentor to see their details; click a "
                                 "column title to sort", self.proxy)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        set_column_widths(self.table, [22, 16, 8, 12, 8, 34, 9])
+        set_column_widths(self.table, [22, 16, 8, 8, 8, 30, 9])
         self.detail = MentorDetail(desk)
         self.detail.edit_requested.connect(self.edit_mentor)
         self.detail.student_requested.connect(self.student_requested)
@@ -242,9 +243,10 @@ class MentorsScreen(Screen):
         QWidget.setTabOrder(self.table, self.detail)
 
     def load(self) -> None:
-        year_id = self.desk.year_id
+        year_id, as_of = self.desk.year_id, today()
         self.count.setText("Loading…")
-        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id), self._loaded)
+        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id, as_of),
+                         self._loaded)
 
     def _loaded(self, rows: list[dict]) -> None:
         wanted, self._wanted = self._wanted, None

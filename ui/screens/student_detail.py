@@ -3,6 +3,7 @@ referrals and attendance."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from PySide6.QtCore import Qt, Signal
@@ -20,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from analysis import attendance as attendance_figures
+from program.vocabulary import tier_words
 from storage import availability, goals, matches, meetings, nominations, referrals, students
 from ui.desk import GOALS, Desk, today
 from ui.screens.base import button
 from ui.widgets.availability_grid import AvailabilityGrid
+from ui.widgets.chart import ChartView
 from ui.widgets.tier_badge import TierBadge
 from ui.words import (
     CLOSURE_REASONS,
@@ -35,9 +39,14 @@ from ui.words import (
     OUTCOMES,
     REFERRAL_KINDS,
     REFERRAL_STATUSES,
+    TIER_EXPLANATIONS,
+    WEEKDAYS,
     day_words,
     grade_words,
+    join_words,
+    percent,
     person_name,
+    plural,
     usual_time,
     word,
 )
@@ -244,13 +253,69 @@ class StudentDetail(QFrame):
         self.attendance_text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
         self.attendance_text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.month_chart = ChartView("Absence rate month by month, with the 10% chronic line",
+                                     minimum_height=180)
         layout.addWidget(self.attendance_text)
-        layout.addStretch(1)
+        layout.addWidget(self.month_chart, 1)
+        self.tabs.currentChanged.connect(lambda _: self._draw_chart_if_shown())
         return page
 
-    def _show_attendance(self) -> None:
-        self.attendance_text.setText(
-            "Attendance figures appear here once attendance has been imported.")
+    def _show_attendance(self, record) -> None:
+        """The rate, tier, early warning, weekday pattern and advice of the year on screen."""
+        self.attendance = record
+        self._chart_for = None
+        if record is None or record.source == "none":
+            self.tier.set_tier(None, "No attendance yet")
+            self.attendance_text.setText(
+                "No attendance has been imported for this student this year. Use File > "
+                "Import… with the attendance export from the office.")
+            self.month_chart.show_message("")
+            return
+        rate = percent(record.absence_rate)
+        self.tier.set_tier(record.tier, tier_words(record.tier))
+        lines = [f"<b>{_e(tier_words(record.tier))}</b>"
+                 + (f" — {_e(TIER_EXPLANATIONS[record.tier])}" if record.tier in
+                    TIER_EXPLANATIONS else ""),
+                 f"Absent {_e(plural(record.days_absent, 'day'))} of "
+                 f"{_e(plural(record.days_enrolled, 'school day'))} enrolled ({_e(rate)})."]
+        if record.early_warning is not None:
+            warning = record.early_warning
+            lines.append(f"<span style='color:#7a3300'><b>Early warning:</b> missed "
+                         f"{_e(plural(warning.missed, 'day'))} of the first "
+                         f"{warning.window} school days.</span>")
+        if record.weekdays is None:
+            lines.append("Only totals were imported, so the month-by-month and weekday views "
+                         "are not available.")
+        elif record.pattern_weekdays:
+            missed = join_words(WEEKDAYS[d] for d in record.pattern_weekdays)
+            lines.append(f"<b>Most missed: {_e(missed)}.</b>")
+            if record.meet_on:
+                lines.append(f"Try meeting on {_e(join_words(WEEKDAYS[d] for d in record.meet_on))}"
+                             " (the school day before).")
+        else:
+            lines.append("No weekday stands out.")
+        self.attendance_text.setText("<br>".join(lines))
+        if not record.months:
+            self.month_chart.show_message("")
+        self._draw_chart_if_shown()
+
+    def _draw_chart_if_shown(self) -> None:
+        record = getattr(self, "attendance", None)
+        if (record is None or not record.months or self.tabs.currentWidget()
+                is not self.attendance_page or self._chart_for == self.student_id):
+            return
+        self._chart_for = self.student_id
+        months = [f"{dt.date(m.year, m.month, 1):%b}" for m in record.months]
+        rates = [m.rate for m in record.months]
+
+        def make_figure():
+            from reports.charts import student_months_chart
+
+            return student_months_chart(months, rates, width=4.6, height=2.2)
+
+        described = ", ".join(f"{month} {percent(rate)}" for month, rate in zip(
+            months, rates, strict=True) if rate is not None)
+        self.month_chart.build(make_figure, f"Absence rate by month: {described}")
 
     # Showing ---------------------------------------------------------------------------------
 
@@ -310,7 +375,6 @@ class StudentDetail(QFrame):
             "Show this student in the lists again" if record["archived"] else
             "Hide this student from the lists (nothing is deleted; you can restore them)")
         self.archive_button.setAccessibleName(self.archive_button.text().replace("&", ""))
-        self.tier.set_tier(None, "Attendance: not rated")
         self.grid.set_who(name)
         self.grid.set_grid(availability.get(db, "student", student_id))
         self.profile.setHtml(self._profile_html(record))
@@ -320,7 +384,8 @@ class StudentDetail(QFrame):
         self.meetings_view.setHtml(self._meetings_html(meetings.meetings_of_student(db,
                                                                                    student_id)))
         self.referrals_view.setHtml(self._referrals_html(referrals.referrals_of(db, student_id)))
-        self._show_attendance()
+        self._show_attendance(attendance_figures.student_detail(db, student_id, year_id, today())
+                              if year_id else None)
 
     def _profile_html(self, record: dict) -> str:
         consent = word(CONSENT, record["consent_status"])

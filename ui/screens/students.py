@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 
 from storage import students
 from ui import window_state
-from ui.desk import ATTENDANCE, GOALS, MATCHES, MEETINGS, NOMINATIONS, STUDENTS, Desk
+from ui.desk import ATTENDANCE, GOALS, MATCHES, MEETINGS, NOMINATIONS, STUDENTS, Desk, today
 from ui.loading import Loader
 from ui.models.students import (
     CHRONIC,
+    EARLY_WARNING,
     MATCHED,
     NOT_RATED,
     UNMATCHED,
@@ -51,6 +52,8 @@ class StudentsScreen(Screen):
     TITLE = "Students"
     CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS})
 
+    meeting_requested = Signal(int)  # student id: the window opens Log a meeting
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
         self.model = StudentsModel(self)
@@ -75,7 +78,8 @@ class StudentsScreen(Screen):
         self.tier = make_combo(
             "Attendance tier", "Show students in one attendance tier",
             [("All tiers", None)] + [(text, code) for code, text in TIERS.items()]
-            + [("Chronic (moderate or severe)", CHRONIC), ("Not rated", NOT_RATED)],
+            + [("Chronic (moderate or severe)", CHRONIC), ("Early warning", EARLY_WARNING),
+               ("Too few days to rate", NOT_RATED)],
             self.apply_filters)
         self.who = make_combo(
             "Mentor", "Show students with a mentor, without one, or nominated and waiting",
@@ -143,9 +147,10 @@ class StudentsScreen(Screen):
     # Loading ---------------------------------------------------------------------------------
 
     def load(self) -> None:
-        year_id = self.desk.year_id
+        year_id, as_of = self.desk.year_id, today()
         self.count.setText("Loading…")
-        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id), self._loaded)
+        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id, as_of),
+                         self._loaded)
 
     def _loaded(self, rows: list[dict]) -> None:
         wanted, self._wanted_student = self._wanted_student, None
@@ -306,10 +311,19 @@ class StudentsScreen(Screen):
         self.desk.notify(STUDENTS)
 
     def find_mentor(self, student_id: int) -> None:
-        """Open the matching dialog for one student."""
+        """Open the matching dialog for one student: suggestions, usual time, one click."""
+        from ui.dialogs.match_dialog import MatchDialog
+
+        dialog = MatchDialog(self.desk, student_id, self)
+        if dialog.exec():
+            self._wanted_student = student_id
+            record = students.student(self.desk.db, student_id)
+            self.status_message.emit(f"Matched {person_name(record)} with "
+                                     f"{dialog.mentor_name}.")
 
     def log_meeting(self, student_id: int) -> None:
-        """Open the Log a meeting dialog for one student."""
+        """Ask the window to open Log a meeting for one student."""
+        self.meeting_requested.emit(student_id)
 
     # Output and layout -----------------------------------------------------------------------
 

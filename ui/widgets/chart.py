@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.loading import Loader
 
 
 class ChartView(QWidget):
@@ -24,6 +27,13 @@ class ChartView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(description)
         self.setToolTip(description)
+        self.loader = Loader(self)
+
+    def build(self, make_figure: Callable[[], Any], description: str | None = None) -> None:
+        """Draw the chart off the UI thread (matplotlib loads there the first time), then show
+        it; a newer request replaces an older one still being drawn."""
+        self.show_message("Drawing the chart…")
+        self.loader.run(make_figure, lambda figure: self.show_figure(figure, description))
 
     def show_message(self, text: str) -> None:
         """No chart: a sentence instead (no data, or still loading)."""

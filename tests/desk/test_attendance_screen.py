@@ -1,0 +1,55 @@
+"""The Attendance screen: tiers, the month chart, clickable watch lists, import coverage, codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import attendance as attendance_figures
+from tests.desk.conftest import wait_loaded
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def screen(qtbot, window):
+    window.show_screen("attendance")
+    attendance_screen = window.screens["attendance"]
+    wait_loaded(qtbot, attendance_screen)
+    return attendance_screen
+
+
+def test_tier_counts_and_lists_are_the_rules_own(screen, window):
+    overview = attendance_figures.school_overview(window.desk.db, window.desk.year_id)
+    assert screen.tier_bar.counts == {tier: overview.tier_counts[tier] for tier in
+                                      ("satisfactory", "at-risk", "moderate", "severe")}
+    assert f"<b>{overview.tier_counts['severe']}</b>" in screen.tier_words.text()
+    assert screen.chronic_model.rowCount() == len(overview.chronic)
+    assert screen.early_model.rowCount() == len(overview.early_warning)
+    rates = [row["absence_rate"] for row in screen.chronic_proxy.visible_rows()]
+    assert rates == sorted(rates, reverse=True)
+
+
+def test_the_monthly_chart_is_drawn(qtbot, screen):
+    qtbot.waitUntil(screen.month_chart.has_chart, timeout=20000)
+    assert "mentees" in screen.month_chart.accessibleName()
+
+
+def test_double_clicking_a_chronic_student_opens_them(qtbot, screen, window):
+    index = screen.chronic_proxy.index(0, 0)
+    student_id = screen.chronic_proxy.row_at(0)["id"]
+    screen.chronic_table.doubleClicked.emit(index)
+    students = window.screens["students"]
+    qtbot.waitUntil(lambda: students.detail.student_id == student_id)
+    assert window.stack.currentWidget() is students
+
+
+def test_import_coverage_and_codes_are_shown(screen):
+    assert "Demo attendance" in screen.imports_text.text()
+    codes = {row["code"] for row in screen.codes_model.rows()}
+    assert {"A", "E", "P"} <= codes
+
+
+def test_the_attendance_models_pass_the_model_tester(qtmodeltester, screen):
+    for model in (screen.early_model, screen.chronic_model, screen.codes_model,
+                  screen.chronic_proxy):
+        qtmodeltester.check(model)

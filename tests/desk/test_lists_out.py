@@ -1,0 +1,113 @@
+"""Print this list / Export this list (as filtered and sorted), the mentor roster, Suggest all."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from storage import matches
+from tests.desk.conftest import wait_loaded
+from ui.models import students as student_rows
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def test_export_this_list_writes_the_filtered_sorted_students(qtbot, window, tmp_path,
+                                                              monkeypatch):
+    from openpyxl import load_workbook
+
+    screen = window.screens["students"]
+    screen.grade.setCurrentIndex(screen.grade.findData(8))
+    screen.table.sortByColumn(student_rows.NAME, Qt.SortOrder.DescendingOrder)
+    shown = screen.proxy.visible_rows()
+    target = tmp_path / "grade 8"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), "Excel workbook (*.xlsx)"))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    saved = tmp_path / "grade 8.xlsx"
+    assert saved.exists()
+    sheet = load_workbook(saved).worksheets[0]
+    values = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    header_at = next(i for i, row in enumerate(values) if row and row[0] == "Name")
+    body = [row for row in values[header_at + 1:] if any(row)]
+    assert len(body) == len(shown)
+    assert [row[1] for row in body] == [r["local_id"] for r in shown]
+
+
+def test_print_this_list_can_save_a_pdf(qtbot, window, tmp_path, monkeypatch):
+    import ui.print_dialog as print_dialog
+
+    window.show_screen("mentors")
+    wait_loaded(qtbot, window.screens["mentors"])
+    monkeypatch.setattr(print_dialog, "ask_how", lambda parent, title: print_dialog.PDF)
+    target = tmp_path / "mentors.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    window.print_action.trigger()
+    assert target.read_bytes()[:4] == b"%PDF"
+
+
+def test_the_mentor_roster_exports_every_active_mentor(qtbot, window, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "roster.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window.roster_excel_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    text = " ".join(str(c) for row in load_workbook(target).worksheets[0].iter_rows(
+        values_only=True) for c in row if c)
+    from storage import mentors
+
+    for mentor in mentors.all_mentors(window.desk.db, active_only=True):
+        assert mentor["last_name"] in text
+
+
+def test_suggest_all_saves_only_the_ticked_matches(qtbot, window, monkeypatch):
+    from tests.desk.helpers import when_dialog_opens
+    from ui.dialogs.suggest_all import SuggestAllDialog
+
+    db, year_id = window.desk.db, window.desk.year_id
+    before = len(matches.open_matches(db, year_id))
+    load_before = matches.open_match_counts(db, year_id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    proposed = {}
+
+    def review(dialog: SuggestAllDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20000)
+        proposed["rows"] = dialog.model.rowCount()
+        dialog.toggle(0)
+        proposed["left_out"] = dialog.proxy.row_at(0)["student_id"]
+        assert dialog.save_button.text().startswith(f"Save {proposed['rows'] - 1}")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    seen = when_dialog_opens(SuggestAllDialog, review)
+    window.show_screen("matches")
+    qtbot.mouseClick(window.screens["matches"].suggest_button, Qt.MouseButton.LeftButton)
+    assert seen
+    after = matches.open_matches(db, year_id)
+    assert len(after) == before + proposed["rows"] - 1
+    assert proposed["left_out"] not in {m["student_id"] for m in after}
+    # Nobody got two mentors, and no mentor is over capacity.
+    students_matched = [m["student_id"] for m in after]
+    assert len(students_matched) == len(set(students_matched))
+    from storage import mentors
+
+    load = matches.open_match_counts(db, year_id)
+    for mentor in mentors.all_mentors(db):
+        added = load.get(mentor["id"], 0) - load_before.get(mentor["id"], 0)
+        assert added <= max(0, mentor["capacity"] - load_before.get(mentor["id"], 0))
+
+
+def test_the_proposal_model_passes_the_model_tester(qtmodeltester, qtbot, window):
+    from ui.dialogs.suggest_all import SuggestAllDialog
+
+    dialog = SuggestAllDialog(window.desk, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20000)
+    qtmodeltester.check(dialog.model)

@@ -1,0 +1,62 @@
+"""Close a match: the reason and the last day; the history keeps it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from storage import matches
+from ui.desk import MATCHES, Desk, today
+from ui.dialogs.common import DateField, ok_cancel, plain
+from ui.words import CLOSURE_REASONS, day_words, person_name
+
+
+class CloseMatchDialog(QDialog):
+    """Why and when a match ends."""
+
+    def __init__(self, desk: Desk, match_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.match_id = match_id
+        self.record = matches.match(desk.db, match_id)
+        student = person_name(self.record, "student_")
+        mentor = f"{self.record['mentor_first_name']} {self.record['mentor_last_name']}"
+        self.setWindowTitle("Close a match")
+        self.setAccessibleName("Close a match")
+        intro = QLabel(f"End the match of <b>{student}</b> with <b>{mentor}</b> (since "
+                       f"{day_words(self.record['started_on'])}). It stays in the history.")
+        intro.setWordWrap(True)
+        self.reason = QComboBox()
+        self.reason.setAccessibleName("Reason")
+        self.reason.setToolTip("Why the match ends (it shows in the end-of-year report)")
+        for code, text in CLOSURE_REASONS.items():
+            self.reason.addItem(text, code)
+        started = dt.date.fromisoformat(self.record["started_on"])
+        self.ended_on = DateField(max(today(), started), "Last day",
+                                  "The last day of the match")
+        self.ended_on.setMinimumDate(self.ended_on.date().addDays(
+            (started - max(today(), started)).days))
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Note")
+        self.note.setToolTip("A few words on why (optional)")
+        self.note.setPlaceholderText("Optional")
+        form = QFormLayout()
+        form.addRow("&Reason", self.reason)
+        form.addRow("&Last day", self.ended_on)
+        form.addRow("&Note", self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(ok_cancel(self, "Close the match", "End this match on that day"))
+        self.setMinimumWidth(420)
+
+    def accept(self) -> None:
+        matches.close_match(self.desk.db, self.match_id, self.ended_on.day(),
+                            self.reason.currentData(), plain(self.note.text()))
+        self.desk.log("close_match", f"Closed the match of "
+                      f"{person_name(self.record, 'student_')} with "
+                      f"{self.record['mentor_first_name']} {self.record['mentor_last_name']}",
+                      match_id=self.match_id, reason=self.reason.currentData())
+        self.desk.notify(MATCHES)
+        super().accept()
