@@ -379,14 +379,6 @@ def to_json(figures: ReportFigures) -> dict[str, Any]:
     return document
 
 
-def count_by(values: Sequence[str], order: Sequence[str] = ()) -> dict[str, int]:
-    """How many times each value occurs, in ``order`` first (zeros kept), then the rest."""
-    counts: dict[str, int] = dict.fromkeys(order, 0)
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return counts
-
-
 def tiers_dict(counts: Mapping[str | None, int]) -> dict[str, int]:
     """Counts by tier in tier order (students without a tier are left out)."""
     return {tier: int(counts.get(tier, 0)) for tier in TIERS}
