@@ -299,3 +299,37 @@ def test_the_tier_filter_shows_chronic_and_early_warning_students(qtbot, window)
     screen.tier.setCurrentIndex(screen.tier.findData("severe"))
     assert all(screen.proxy.index(r, student_rows.TIER).data().startswith("Severe")
                for r in range(screen.proxy.rowCount()))
+
+
+def test_goals_can_be_added_noted_and_marked_met(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from storage import goals
+
+    screen = _screen(window)
+    select_row(screen.table, 4)
+    student_id = screen.current_student_id()
+    detail = screen.detail
+    detail.tabs.setCurrentIndex(1)
+    answers = iter([("Hand in homework on Fridays", True), ("Did it twice this week.", True)])
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: next(answers))
+    add_goal = next(b for b in detail.findChildren(type(detail.edit_button))
+                    if b.text().replace("&", "") == "Add a goal…")
+    qtbot.mouseClick(add_goal, Qt.MouseButton.LeftButton)
+    saved = goals.goals_of(window.desk.db, student_id)
+    goal = next(g for g in saved if g["text"] == "Hand in homework on Fridays")
+    row = next(r for r in range(detail.goals_model.rowCount())
+               if detail.goals_model.item(r, 0).text() == goal["text"])
+    detail.goals_view.setCurrentIndex(detail.goals_model.index(row, 0))
+    add_note = next(b for b in detail.findChildren(type(detail.edit_button))
+                    if b.text().replace("&", "") == "Add a progress note…")
+    qtbot.mouseClick(add_note, Qt.MouseButton.LeftButton)
+    row = next(r for r in range(detail.goals_model.rowCount())
+               if detail.goals_model.item(r, 0).text() == goal["text"])
+    detail.goals_view.setCurrentIndex(detail.goals_model.index(row, 0))
+    mark_met = next(b for b in detail.findChildren(type(detail.edit_button))
+                    if b.text().replace("&", "") == "Mark met")
+    qtbot.mouseClick(mark_met, Qt.MouseButton.LeftButton)
+    goal = next(g for g in goals.goals_of(window.desk.db, student_id) if g["id"] == goal["id"])
+    assert goal["status"] == "met"
+    assert [n["note"] for n in goal["notes"]] == ["Did it twice this week."]
