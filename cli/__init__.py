@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "cli.settings_commands",
     "cli.demo_commands",
     "cli.attendance_commands",
+    "cli.import_commands",
+    "cli.report_commands",
 )
 
 

@@ -39,23 +39,33 @@ ACCENT = "#1f5f99"
 
 
 
-def chart_images(figures: ReportFigures, dpi: int = 300) -> dict[str, QImage]:
-    """The report's charts as 300-dpi pictures, by the names the document uses."""
-    images: dict[str, QImage] = {}
+def chart_pngs(figures: ReportFigures, dpi: int = 300) -> dict[str, bytes]:
+    """The report's charts as PNG bytes (300 dpi), by the names the document uses.
+
+    Plain bytes, so a worker thread can draw them and the page be built anywhere.
+    """
+    pngs: dict[str, bytes] = {}
     if any(figures.tiers_at_start.values()) or any(figures.tiers_now.values()):
         figure = charts.tier_shift_chart(figures.tiers_at_start, figures.tiers_now)
-        images["chart:tiers"] = QImage.fromData(charts.figure_png(figure, dpi))
+        pngs["chart:tiers"] = charts.figure_png(figure, dpi)
     if figures.meetings_by_mentee:
         figure = charts.meetings_histogram(figures.meetings_by_mentee,
                                            median=figures.meetings_per_mentee.median)
-        images["chart:meetings"] = QImage.fromData(charts.figure_png(figure, dpi))
+        pngs["chart:meetings"] = charts.figure_png(figure, dpi)
     if figures.monthly:
         figure = charts.monthly_absence_chart(
             [point.label for point in figures.monthly],
             [point.mentees_rate for point in figures.monthly],
             [point.school_rate for point in figures.monthly])
-        images["chart:monthly"] = QImage.fromData(charts.figure_png(figure, dpi))
-    return images
+        pngs["chart:monthly"] = charts.figure_png(figure, dpi)
+    return pngs
+
+
+def chart_images(figures: ReportFigures, dpi: int = 300,
+                 pngs: dict[str, bytes] | None = None) -> dict[str, QImage]:
+    """The charts as pictures for the document (drawn now unless ``pngs`` are given)."""
+    pngs = chart_pngs(figures, dpi) if pngs is None else pngs
+    return {name: QImage.fromData(data) for name, data in pngs.items()}
 
 
 def build_document(figures: ReportFigures, images: dict[str, QImage] | None = None
@@ -89,9 +99,11 @@ def decor(figures: ReportFigures, logo_path: str | Path | None = None) -> PageDe
 
 
 def save_report_pdf(figures: ReportFigures, path: Path | str, *, paper: str | None = None,
-                    logo_path: str | Path | None = None) -> Path:
+                    logo_path: str | Path | None = None,
+                    pngs: dict[str, bytes] | None = None) -> Path:
     """Write the report as a PDF (Letter or A4), atomically; returns the path."""
-    return save_pdf(build_document(figures), path, decor(figures, logo_path), paper=paper)
+    document = build_document(figures, chart_images(figures, pngs=pngs))
+    return save_pdf(document, path, decor(figures, logo_path), paper=paper)
 
 
 # Pieces ----------------------------------------------------------------------------------------
@@ -349,7 +361,7 @@ def _breakdown_section(figures: ReportFigures) -> str:
                  f'Groups of fewer than 5 students show "{SMALL_TEXT}"; a few more figures show '
                  f'"{COMPLEMENT_TEXT}" so that a hidden number cannot be worked out from the '
                  "totals. Their percentages are hidden too.", muted=True)]
-    titles = ["By grade", "By mentor role", "By mentor"]
+    titles = ["By grade", "By mentor role", "By mentor (program team only: every number shown)"]
     for title, table in zip(titles, tables, strict=False):
         parts.append(html.heading(title, 3))
         parts.append(_protected_table(table))
@@ -392,15 +404,24 @@ def _notes_section(figures: ReportFigures) -> str:
     ])
 
 
+SHORT_TIERS = {"satisfactory": "Satisfactory", "at-risk": "At risk", "moderate": "Moderate",
+               "severe": "Severe", None: "–"}
+SHORT_CHANGES = {"improved": "Improved", "same": "Same", "worse": "Worse", None: "No baseline"}
+
+
 def _students_section(figures: ReportFigures) -> str:
     rows = [[line.name, line.local_id, line.grade, line.mentor, line.meetings_held,
              line.absence_rate_before, line.absence_rate_after,
-             TIER_WORDS.get(line.tier_at_start, "–"), TIER_WORDS.get(line.tier_now, "–"),
-             word(CHANGES, line.change)] for line in figures.students]
+             SHORT_TIERS.get(line.tier_at_start, "–"), SHORT_TIERS.get(line.tier_now, "–"),
+             SHORT_CHANGES.get(line.change, "")] for line in figures.students]
+    table = html.table(["Student", "ID", "Grade", "Mentor", "Meetings", "Absent before",
+                        "Absent since", "Tier at start", "Tier now", "Change"], rows,
+                       ["text", "text", "integer", "text", "integer", "percent", "percent",
+                        "text", "text", "text"],
+                       widths=[16, 7, 5, 15, 7, 8, 8, 12, 12, 10])
     return "".join([
         html.heading("Mentees one by one (program team only)", new_page=True),
-        html.table(["Student", "ID", "Grade", "Mentor", "Meetings", "Rate before",
-                    "Rate since", "Tier at start", "Tier now", "Change"], rows,
-                   ["text", "text", "integer", "text", "integer", "percent", "percent", "text",
-                    "text", "text"]),
+        html.paragraph("Tiers: moderate and severe are chronic absence. Before: the baseline "
+                       "before the match; since: from the match's start.", muted=True),
+        f'<div style="font-size: 8pt">{table}</div>',
     ])

@@ -51,6 +51,13 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequen
     return "".join(parts)
 
 
+def key_values(rows: Sequence[tuple[str, Any] | list]) -> str:
+    """A two-column table of labels and values, without a header row."""
+    cells = "".join(f'<tr><td width="20%" valign="top"><b>{esc(label)}</b></td>'
+                    f'<td valign="top">{esc(value)}</td></tr>' for label, value in rows)
+    return f'<table width="100%" cellspacing="0" cellpadding="4">{cells}</table>'
+
+
 def heading(text: str, level: int = 2, *, new_page: bool = False) -> str:
     """A heading; ``new_page`` starts it on a fresh printed page."""
     style = "page-break-before: always; " if new_page else ""

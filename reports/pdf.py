@@ -79,6 +79,15 @@ def default_paper() -> str:
     return "a4"
 
 
+def body_size_px() -> QSizeF:
+    """The room for a document's body on the smaller of Letter and A4 (in 96-per-inch pixels,
+    as a document is laid out on screen): to check that a page's worth fits on either."""
+    sizes = [page_layout(paper).paintRect(QPageLayout.Unit.Inch) for paper in PAPER_SIZES]
+    width = min(size.width() for size in sizes)
+    height = min(size.height() for size in sizes) - _HEADER_INCHES - _FOOTER_INCHES
+    return QSizeF(width * 96, height * 96)
+
+
 def render(document: QTextDocument, device: QPagedPaintDevice, decor: PageDecor) -> int:
     """Lay ``document`` out on the device's pages and paint them; returns the page count.
 

@@ -298,6 +298,9 @@ def _add_charts(summary: Worksheet, tiers: Worksheet, monthly: Worksheet,
         series.graphicalProperties.solidFill = TIER_FILLS[tier]
         series.graphicalProperties.line.solidFill = "FFFFFF"
     bar.legend.position = "b"
+    # Spelled out: some Excel versions hide the axes of charts that leave this unset.
+    bar.x_axis.delete = False
+    bar.y_axis.delete = False
     bar.height, bar.width = 7.5, 17
     summary.add_chart(bar, "E4")
     if figures.monthly:
@@ -315,5 +318,7 @@ def _add_charts(summary: Worksheet, tiers: Worksheet, monthly: Worksheet,
         line.series[1].graphicalProperties.line.solidFill = "7B8794"
         line.series[1].graphicalProperties.line.dashStyle = "dash"
         line.legend.position = "b"
+        line.x_axis.delete = False
+        line.y_axis.delete = False
         line.height, line.width = 7.5, 17
         summary.add_chart(line, "E20")

@@ -1,0 +1,107 @@
+"""report: the end-of-year (or any period's) program report as an Excel workbook or a PDF."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from cli import add_json_flag
+from cli.files import open_for_reading, parse_day
+from cli.output import Output
+from storage import years
+from storage.errors import InvalidInput
+
+FORMATS = {".xlsx": "Excel workbook", ".pdf": "PDF"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser(
+        "report", help="the program report (end of year, or any period) as .xlsx or .pdf")
+    command.add_argument("out", metavar="OUT.xlsx|OUT.pdf",
+                         help="the file to write: .xlsx for Excel, .pdf for print")
+    command.add_argument("--year", metavar="NAME",
+                         help="the school year (default: the current one)")
+    command.add_argument("--as-of", metavar="DATE",
+                         help="the report's last day, included (default: today, or the year's "
+                         "last day when earlier)")
+    command.add_argument("--from", dest="start", metavar="DATE",
+                         help="the report's first day (default: the year's first day)")
+    command.add_argument("--team", action="store_true",
+                         help="for the program team: adds figures by mentor and a sheet per "
+                         "student (default: for administrators, totals only)")
+    command.add_argument("--paper", choices=("letter", "a4"),
+                         help="PDF paper size (default: your computer's usual one)")
+    add_json_flag(command)
+    command.set_defaults(handler=report_command)
+
+
+def _choose(db, year_name: str | None, as_of: dt.date | None) -> tuple[dict, dt.date]:
+    """The year and the last day: the named or current year (or, with only --as-of, the year
+    holding that date), as of the earlier of the date (default today) and the year's end."""
+    from analysis.years import choose_year
+
+    if year_name or as_of is None:
+        year = years.current_year(db) if not year_name else years.resolve_year(db, year_name)
+        if year is None:
+            chosen = choose_year(db, as_of)
+            year = years.year_by_id(db, chosen.year_id)
+    else:
+        chosen = choose_year(db, as_of)
+        year = years.year_by_id(db, chosen.year_id)
+    last_day = dt.date.fromisoformat(year["last_day"])
+    first_day = dt.date.fromisoformat(year["first_day"])
+    day = min(as_of or dt.date.today(), last_day)
+    if day < first_day:
+        raise InvalidInput(
+            f"The school year {year['name']} starts on {first_day:%d %b %Y}, after "
+            f"{day:%d %b %Y}: there is nothing to report yet. Choose a later --as-of date or "
+            "another --year.")
+    return year, day
+
+
+def report_command(args: argparse.Namespace, out: Output) -> int:
+    from reports.figures import ADMINISTRATORS, TEAM, compute_figures, report_title, to_json
+
+    path = Path(args.out).expanduser()
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InvalidInput(
+            f'MentorDesk writes the report as an Excel workbook (.xlsx) or a PDF (.pdf), so '
+            f'"{path.name}" needs one of those endings, for example report.xlsx.')
+    as_of = parse_day(args.as_of, "--as-of") if args.as_of else None
+    start = parse_day(args.start, "--from") if args.start else None
+    level = TEAM if args.team else ADMINISTRATORS
+    with open_for_reading(args) as data:
+        year, day = _choose(data.db, args.year, as_of)
+        figures = compute_figures(data.db, year["id"], as_of=day, period_start=start,
+                                  level=level)
+        logo = _logo(data.db)
+    if suffix == ".xlsx":
+        from reports.workbook import save_report_workbook
+
+        written = save_report_workbook(figures, path)
+    else:
+        from reports.end_of_year import save_report_pdf
+        from reports.qt_app import ensure_gui_application
+
+        ensure_gui_application()
+        written = save_report_pdf(figures, path, paper=args.paper, logo_path=logo)
+    document = to_json(figures)
+    document["file"] = str(written)
+    who = "the program team" if args.team else "administrators"
+    share = "–" if figures.share_improved is None else f"{figures.share_improved:.0%}"
+    return out.result(document, [
+        f"Saved the {report_title(figures).lower()} for {figures.period.year_name} "
+        f"({FORMATS[suffix]}, for {who}) to {written}.",
+        f"{figures.period.label}; data as of {figures.period.as_of:%d %b %Y}.",
+        f"Students served: {figures.students_served}. Meetings held: {figures.meetings_held}. "
+        f"Attendance improved for {share} of mentees with a baseline. "
+        f"Mentees who left chronic absence: {figures.left_chronic}.",
+    ])
+
+
+def _logo(db) -> str:
+    from storage import settings
+
+    return settings.get(db, "school_logo")

@@ -1,0 +1,279 @@
+"""Meetings from a mentoring log: found again by student and date (and mentor when the student
+has two)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from importing import fields as f
+from importing.headers import Table
+from importing.kinds.base import (
+    Context,
+    Kind,
+    KindPlan,
+    Problems,
+    Row,
+    day_words,
+    listed,
+    rows_of,
+)
+from importing.kinds.people import MentorFinder, StudentFinder
+from importing.values import (
+    Unreadable,
+    parse_availability,
+    parse_date,
+    parse_whole_number,
+    parse_yes_no,
+    text_of,
+)
+from storage import import_lookups
+from storage import meetings as meeting_store
+from storage.import_changes import ChangeLog
+
+FIELDS = (
+    f.STUDENT_ID, f.FULL_NAME, f.LAST_NAME, f.FIRST_NAME, f.GRADE, f.MATCH_MENTOR,
+    f.MATCH_MENTOR_EMAIL, f.MATCH_MENTOR_FIRST, f.MATCH_MENTOR_LAST, f.MET_ON, f.MINUTES,
+    f.MEETING_KIND, f.OUTCOME, f.TOPICS, f.NOTES, f.MEETING_SLOT,
+)
+KIND_WORDS = {
+    "one_to_one": ("one to one", "one-to-one", "1:1", "1-1", "individual", "1 on 1",
+                   "one on one", "check in", "check-in", "meeting"),
+    "group": ("group", "lunch group", "small group"),
+    "activity": ("activity", "event", "game", "field trip", "club"),
+    "family_contact": ("family", "family contact", "parent", "phone call", "home visit",
+                       "call home", "parent contact"),
+    "absent_day_checkin": ("absent day", "absence check-in", "absent check-in",
+                           "absent day check-in", "welcome back"),
+}
+OUTCOME_WORDS = {
+    "held": ("held", "met", "yes", "done", "completed", "attended", "present", "happened"),
+    "student_absent": ("student absent", "absent", "no show", "no-show", "student not there",
+                       "missed"),
+    "cancelled": ("cancelled", "canceled", "postponed", "rescheduled", "mentor absent",
+                  "did not meet", "no"),
+}
+COMPARED = ("slot", "minutes", "kind", "outcome", "notes")
+
+
+@dataclass
+class Actions:
+    new: list[dict] = field(default_factory=list)
+    updates: list[tuple[dict, dict]] = field(default_factory=list)
+    new_topics: list[str] = field(default_factory=list)
+
+
+def plan(context: Context, tables: list[Table]) -> KindPlan:
+    """Compare the log's meetings with the year's; nothing is written."""
+    year = context.require_year("Meetings")
+    db = context.db
+    result = KindPlan(year_id=year["id"])
+    problems = Problems()
+    students = StudentFinder(db, year["id"])
+    mentors = MentorFinder(db)
+    matches_of: dict[int, list[dict]] = {}
+    for match in import_lookups.matches_with_names(db, year["id"]):
+        matches_of.setdefault(match["student_id"], []).append(match)
+    existing: dict[tuple[int, str], dict] = {}
+    for meeting in import_lookups.meetings_by_match(db, year["id"]):
+        existing.setdefault((meeting["match_id"], meeting["met_on"]), meeting)
+    topics = import_lookups.topics(db)
+    actions = Actions()
+    seen: dict[tuple[int, str], int] = {}
+    for row in rows_of(tables):
+        student = students.find(row, problems)
+        if student is None:
+            result.skipped += 1
+            continue
+        mentor = mentors.find(row, problems) if mentors.named(row) else None
+        if mentors.named(row) and mentor is None:
+            result.skipped += 1
+            continue
+        values = _read_values(row, year, topics, actions, problems)
+        if values is None:
+            result.skipped += 1
+            continue
+        match = _match_for(row, student, mentor, values["met_on"], matches_of, problems)
+        if match is None:
+            result.skipped += 1
+            continue
+        key = (match["id"], values["met_on"])
+        if key in seen:
+            problems.add(row, "met_on", f"Row {seen[key]} already has a meeting for this student "
+                                        "on this date: this row was skipped.")
+            result.skipped += 1
+            continue
+        seen[key] = row.number
+        old = existing.get(key)
+        if old is None:
+            actions.new.append({"match_id": match["id"], "mentor_id": match["mentor_id"],
+                                **values})
+            result.added += 1
+            continue
+        changes = {k: values[k] for k in COMPARED if values[k] is not None and values[k] != old[k]}
+        old_topics = sorted(int(t) for t in (old["topic_list"] or "").split(",") if t)
+        if values["topic_names"] and sorted(_topic_ids(values, topics)) != old_topics:
+            changes["topic_names"] = values["topic_names"]
+        if changes:
+            actions.updates.append((old, changes))
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    if actions.new_topics:
+        result.notes.append("New topics will be added to the list: "
+                            + ", ".join(actions.new_topics) + ".")
+    result.details["topics_added"] = actions.new_topics
+    result.problems = problems.finished()
+    result.actions = actions
+    return result
+
+
+def _topic_ids(values: dict, topics: dict[str, int]) -> list[int]:
+    return [topics[name.lower()] for name in values["topic_names"] if name.lower() in topics]
+
+
+def _read_values(row: Row, year: dict, topics: dict[str, int], actions: Actions,
+                 problems: Problems) -> dict[str, Any] | None:
+    raw = row.get("met_on")
+    if raw is None:
+        problems.add(row, None, "This row has no meeting date: it was skipped.")
+        return None
+    try:
+        met_on = parse_date(raw).isoformat()
+    except Unreadable as error:
+        problems.unreadable(row, "met_on", error, "The row was skipped.")
+        return None
+    if not year["first_day"] <= met_on <= year["last_day"]:
+        problems.group("outside_year", row, "met_on", met_on,
+                       lambda rows, days: f"{rows} meeting rows are dated outside the school "
+                       f"year {year['name']} and were skipped. Import them into their own year "
+                       "(--year).")
+        return None
+    values: dict[str, Any] = {"met_on": met_on, "slot": None, "minutes": None, "kind": None,
+                              "outcome": None, "notes": None, "topic_names": []}
+    minutes = row.get("minutes")
+    if minutes is not None:
+        try:
+            values["minutes"] = parse_whole_number(minutes, what="number of minutes")
+        except Unreadable as error:
+            problems.unreadable(row, "minutes", error, "The minutes were left blank.")
+    kind = row.get("meeting_kind")
+    if kind is not None:
+        values["kind"] = _word_choice(kind, KIND_WORDS) or "one_to_one"
+    outcome = row.get("outcome")
+    if outcome is not None:
+        values["outcome"] = _word_choice(outcome, OUTCOME_WORDS)
+        if values["outcome"] is None:
+            try:
+                values["outcome"] = "held" if parse_yes_no(outcome) else "cancelled"
+            except Unreadable:
+                problems.add(row, "outcome", f'"{text_of(outcome)}" does not say whether the '
+                                             "meeting was held; it was taken as held.")
+                values["outcome"] = "held"
+    notes = row.get("notes")
+    if notes is not None:
+        values["notes"] = text_of(notes)
+    slot = row.get("slot")
+    if slot is not None:
+        try:
+            grid, _ = parse_availability(slot)
+            slots = {s for _, s in grid}
+            if len(slots) == 1:
+                values["slot"] = slots.pop()
+        except Unreadable:
+            pass
+    raw_topics = row.get("topics")
+    if raw_topics is not None:
+        for name in (part.strip() for part in text_of(raw_topics).replace(";", ",").split(",")):
+            if not name:
+                continue
+            values["topic_names"].append(name)
+            if name.lower() not in topics and name.lower() not in \
+                    [t.lower() for t in actions.new_topics]:
+                actions.new_topics.append(name)
+    return values
+
+
+def _word_choice(value: Any, words: dict[str, tuple[str, ...]]) -> str | None:
+    text = text_of(value).lower().replace("_", " ")
+    for choice, options in words.items():
+        if text in options or text == choice.replace("_", " "):
+            return choice
+    for choice, options in words.items():
+        if any(option in text for option in options if len(option) > 3):
+            return choice
+    return None
+
+
+def _match_for(row: Row, student: dict, mentor: dict | None, met_on: str,
+               matches_of: dict[int, list[dict]], problems: Problems) -> dict | None:
+    candidates = matches_of.get(student["id"], [])
+    if mentor is not None:
+        candidates = [m for m in candidates if m["mentor_id"] == mentor["id"]]
+    if not candidates:
+        who = f"{student['first_name']} {student['last_name']}"
+        problems.group("no_match", row, None, who,
+                       lambda rows, names: f"{rows} meeting rows are for students with no "
+                       f"match{' with that mentor' if mentor else ''} this year "
+                       f"({listed(names)}) and were skipped. Import the matches first.")
+        return None
+    current = [m for m in candidates
+               if m["started_on"] <= met_on and (m["ended_on"] is None or met_on <= m["ended_on"])]
+    if len(current) == 1:
+        return current[0]
+    if len(current) > 1 or (not current and len(candidates) > 1):
+        problems.add(row, None, f"{student['first_name']} {student['last_name']} had more than one "
+                                f"mentor on {day_words(met_on)}: add a mentor column to say "
+                                "which. The row was skipped.")
+        return None
+    problems.add(row, "met_on", f"{day_words(met_on)} is outside the dates of this student's "
+                                "match; the meeting was still added to it.")
+    return candidates[0]
+
+
+def write(db: sqlite_utils.Database, kind_plan: KindPlan, batch_id: int, log: ChangeLog,
+          context: Context) -> None:
+    """Write the plan's meetings (caller's transaction)."""
+    actions: Actions = kind_plan.actions
+    topics = import_lookups.topics(db)
+    for name in actions.new_topics:
+        topic_id = import_lookups.add_topic(db, name)
+        topics[name.lower()] = topic_id
+        log.inserted("topics", {"id": topic_id})
+    for index, new in enumerate(actions.new):
+        meeting_id = meeting_store.add_meeting(
+            db, new["mentor_id"], [new["match_id"]], new["met_on"], slot=new["slot"],
+            minutes=new["minutes"], kind=new["kind"] or "one_to_one",
+            outcome=new["outcome"] or "held", notes=new["notes"] or "",
+            topic_ids=_topic_ids(new, topics), batch_id=batch_id)
+        log.inserted("meetings", {"id": meeting_id})
+        if index % 200 == 0:
+            context.report(index, len(actions.new))
+    for old, changes in actions.updates:
+        saved = {key: old[key] for key in changes if key != "topic_names"}
+        if saved:
+            log.updated("meetings", {"id": old["id"]}, saved)
+        update = {key: value for key, value in changes.items() if key != "topic_names"}
+        if "topic_names" in changes:
+            for topic_id in (int(t) for t in (old["topic_list"] or "").split(",") if t):
+                key = {"meeting_id": old["id"], "topic_id": topic_id}
+                log.deleted("meeting_topics", key, dict(key))
+            update["topic_ids"] = _topic_ids({"topic_names": changes["topic_names"]}, topics)
+            for topic_id in update["topic_ids"]:
+                log.inserted("meeting_topics", {"meeting_id": old["id"], "topic_id": topic_id})
+        meeting_store.update_meeting(db, old["id"], **update)
+    context.report(1, 1)
+
+
+KIND = Kind(
+    name="meetings",
+    label="Meetings (a mentoring log)",
+    fields=FIELDS,
+    required=(frozenset({"student_id", "met_on"}), frozenset({"full_name", "met_on"}),
+              frozenset({"last_name", "first_name", "met_on"})),
+    plan=plan,
+    write=write,
+    needs="a student ID (or name) and the meeting date",
+)

@@ -1,0 +1,97 @@
+"""Attendance as an import reads and writes it: in bulk, by date range, with coverage.
+
+An exceptions-only import speaks for every student enrolled in its year whose enrollment
+overlaps the dates it covers (``attendance_coverage``): within those dates, a day such a
+student has no row for was a present day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlite_utils
+
+
+def years_with_calendars(db: sqlite_utils.Database) -> list[dict]:
+    """Every school year with its non-school days as a set of ISO dates."""
+    years = list(db.query("SELECT id, name, first_day, last_day FROM school_years "
+                          "ORDER BY first_day"))
+    closed: dict[int, set[str]] = {year["id"]: set() for year in years}
+    for year_id, day in db.execute("SELECT year_id, day FROM non_school_days"):
+        closed.setdefault(year_id, set()).add(day)
+    for year in years:
+        year["closed"] = closed[year["id"]]
+    return years
+
+
+def stored_rows(
+    db: sqlite_utils.Database, first_day: str, last_day: str, *, exceptions_only: bool = False
+) -> dict[tuple[int, str], tuple[str, str, int | None]]:
+    """(student id, day) -> (status, code, batch id) of the stored rows between two dates."""
+    where = " AND status != 'present'" if exceptions_only else ""
+    return {
+        (student_id, day): (status, code, batch_id)
+        for student_id, day, status, code, batch_id in db.execute(
+            "SELECT student_id, day, status, code, batch_id FROM attendance "
+            f"WHERE day BETWEEN ? AND ?{where}", [first_day, last_day])
+    }
+
+
+def has_rows_between(db: sqlite_utils.Database, first_day: str, last_day: str) -> bool:
+    return db.execute("SELECT EXISTS (SELECT 1 FROM attendance WHERE day BETWEEN ? AND ?)",
+                      [first_day, last_day]).fetchone()[0] == 1
+
+
+def insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, str, str, str]],
+                batch_id: int) -> None:
+    """Add (student id, day, status, code) rows that are not stored yet, marked with the batch."""
+    db.conn.executemany(
+        "INSERT INTO attendance (student_id, day, status, code, batch_id) VALUES (?, ?, ?, ?, ?)",
+        ((student_id, day, status, code, batch_id) for student_id, day, status, code in rows))
+
+
+def update_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, str, str, str]],
+                batch_id: int) -> None:
+    """Change stored rows' status and code; they now belong to the batch."""
+    db.conn.executemany(
+        "UPDATE attendance SET status = ?, code = ?, batch_id = ? WHERE student_id = ? AND day = ?",
+        ((status, code, batch_id, student_id, day) for student_id, day, status, code in rows))
+
+
+def delete_rows(db: sqlite_utils.Database, keys: Iterable[tuple[int, str]]) -> None:
+    db.conn.executemany("DELETE FROM attendance WHERE student_id = ? AND day = ?", keys)
+
+
+def enrolled_between(db: sqlite_utils.Database, year_id: int, first_day: str,
+                     last_day: str) -> list[int]:
+    """Students enrolled in the year whose enrollment overlaps the dates (exit is exclusive)."""
+    return [row[0] for row in db.execute(
+        "SELECT student_id FROM enrollments WHERE year_id = ? "
+        "AND (entry_date IS NULL OR entry_date <= ?) AND (exit_date IS NULL OR exit_date > ?)",
+        [year_id, last_day, first_day])]
+
+
+def add_coverage(db: sqlite_utils.Database, batch_id: int, student_ids: Iterable[int]) -> None:
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO attendance_coverage (batch_id, student_id) VALUES (?, ?)",
+        ((batch_id, student_id) for student_id in student_ids))
+
+
+def stored_summaries(db: sqlite_utils.Database) -> dict[tuple[int, str], dict]:
+    """(student id, as-of date) -> the stored summary row."""
+    return {(row["student_id"], row["as_of"]): row
+            for row in db.query("SELECT * FROM attendance_summaries")}
+
+
+def add_summary(db: sqlite_utils.Database, student_id: int, year_id: int, as_of: str,
+                days_enrolled: float, days_absent: float, batch_id: int) -> int:
+    return db.execute(
+        "INSERT INTO attendance_summaries (student_id, year_id, as_of, days_enrolled, "
+        "days_absent, batch_id) VALUES (?, ?, ?, ?, ?, ?)",
+        [student_id, year_id, as_of, days_enrolled, days_absent, batch_id]).lastrowid
+
+
+def update_summary(db: sqlite_utils.Database, summary_id: int, days_enrolled: float,
+                   days_absent: float) -> None:
+    db.execute("UPDATE attendance_summaries SET days_enrolled = ?, days_absent = ? WHERE id = ?",
+               [days_enrolled, days_absent, summary_id])

@@ -1,0 +1,204 @@
+"""Opening any file safely: workbooks, text in any encoding, and every refusal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from importing import sheets
+from importing.problems import ImportRefused
+from importing.sheets import open_workbook, sheet_list
+from tests.spreadsheets import (
+    DATA,
+    csv_file,
+    encrypted_workbook,
+    lying_zip,
+    with_cached_formula,
+    xlsx,
+    zip_bomb,
+)
+
+ROWS = [["Student ID", "Last name", "First name"], [123456, "Rivera", "Ana"],
+        ["000777", "Okafor", "José"]]
+
+
+def test_an_xlsx_gives_its_visible_sheets_and_leaves_out_hidden_and_empty_ones(tmp_path):
+    path = xlsx(tmp_path / "roster.xlsx",
+                {"Roster": ROWS, "Lookups": [["Grade", "Teacher"], [6, "Cole"]], "Blank": []},
+                hidden=["Lookups"])
+    book = open_workbook(path)
+    assert book.sheet_names == ["Roster"]
+    assert ("Lookups", "hidden") in book.left_out and ("Blank", "empty") in book.left_out
+    assert book.sheets[0].rows[1] == [123456.0, "Rivera", "Ana"]
+    assert book.sheets[0].rows[2][0] == "000777"  # text stays text, zeros and all
+
+
+def test_a_formula_cell_gives_the_value_excel_saved(tmp_path):
+    path = xlsx(tmp_path / "formula.xlsx", {"Sheet1": [["Days", "Double"], [21, "=A2*2"]]})
+    with_cached_formula(path, "A2*2", 42)
+    assert open_workbook(path).sheets[0].rows[1] == [21.0, 42.0]
+
+
+def test_dates_in_a_workbook_come_back_as_dates(tmp_path):
+    path = xlsx(tmp_path / "dates.xlsx", {"A": [["Date"], [dt.date(2025, 9, 3)]]})
+    assert open_workbook(path).sheets[0].rows[1][0] in (dt.date(2025, 9, 3),
+                                                        dt.datetime(2025, 9, 3))
+
+
+def test_rows_keep_the_row_numbers_a_spreadsheet_shows(tmp_path):
+    path = xlsx(tmp_path / "low.xlsx", {"A": [[], [], ["Student ID", "Name"], [1, "Ana Rivera"]]})
+    sheet = open_workbook(path).sheets[0]
+    assert sheet.row_number(sheet.rows.index([1.0, "Ana Rivera"])) == 4
+
+
+@pytest.mark.parametrize("encoding, bom, delimiter", [
+    ("utf-8", False, ","), ("utf-8", True, ","), ("cp1252", False, ";"), ("utf-16", False, "\t"),
+    ("utf-16-le", False, ","),
+])
+def test_text_files_in_any_usual_encoding_and_delimiter(tmp_path, encoding, bom, delimiter):
+    path = csv_file(tmp_path / "roster.csv", ROWS, encoding=encoding, bom=bom,
+                    delimiter=delimiter)
+    book = open_workbook(path)
+    assert book.format == "csv"
+    assert book.sheets[0].rows == [["Student ID", "Last name", "First name"],
+                                   ["123456", "Rivera", "Ana"], ["000777", "Okafor", "José"]]
+
+
+def test_a_quoted_comma_in_a_csv_stays_in_its_cell(tmp_path):
+    path = csv_file(tmp_path / "ps.csv", [["Student_Number", "LastFirst"],
+                                          ["1001", "Rivera, Ana"]])
+    assert open_workbook(path).sheets[0].rows[1] == ["1001", "Rivera, Ana"]
+
+
+def test_formula_like_text_in_a_csv_stays_text(tmp_path):
+    path = csv_file(tmp_path / "x.csv", [["Name", "Notes"], ["Ana", "=HYPERLINK(\"x\")"]])
+    assert open_workbook(path).sheets[0].rows[1][1] == '=HYPERLINK("x")'
+
+
+def test_a_workbook_named_csv_is_read_as_the_workbook_it_is(tmp_path):
+    real = xlsx(tmp_path / "real.xlsx", {"Roster": ROWS})
+    renamed = tmp_path / "roster.csv"
+    renamed.write_bytes(real.read_bytes())
+    assert open_workbook(renamed).sheets[0].rows[1][1] == "Rivera"
+
+
+def test_the_sheet_names_without_reading_cells(tmp_path):
+    path = xlsx(tmp_path / "two.xlsx", {"Gr 6": ROWS, "Gr 7": ROWS, "Help": [["x"]]},
+                hidden=["Help"])
+    assert sheet_list(path) == ["Gr 6", "Gr 7"]
+
+
+def test_legacy_xls_and_ods_files_are_read(tmp_path):
+    for name in ("roster.xls", "roster.ods"):
+        book = open_workbook(DATA / name)
+        rows = book.sheets[0].rows
+        assert any("Student ID" in [str(cell) for cell in row] for row in rows), name
+
+
+# Refusals -------------------------------------------------------------------------------------
+
+
+def refused(path, *words):
+    with pytest.raises(ImportRefused) as refusal:
+        open_workbook(path)
+    message = refusal.value.message
+    assert path.name in message
+    for word in words:
+        assert word in message, message
+    return message
+
+
+def test_an_empty_file_is_refused(tmp_path):
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(b"")
+    refused(path, "empty")
+
+
+def test_a_workbook_of_empty_sheets_is_refused(tmp_path):
+    refused(xlsx(tmp_path / "blank.xlsx", {"Sheet1": [], "Sheet2": []}), "nothing in it")
+
+
+def test_a_csv_of_blank_lines_is_refused(tmp_path):
+    path = tmp_path / "blank.csv"
+    path.write_text("\n\n  \n", encoding="utf-8")
+    refused(path, "no rows")
+
+
+def test_a_pdf_named_xlsx_is_not_a_spreadsheet(tmp_path):
+    path = tmp_path / "roster.xlsx"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    refused(path, "not a spreadsheet", "PDF")
+
+
+def test_a_binary_file_named_csv_is_refused(tmp_path):
+    path = tmp_path / "attendance.csv"
+    path.write_bytes(bytes(range(256)) * 40)
+    refused(path, "not a spreadsheet")
+
+
+def test_a_word_document_is_not_a_spreadsheet(tmp_path):
+    import zipfile
+
+    path = tmp_path / "letter.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    refused(path, "Word document")
+
+
+def test_a_truncated_workbook_is_refused_as_damaged(tmp_path):
+    whole = xlsx(tmp_path / "whole.xlsx", {"Roster": ROWS * 200})
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    refused(cut, "damaged")
+
+
+def test_a_corrupted_sheet_inside_a_workbook_is_refused_as_damaged(tmp_path):
+    import zipfile
+
+    whole = xlsx(tmp_path / "whole.xlsx", {"Roster": ROWS})
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            target.writestr(info, data)
+    refused(broken, "damaged")
+
+
+def test_a_password_protected_workbook_is_refused(tmp_path):
+    refused(encrypted_workbook(tmp_path / "secret.xlsx"), "password")
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    bomb = zip_bomb(tmp_path / "bomb.xlsx", uncompressed_mb=300)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    refused(bomb, "unpacks to far more")
+
+
+def test_a_zip_that_lies_about_its_size_is_refused(tmp_path, monkeypatch):
+    honest = xlsx(tmp_path / "honest.xlsx", {"Roster": ROWS * 3000})
+    liar = lying_zip(tmp_path / "liar.xlsx", honest)
+    message = refused(liar)
+    assert "damaged" in message or "unpacks" in message
+
+
+def test_a_file_too_large_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(sheets, "MAX_FILE_BYTES", 1000)
+    path = csv_file(tmp_path / "big.csv", [["Student ID", "Date", "Code"]] +
+                    [[str(n), "9/3/2025", "A"] for n in range(200)])
+    refused(path, "too large")
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    with pytest.raises(ImportRefused) as refusal:
+        open_workbook(tmp_path / "nowhere.xlsx")
+    assert "no file" in refusal.value.message
+
+
+def test_a_sheet_that_is_not_there_is_refused_naming_the_sheets(tmp_path):
+    path = xlsx(tmp_path / "two.xlsx", {"Gr 6": ROWS, "Gr 7": ROWS})
+    with pytest.raises(ImportRefused) as refusal:
+        open_workbook(path, sheet_names=["Gr 9"])
+    assert '"Gr 6", "Gr 7"' in refusal.value.message
