@@ -71,6 +71,7 @@ class StudentDetail(QFrame):
     edit_requested = Signal(int)
     match_requested = Signal(int)
     meeting_requested = Signal(int)
+    profile_requested = Signal(int)
     archive_requested = Signal(int, bool)  # student, archive (True) or restore (False)
     mentor_requested = Signal(int)
     changed = Signal()
@@ -99,6 +100,9 @@ class StudentDetail(QFrame):
                                    primary=True)
         self.meeting_button = button("&Log a meeting…", "Record a meeting with this student "
                                      "(Ctrl+M)", self._meeting)
+        self.profile_button = button("&Print profile…", "A one-page profile for the mentor: "
+                                     "interests, free times, goals, attendance pattern, recent "
+                                     "meetings", self._profile)
         self.archive_button = button("Archi&ve", "Hide this student from the lists (nothing is "
                                      "deleted; you can restore them)", self._archive)
 
@@ -106,10 +110,13 @@ class StudentDetail(QFrame):
         top.addWidget(self.name, 1)
         top.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignTop)
         actions = QHBoxLayout()
-        for widget in (self.edit_button, self.match_button, self.meeting_button,
-                       self.archive_button):
+        for widget in (self.edit_button, self.match_button, self.meeting_button):
             actions.addWidget(widget)
         actions.addStretch(1)
+        more = QHBoxLayout()
+        more.addWidget(self.profile_button)
+        more.addWidget(self.archive_button)
+        more.addStretch(1)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Student details sections")
@@ -142,6 +149,7 @@ class StudentDetail(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.facts)
         layout.addLayout(actions)
+        layout.addLayout(more)
         layout.addWidget(self.tabs, 1)
         self.empty = QLabel("Choose a student in the list to see their details here.")
         self.empty.setObjectName("hint")
@@ -327,7 +335,8 @@ class StudentDetail(QFrame):
         self.record = record
         showing = record is not None
         for widget in (self.tabs, self.facts, self.edit_button, self.match_button,
-                       self.meeting_button, self.archive_button, self.tier, self.name):
+                       self.meeting_button, self.archive_button, self.tier, self.name,
+                       self.profile_button):
             widget.setVisible(showing)
         self.empty.setVisible(not showing)
         if not showing:
@@ -482,6 +491,10 @@ class StudentDetail(QFrame):
     def _meeting(self) -> None:
         if self.student_id is not None:
             self.meeting_requested.emit(self.student_id)
+
+    def _profile(self) -> None:
+        if self.student_id is not None:
+            self.profile_requested.emit(self.student_id)
 
     def _archive(self) -> None:
         if self.record is not None:

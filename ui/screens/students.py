@@ -52,6 +52,7 @@ class StudentsScreen(Screen):
     CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS})
 
     meeting_requested = Signal(int)  # student id: the window opens Log a meeting
+    profile_requested = Signal(int)  # student id: the window prints the mentee profile
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
@@ -112,6 +113,7 @@ class StudentsScreen(Screen):
         self.detail.mentor_requested.connect(self.mentor_requested)
         self.detail.match_requested.connect(self.find_mentor)
         self.detail.meeting_requested.connect(self.log_meeting)
+        self.detail.profile_requested.connect(self.profile_requested)
 
         header = QHBoxLayout()
         header.addWidget(title_label("Students"))
