@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
             "&Back up now", "Save a copy of the data file in its backups folder", self.back_up_now)
         self.quit_action = self._action("&Quit", "Close MentorDesk (everything is already saved)",
                                         self.close, QKeySequence.StandardKey.Quit)
+        self.template_action = self._action(
+            "Save a blank &nomination sheet…", "An Excel sheet for teachers to nominate "
+            "students; it imports with no questions", self.save_nomination_sheet)
         self.print_action = self._action("&Print this list…", "Print the list on screen as it "
                                          "is filtered and sorted, or save it as a PDF",
                                          self.print_list, QKeySequence.StandardKey.Print)
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         for action in (self.open_action, self.demo_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.template_action)
         self.import_separator = file_menu.addSeparator()
         for action in (self.print_action, self.export_action, self.roster_action,
                        self.roster_excel_action):
@@ -176,8 +180,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
-        self.file_actions = (self.backup_action, self.print_action, self.export_action,
-                             self.roster_action, self.roster_excel_action)
+        self.file_actions = (self.backup_action, self.template_action, self.print_action,
+                             self.export_action, self.roster_action, self.roster_excel_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self._undo = None
@@ -401,6 +405,21 @@ class MainWindow(QMainWindow):
             self.show_screen("matches")
 
     # Printing and exporting ------------------------------------------------------------------
+
+    def save_nomination_sheet(self) -> None:
+        """The blank nomination sheet for teachers, saved where the facilitator says."""
+        path = printing.ask_save_path(self, "Save a blank nomination sheet",
+                                      "Nomination sheet.xlsx", printing.EXCEL_FILTER)
+        if path is None:
+            return
+
+        def write() -> Path:
+            from importing.template import write_nomination_template
+
+            return write_nomination_template(path)
+
+        printing.save_in_background(self, "Saving the nomination sheet…", write,
+                                    self._saved_file)
 
     def print_list(self) -> None:
         """Print (or save as PDF) the list on screen, as filtered and sorted."""

@@ -136,3 +136,17 @@ def test_the_proposal_model_passes_the_model_tester(qtmodeltester, qtbot, window
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20000)
     qtmodeltester.check(dialog.model)
+
+
+def test_a_blank_nomination_sheet_is_saved_where_asked(qtbot, window, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "for teachers"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window.template_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    sheet = load_workbook(tmp_path / "for teachers.xlsx").active
+    texts = {cell for row in sheet.iter_rows(values_only=True) for cell in row if cell}
+    assert {"Student ID", "Last name", "First name", "Reason"} <= texts
