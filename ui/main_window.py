@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -24,7 +25,7 @@ from storage import years
 from storage.database import DataFile
 from storage.errors import KnownProblem
 from ui import printing, window_state
-from ui.desk import MENTORS, STUDENTS, Desk
+from ui.desk import EVERYTHING, MENTORS, STUDENTS, Desk
 from ui.errors import show_error
 from ui.loading import Loader
 from ui.navigation import SCREENS, Navigation
@@ -180,8 +181,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
-        self.file_actions = (self.backup_action, self.template_action, self.print_action,
-                             self.export_action, self.roster_action, self.roster_excel_action)
+        self.file_actions = (self.backup_action, self.print_action, self.export_action,
+                             self.roster_action, self.roster_excel_action)
+        self.import_action: QAction | None = None
+        if importlib.util.find_spec("ui.dialogs.import_wizard") is not None:
+            # The import wizard is its own piece of work; the menu offers it once it exists.
+            self.import_action = self._action("&Import…", "Bring in a spreadsheet: roster, "
+                                              "nominations, mentors, attendance, ...",
+                                              self.open_import_wizard, QKeySequence("Ctrl+I"))
+            file_menu.insertAction(self.template_action, self.import_action)
+            self.file_actions += (self.import_action,)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self._undo = None
@@ -405,6 +414,16 @@ class MainWindow(QMainWindow):
             self.show_screen("matches")
 
     # Printing and exporting ------------------------------------------------------------------
+
+    def open_import_wizard(self) -> None:
+        """File > Import…: the step-by-step import; every screen reloads after an import."""
+        if not self.desk.is_open:
+            return
+        from ui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self, self.desk.data.path,
+                              lambda *_: self.desk.notify(*EVERYTHING))
+        wizard.exec()
 
     def save_nomination_sheet(self) -> None:
         """The blank nomination sheet for teachers, saved where the facilitator says."""
