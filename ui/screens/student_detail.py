@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QTabWidget,
@@ -172,20 +173,32 @@ class StudentDetail(QFrame):
         self.goals_view.setWordWrap(True)
         self.goals_view.setUniformRowHeights(False)
         self.goals_view.setAlternatingRowColors(True)
+        header = self.goals_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.goals_view, 1)
+        self.no_goals = QLabel("No goals yet. A mentor and student usually set one or two in "
+                               "their first meetings.")
+        self.no_goals.setObjectName("hint")
+        self.no_goals.setWordWrap(True)
+        layout.addWidget(self.no_goals)
         row = QHBoxLayout()
         row.addWidget(button("Add a &goal…", "Write down a new goal for this student",
                              self._add_goal))
         row.addWidget(button("Add a progress &note…", "Note how the chosen goal is going",
                              self._add_goal_note))
-        row.addWidget(button("Mark &met", "The chosen goal has been met",
-                             lambda: self._set_goal_status("met")))
-        row.addWidget(button("Set a&side", "Stop working on the chosen goal for now",
-                             lambda: self._set_goal_status("set_aside")))
-        row.addWidget(button("Wor&king on it", "Work on the chosen goal again",
-                             lambda: self._set_goal_status("working")))
         row.addStretch(1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(button("Mark &met", "The chosen goal has been met",
+                                    lambda: self._set_goal_status("met")))
+        status_row.addWidget(button("Set a&side", "Stop working on the chosen goal for now",
+                                    lambda: self._set_goal_status("set_aside")))
+        status_row.addWidget(button("Wor&king on it", "Work on the chosen goal again",
+                                    lambda: self._set_goal_status("working")))
+        status_row.addStretch(1)
         layout.addLayout(row)
+        layout.addLayout(status_row)
         return page
 
     def _show_goals(self, student_goals: list[dict]) -> None:
@@ -205,7 +218,7 @@ class StudentDetail(QFrame):
                 text.appendRow([note_item, QStandardItem("")])
             self.goals_model.appendRow([text, status_item])
         self.goals_view.expandAll()
-        self.goals_view.setColumnWidth(0, max(220, self.goals_view.width() - 160))
+        self.no_goals.setVisible(not student_goals)
 
     def chosen_goal_id(self) -> int | None:
         index = self.goals_view.currentIndex()
