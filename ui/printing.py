@@ -1,6 +1,6 @@
 """Print and save from the Reports screen and the student's page: the end-of-year report, the
-mentor roster, a mentee's one-page profile. The pages themselves come from reports/.
-(File > Print this list / Export this list live in the main window, with ui.print_dialog.)
+mentor roster, a mentee's one-page profile, and File > Export this list. The pages themselves
+come from reports/.
 
 Writing files runs off the UI thread behind a progress dialog; the print dialog and the
 "Save as" dialogs are Qt's own (tests patch their static methods).
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +98,26 @@ def save_document_as_pdf(parent: QWidget | None, document_maker: Callable[[], QT
         return None
     save_in_background(parent, "Saving the PDF…",
                        lambda: save_pdf(document_maker(), path, decor, paper=paper), on_saved)
+    return path
+
+
+# Lists as shown --------------------------------------------------------------------------------
+
+
+def export_list(parent: QWidget | None, title: str, headers: Sequence[str],
+                rows: Sequence[Sequence[Any]], on_saved: Callable[[Path], None], *,
+                school_name: str = "", column_formats=None) -> Path | None:
+    """File > Export this list: the rows as shown (filtered, sorted) into a new workbook."""
+    from reports.list_export import export_table
+
+    suggested = file_name(f"{title} {dt.date.today().isoformat()}", ".xlsx")
+    path = ask_save_path(parent, "Export this list to Excel", suggested, EXCEL_FILTER)
+    if path is None:
+        return None
+    headers, rows = list(headers), [list(row) for row in rows]
+    save_in_background(parent, "Exporting the list…",
+                       lambda: export_table(path, title, headers, rows, column_formats,
+                                            school_name=school_name), on_saved)
     return path
 
 
