@@ -219,9 +219,9 @@ def enrolled_days(student: StudentDays, calendar: SchoolCalendar,
                   as_of: dt.date) -> dict[dt.date, str]:
     """Each enrolled day up to ``as_of`` (inclusive) and the status that counts for it.
 
-    A stored row counts for its day, unless a newer exceptions-only import speaks for that day
-    (a corrected re-import): then the newer import's silence means present. Rows typed by hand
-    always count. Covered days without a row are present.
+    Every stored row counts for its day: a corrected exceptions-only re-import has already
+    replaced the rows inside its covered dates (and undoing it puts them back), so what is
+    stored is the truth. Covered days without a row are present.
     """
     start = calendar.first_day
     end = min(as_of, calendar.last_day)
@@ -229,7 +229,7 @@ def enrolled_days(student: StudentDays, calendar: SchoolCalendar,
         return {}
     if not student.coverage:
         return {day: status for day, status, _ in student.marks if start <= day <= end}
-    newest_cover: dict[dt.date, int] = {}
+    covered: set[dt.date] = set()
     enrolled_from = max(start, student.entry_date or start)
     enrolled_to = end
     if student.exit_date is not None:
@@ -237,15 +237,11 @@ def enrolled_days(student: StudentDays, calendar: SchoolCalendar,
     for cover in student.coverage:
         for day in calendar.days_between(max(enrolled_from, cover.covers_from),
                                          min(enrolled_to, cover.covers_through)):
-            if newest_cover.get(day, -1) < cover.batch:
-                newest_cover[day] = cover.batch
-    statuses = dict.fromkeys(newest_cover, "present")
-    for day, status, batch in student.marks:
-        if day < start or day > end:
-            continue
-        if batch is not None and newest_cover.get(day, -1) > batch:
-            continue
-        statuses[day] = status
+            covered.add(day)
+    statuses = dict.fromkeys(covered, "present")
+    for day, status, _ in student.marks:
+        if start <= day <= end:
+            statuses[day] = status
     return statuses
 
 

@@ -117,6 +117,26 @@ def _number(value: float | None, places: int = 0) -> str:
     return f"{value:,.{places}f}"
 
 
+def _matched_sentence(figures: ReportFigures) -> str:
+    nominated = ("1 student was nominated" if figures.students_nominated == 1
+                 else f"{figures.students_nominated} students were nominated")
+    if not figures.students_matched:
+        return f"{nominated}; none has been matched with a mentor yet."
+    return (f"{nominated} and {figures.students_matched} "
+            f"{'was' if figures.students_matched == 1 else 'were'} matched with one of "
+            f"{plural(figures.mentors_active, 'mentor')}.")
+
+
+def _attendance_note(figures: ReportFigures) -> str:
+    """", attendance imported through 23 November 2026" when it stops before the last day."""
+    through = figures.attendance_through
+    if through is None:
+        return ", no attendance imported yet"
+    if through < figures.period.as_of:
+        return f", attendance imported through {date_words(through)}"
+    return ""
+
+
 def _change(before: float | None, after: float | None) -> float | None:
     return None if before is None or after is None else before - after
 
@@ -140,7 +160,8 @@ def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
               f"matched with a mentor and met at least once; {figures.students_nominated} "
               "nominated"),
         _tile(_number(figures.meetings_held), "meetings held",
-              f"a median of {_number(figures.meetings_per_mentee.median, 1)} per mentee"),
+              f"a median of {_number(figures.meetings_per_mentee.median, 1)} per mentee"
+              if figures.meetings_per_mentee.median is not None else "no mentee yet"),
         _tile(_percent(figures.share_improved), "of mentees improved their attendance",
               f"{figures.improved} of {figures.mentees_with_baseline} mentees with a baseline "
               "missed at least 1 fewer day per 100"),
@@ -151,15 +172,17 @@ def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
     ]
     grid = ('<table width="100%" cellspacing="6" cellpadding="0">'
             f"<tr>{''.join(tiles[:3])}</tr><tr>{''.join(tiles[3:])}<td></td></tr></table>")
-    brief = [
-        f"{figures.students_nominated} students were nominated and "
-        f"{figures.students_matched} were matched with one of {figures.mentors_active} "
-        "mentors.",
-        f"Mentees missed {_number(figures.absences_per_100_before, 1)} days per 100 enrolled "
-        f"before their match and {_number(figures.absences_per_100_after, 1)} since.",
-    ]
-    if figures.comparison:
-        group = figures.comparison[0]
+    brief = [_matched_sentence(figures)]
+    if figures.absences_per_100_before is not None and figures.absences_per_100_after is not None:
+        brief.append(
+            f"Mentees missed {_number(figures.absences_per_100_before, 1)} days per 100 enrolled "
+            f"before their match and {_number(figures.absences_per_100_after, 1)} since.")
+    else:
+        brief.append("No mentee has attendance both before and since their match yet, so "
+                     "there is no before-and-after comparison.")
+    group = figures.comparison[0] if figures.comparison else None
+    if group and group.absences_per_100_before is not None \
+            and group.absences_per_100_after is not None:
         brief.append(
             f"{group.name.capitalize()} went from {_number(group.absences_per_100_before, 1)} "
             f"to {_number(group.absences_per_100_after, 1)} days per 100 over the same time "
@@ -169,7 +192,8 @@ def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
         f'<p style="font-size: 13pt; font-weight: 600; margin: 0">'
         f"{esc(figures.school_name or 'Mentoring program')}</p>",
         f'<p style="color: {html.MUTED}; margin-top: 2px">{esc(period.label)}. Data as of '
-        f"{esc(date_words(period.as_of))}. {esc(LEVELS[figures.level].capitalize())}"
+        f"{esc(date_words(period.as_of))}{esc(_attendance_note(figures))}. "
+        f"{esc(LEVELS[figures.level].capitalize())}"
         f"{': totals only, no student names' if not figures.for_team else ''}.</p>",
         grid,
         html.heading("In brief", 3),

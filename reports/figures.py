@@ -222,6 +222,7 @@ class ReportFigures:
     comparison: list[ComparisonGroup]
     school_absence_rate: float | None
     monthly: list[MonthPoint]
+    attendance_through: dt.date | None  # the last school day any attendance import covers
     # 5. Breakdowns (before suppression; see the protected_* properties)
     by_grade: GroupTable
     by_role: GroupTable
@@ -360,6 +361,7 @@ def to_json(figures: ReportFigures) -> dict[str, Any]:
                        for group in figures.comparison],
         },
         "school_absence_rate": _plain(figures.school_absence_rate),
+        "attendance_through": _plain(figures.attendance_through),
         "monthly": [{"month": f"{point.year}-{point.month:02d}",
                      "mentees_rate": _plain(point.mentees_rate),
                      "school_rate": _plain(point.school_rate)} for point in figures.monthly],
@@ -375,14 +377,6 @@ def to_json(figures: ReportFigures) -> dict[str, Any]:
     if figures.for_team and len(tables) > 2:
         document["by_mentor"] = _breakdown_json(tables[2], "mentor")
     return document
-
-
-def count_by(values: Sequence[str], order: Sequence[str] = ()) -> dict[str, int]:
-    """How many times each value occurs, in ``order`` first (zeros kept), then the rest."""
-    counts: dict[str, int] = dict.fromkeys(order, 0)
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return counts
 
 
 def tiers_dict(counts: Mapping[str | None, int]) -> dict[str, int]:
@@ -514,6 +508,7 @@ def compute_figures(db: sqlite_utils.Database, year_id: int, *, as_of: dt.date |
                     _comparison_group("waitlisted nominees", outcomes.comparison.waitlisted)],
         school_absence_rate=overview.school_rate,
         monthly=_monthly(overview, period),
+        attendance_through=overview.data_through,
         by_grade=breakdowns.by_grade(facts),
         by_role=breakdowns.by_role(facts, role_order),
         by_mentor=breakdowns.by_mentor(facts) if level == TEAM else None,

@@ -37,7 +37,7 @@ def data_folder() -> Path:
             import platformdirs
 
             folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
-    make_private_folder(folder)
+    make_private_folder(folder, ours=True)
     return folder
 
 
@@ -54,17 +54,28 @@ def backups_folder(data_file: Path) -> Path:
 def logs_folder() -> Path:
     """Crash reports and logs, owner-only."""
     folder = data_folder() / "logs"
-    make_private_folder(folder)
+    make_private_folder(folder, ours=True)
     return folder
 
 
-def make_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) readable by its owner only on POSIX."""
+def make_private_folder(folder: Path, *, ours: bool = False) -> None:
+    """Create ``folder`` (and parents) readable by its owner only on POSIX.
+
+    Only folders MentorDesk creates, or its own folders (``ours``), are made private: a folder
+    the user chose, such as their Desktop for a backup, keeps the permissions it has.
+    """
+    missing = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
     folder.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        # A folder we do not own (such as /tmp) keeps its mode.
+    if os.name != "posix":
+        return
+    for created in missing + ([folder] if ours and folder not in missing else []):
+        # A folder we do not own keeps its mode.
         with contextlib.suppress(OSError):
-            folder.chmod(stat.S_IRWXU)
+            created.chmod(stat.S_IRWXU)
 
 
 def make_private_file(path: Path) -> None:

@@ -80,7 +80,7 @@ def sample_figures(level: str = ADMINISTRATORS, **changes) -> ReportFigures:
         tiers_now={"satisfactory": 9, "at-risk": 8, "moderate": 10, "severe": 4},
         comparison=[ComparisonGroup("students never matched", 320, 0.081, 0.086),
                     ComparisonGroup("waitlisted nominees", 9, 0.15, 0.17, ("severe",))],
-        school_absence_rate=0.082,
+        school_absence_rate=0.082, attendance_through=dt.date(2026, 6, 12),
         monthly=[MonthPoint(y, m, mr, sr) for (y, m), mr, sr in zip(
             [(2025, 9), (2025, 10), (2025, 11), (2025, 12), (2026, 1), (2026, 2), (2026, 3),
              (2026, 4), (2026, 5), (2026, 6)],

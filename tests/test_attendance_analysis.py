@@ -35,6 +35,10 @@ def _exceptions_import(db, year_id, covered: list[int], rows: list[tuple[int, st
                                    attendance_mode="exceptions", covers_from=covers[0],
                                    covers_through=covers[1])
     attendance_inputs.record_coverage(db, batch_id, covered)
+    # As the importer does: the export replaces every row inside its dates for its students.
+    for student_id in covered:
+        db.execute("DELETE FROM attendance WHERE student_id = ? AND day BETWEEN ? AND ?",
+                   [student_id, covers[0], covers[1]])
     attendance.insert_days(db, [(sid, day, status, "X") for sid, day, status in rows], batch_id)
     return batch_id
 

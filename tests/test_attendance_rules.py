@@ -166,17 +166,27 @@ def test_exceptions_only_withdrawal_stops_the_day_before_the_exit_date():
     assert record.days_absent == 0
 
 
-def test_a_corrected_reimport_replaces_the_earlier_export_for_the_days_it_covers():
-    # Import 7 said absent on the 3rd and 4th; the corrected import 9 lists only the 4th.
-    # (The 4th's row now belongs to import 9: a row per student and day.)
+def test_after_a_corrected_reimport_only_the_stored_rows_count():
+    # Import 7 said absent on the 3rd and 4th; the corrected import 9 replaced the rows inside
+    # its dates, listing only the 4th: what is stored is the truth, the 3rd is present.
     student = StudentDays(
         1,
-        marks=(Mark(D(2025, 9, 3), "absent_unexcused", 7), Mark(D(2025, 9, 4), "half_day", 9)),
+        marks=(Mark(D(2025, 9, 4), "half_day", 9),),
         coverage=(Coverage(7, D(2025, 9, 2), D(2025, 9, 12)),
                   Coverage(9, D(2025, 9, 2), D(2025, 9, 12))))
     record = assess_student(student, CAL, D(2025, 9, 12))
     assert record.days_enrolled == 9
     assert record.days_absent == 0.5
+
+
+def test_a_row_left_by_an_older_export_still_counts():
+    # Rows outside the newer export's students or dates were not replaced, so they stand.
+    student = StudentDays(
+        1,
+        marks=(Mark(D(2025, 9, 3), "absent_unexcused", 7),),
+        coverage=(Coverage(7, D(2025, 9, 2), D(2025, 9, 12)),
+                  Coverage(9, D(2025, 9, 2), D(2025, 9, 12))))
+    assert assess_student(student, CAL, D(2025, 9, 12)).days_absent == 1
 
 
 def test_a_row_typed_by_hand_is_not_overruled_by_an_export():

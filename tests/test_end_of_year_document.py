@@ -57,3 +57,12 @@ def test_the_report_saves_as_a_pdf_of_several_pages(qapp, tmp_path):
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 6
+
+
+def test_the_summary_says_when_attendance_stops_before_the_reports_last_day(qapp):
+    import datetime as dt
+
+    late = build_document(sample_figures(attendance_through=dt.date(2026, 6, 1))).toPlainText()
+    assert "Data as of 12 June 2026, attendance imported through 1 June 2026." in late
+    current = build_document(sample_figures()).toPlainText()
+    assert "attendance imported through" not in current

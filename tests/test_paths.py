@@ -24,7 +24,7 @@ def test_without_an_override_the_folder_is_the_platforms_user_data_folder(monkey
     import platformdirs
 
     monkeypatch.delenv("MENTORDESK_DATA_DIR", raising=False)
-    monkeypatch.setattr(paths, "make_private_folder", lambda folder: None)
+    monkeypatch.setattr(paths, "make_private_folder", lambda folder, ours=False: None)
     expected = Path(platformdirs.user_data_dir("MentorDesk", appauthor=False, roaming=False))
     assert paths.data_folder() == expected
 
@@ -48,3 +48,17 @@ def test_network_filesystems_are_recognised():
 
 def test_a_local_temporary_folder_is_not_a_network_share(tmp_path):
     assert paths.is_on_network_share(tmp_path / "x.sqlite") is False
+
+
+def test_a_folder_the_user_chose_keeps_its_permissions(tmp_path):
+    import os
+    import stat
+
+    chosen = tmp_path / "Desktop"
+    chosen.mkdir(mode=0o755)
+    chosen.chmod(0o755)
+    paths.make_private_folder(chosen)
+    paths.make_private_folder(chosen / "MentorDesk copies" / "2026")
+    assert stat.S_IMODE(os.stat(chosen).st_mode) == 0o755
+    assert stat.S_IMODE(os.stat(chosen / "MentorDesk copies").st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(chosen / "MentorDesk copies" / "2026").st_mode) == 0o700

@@ -107,6 +107,7 @@ def test_month_by_month_rates_of_mentees_and_the_school(figures):
     assert october.school_rate == pytest.approx(13 / 228)
     assert october.mentees_rate == pytest.approx(9 / 152)
     assert figures.school_absence_rate == pytest.approx(34 / 464)
+    assert figures.attendance_through == AS_OF
 
 
 def test_small_grades_are_hidden(figures):

@@ -6,6 +6,7 @@ from reports.figures import ADMINISTRATORS, TEAM, compute_figures
 from reports.workbook import save_report_workbook
 from tests.report_fixture import AS_OF, build_small_school
 from tests.workbook_checks import (
+    assert_another_reader_agrees,
     assert_every_sheet_has_a_table,
     assert_no_formulas,
     every_cell,
@@ -47,9 +48,11 @@ def test_the_workbook_reopens_with_a_table_on_every_sheet(data_file, tmp_path):
     school = build_small_school(data_file.db)
     for level in (ADMINISTRATORS, TEAM):
         figures = compute_figures(data_file.db, school.year_id, as_of=AS_OF, level=level)
-        workbook = reopen(save_report_workbook(figures, tmp_path / f"{level}.xlsx"))
+        path = save_report_workbook(figures, tmp_path / f"{level}.xlsx")
+        workbook = reopen(path)
         assert_every_sheet_has_a_table(workbook)
         assert len(workbook["Summary"]._charts) == 2
+        assert_another_reader_agrees(path)
 
 
 def test_the_administrators_pdf_text_holds_no_name_id_or_free_text(data_file, qapp):

@@ -41,3 +41,19 @@ def assert_every_sheet_has_a_table(workbook: openpyxl.Workbook) -> None:
             assert names == [cell.value for cell in header_cells]
             assert len(set(name.lower() for name in names)) == len(names)
             assert len(sheet[table.ref]) >= 2, f"table {table.name} has no data row"
+
+
+def assert_another_reader_agrees(path: Path) -> None:
+    """A second, independent reader (calamine, in Rust) opens every sheet with the same cells."""
+    import python_calamine
+
+    ours = reopen(path)
+    theirs = python_calamine.CalamineWorkbook.from_path(str(path))
+    assert theirs.sheet_names == ours.sheetnames
+    for sheet in ours.worksheets:
+        rows = theirs.get_sheet_by_name(sheet.title).to_python()
+        for row in sheet.iter_rows():
+            for cell in row:
+                # Dates come back as dates; text and numbers must be exactly what was written.
+                if isinstance(cell.value, (str, int, float)) and not cell.is_date:
+                    assert rows[cell.row - 1][cell.column - 1] == cell.value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -22,8 +24,8 @@ from PySide6.QtWidgets import (
 from storage import years
 from storage.database import DataFile
 from storage.errors import KnownProblem
-from ui import window_state
-from ui.desk import MENTORS, STUDENTS, Desk
+from ui import printing, window_state
+from ui.desk import EVERYTHING, MENTORS, STUDENTS, Desk
 from ui.errors import show_error
 from ui.loading import Loader
 from ui.navigation import SCREENS, Navigation
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
                 screen.meeting_requested.connect(self.log_meeting)
             if hasattr(screen, "waiting_requested"):
                 screen.waiting_requested.connect(self.show_waiting_students)
+            if hasattr(screen, "profile_requested"):
+                screen.profile_requested.connect(self.print_profile)
             if hasattr(screen, "undo_offered"):
                 screen.undo_offered.connect(self._undo_offered)
             if hasattr(screen, "suggest_all_requested"):
@@ -149,6 +153,9 @@ class MainWindow(QMainWindow):
             "&Back up now", "Save a copy of the data file in its backups folder", self.back_up_now)
         self.quit_action = self._action("&Quit", "Close MentorDesk (everything is already saved)",
                                         self.close, QKeySequence.StandardKey.Quit)
+        self.template_action = self._action(
+            "Save a blank &nomination sheet…", "An Excel sheet for teachers to nominate "
+            "students; it imports with no questions", self.save_nomination_sheet)
         self.print_action = self._action("&Print this list…", "Print the list on screen as it "
                                          "is filtered and sorted, or save it as a PDF",
                                          self.print_list, QKeySequence.StandardKey.Print)
@@ -164,6 +171,7 @@ class MainWindow(QMainWindow):
         for action in (self.open_action, self.demo_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.template_action)
         self.import_separator = file_menu.addSeparator()
         for action in (self.print_action, self.export_action, self.roster_action,
                        self.roster_excel_action):
@@ -175,6 +183,14 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         self.file_actions = (self.backup_action, self.print_action, self.export_action,
                              self.roster_action, self.roster_excel_action)
+        self.import_action: QAction | None = None
+        if importlib.util.find_spec("ui.dialogs.import_wizard") is not None:
+            # The import wizard is its own piece of work; the menu offers it once it exists.
+            self.import_action = self._action("&Import…", "Bring in a spreadsheet: roster, "
+                                              "nominations, mentors, attendance, ...",
+                                              self.open_import_wizard, QKeySequence("Ctrl+I"))
+            file_menu.insertAction(self.template_action, self.import_action)
+            self.file_actions += (self.import_action,)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self._undo = None
@@ -399,57 +415,82 @@ class MainWindow(QMainWindow):
 
     # Printing and exporting ------------------------------------------------------------------
 
+    def open_import_wizard(self) -> None:
+        """File > Import…: the step-by-step import; every screen reloads after an import."""
+        if not self.desk.is_open:
+            return
+        from ui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self, self.desk.data.path,
+                              lambda *_: self.desk.notify(*EVERYTHING))
+        wizard.exec()
+
+    def save_nomination_sheet(self) -> None:
+        """The blank nomination sheet for teachers, saved where the facilitator says."""
+        path = printing.ask_save_path(self, "Save a blank nomination sheet",
+                                      "Nomination sheet.xlsx", printing.EXCEL_FILTER)
+        if path is None:
+            return
+
+        def write() -> Path:
+            from importing.template import write_nomination_template
+
+            return write_nomination_template(path)
+
+        printing.save_in_background(self, "Saving the nomination sheet…", write,
+                                    self._saved_file)
+
     def print_list(self) -> None:
         """Print (or save as PDF) the list on screen, as filtered and sorted."""
         shown = self._shown_list()
         if shown is None:
             return
         from reports.list_print import table_document
+        from reports.pdf import decor_for
 
-        document = table_document(shown.title, shown.headers, shown.rows,
-                                  subtitle=self.desk.school_name())
-        self._print_document(document, shown.title)
+        decor = decor_for(self.desk.db, shown.title)
+        self._print_or_save(lambda: table_document(shown.title, shown.headers, shown.rows),
+                            decor, shown.title)
 
     def export_list(self) -> None:
         """Save the list on screen, as filtered and sorted, as an Excel workbook."""
         shown = self._shown_list()
         if shown is None:
             return
-        path = self._ask_save_path(f"{shown.title}.xlsx", "Excel workbook (*.xlsx)")
-        if path is None:
-            return
-        from ui.progress import run_with_progress
-
-        school = self.desk.school_name()
-
-        def work(progress):
-            from reports.list_export import export_table
-
-            return export_table(path, shown.title, shown.headers, shown.rows,
-                                school_name=school)
-
-        run_with_progress(self, "Saving the workbook…", work, self._saved_file)
+        printing.export_list(self, shown.title, shown.headers, shown.rows, self._saved_file,
+                             school_name=self.desk.school_name())
 
     def print_roster(self) -> None:
-        """The mentor roster, to print or save as PDF."""
+        """The mentor roster (each mentor with mentees, usual times, contacts), to print or
+        save as PDF."""
         if not self.desk.is_open or self.desk.year is None:
             return
-        from reports.roster import mentor_roster, roster_document
-
-        roster = mentor_roster(self.desk.db, self.desk.year_id)
-        self._print_document(roster_document(roster), "Mentor roster")
-
-    def export_roster(self) -> None:
-        if not self.desk.is_open or self.desk.year is None:
-            return
-        path = self._ask_save_path("Mentor roster.xlsx", "Excel workbook (*.xlsx)")
-        if path is None:
-            return
-        from ui.progress import run_with_progress
+        from reports.pdf import decor_for
 
         data_path, year_id = self.desk.data.path, self.desk.year_id
 
-        def work(progress):
+        def document():
+            from storage.database import connect
+
+            db = connect(data_path)
+            try:
+                return printing.roster_pages(db, year_id)[1]
+            finally:
+                db.close()
+
+        self._print_or_save(document, decor_for(self.desk.db, "Mentor roster"), "Mentor roster")
+
+    def export_roster(self) -> None:
+        """The mentor roster as an Excel workbook."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        path = printing.ask_save_path(self, "Export the mentor roster", printing.file_name(
+            f"Mentor roster {self.desk.year['name']}", ".xlsx"), printing.EXCEL_FILTER)
+        if path is None:
+            return
+        data_path, year_id = self.desk.data.path, self.desk.year_id
+
+        def write() -> Path:
             from reports.roster import export_roster, mentor_roster
             from storage.database import connect
 
@@ -459,7 +500,50 @@ class MainWindow(QMainWindow):
             finally:
                 db.close()
 
-        run_with_progress(self, "Saving the roster…", work, self._saved_file)
+        printing.save_in_background(self, "Saving the roster…", write, self._saved_file)
+
+    def print_profile(self, student_id: int) -> None:
+        """A mentee's one-page profile for their mentor, to print or save as PDF."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        from reports.pdf import decor_for
+
+        data_path, year_id = self.desk.data.path, self.desk.year_id
+
+        def document():
+            from storage.database import connect
+
+            db = connect(data_path)
+            try:
+                return printing.profile_pages(db, student_id, year_id)[1]
+            finally:
+                db.close()
+
+        self._print_or_save(document, decor_for(self.desk.db, "Mentee profile"),
+                            "Mentee profile")
+
+    def ask_print_or_pdf(self, title: str) -> str | None:
+        """Print, or save as a PDF? ("print", "pdf", or None for neither.)"""
+        box = QMessageBox(self)
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(f"Print “{title}”, or save it as a PDF file?")
+        print_button = box.addButton("Print…", QMessageBox.ButtonRole.AcceptRole)
+        pdf_button = box.addButton("Save as PDF…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(print_button)
+        box.exec()
+        clicked = box.clickedButton()
+        return "print" if clicked is print_button else "pdf" if clicked is pdf_button else None
+
+    def _print_or_save(self, make_document, decor, title: str) -> None:
+        how = self.ask_print_or_pdf(title)
+        if how == "print":
+            printing.print_document(self, make_document(), decor)
+        elif how == "pdf":
+            suggested = printing.file_name(f"{title} {dt.date.today().isoformat()}", ".pdf")
+            printing.save_document_as_pdf(self, make_document, decor, suggested,
+                                          self._saved_file)
 
     def _shown_list(self):
         screen = self.current_screen()
@@ -469,26 +553,9 @@ class MainWindow(QMainWindow):
                                     "Go to Students, Mentors, Matches or Meetings first.")
         return shown
 
-    def _ask_save_path(self, suggested: str, kinds: str) -> Path | None:
-        folder = Path.home() / "Documents"
-        start = str((folder if folder.is_dir() else Path.home()) / suggested.replace("/", "-"))
-        name, _ = QFileDialog.getSaveFileName(self, "Save as", start, kinds)
-        if not name:
-            return None
-        path = Path(name)
-        wanted = Path(suggested).suffix
-        return path if path.suffix.lower() == wanted else path.with_name(path.name + wanted)
-
     def _saved_file(self, path: Path) -> None:
         QMessageBox.information(self, "Saved", f"Saved {Path(path).name} in:\n"
                                 f"{Path(path).parent}")
-
-    def _print_document(self, document, title: str) -> None:
-        """The print dialog (a PDF is one of its printers: "Print to file")."""
-        from reports.pdf import decor_for
-        from ui.print_dialog import print_or_save
-
-        print_or_save(self, document, decor_for(self.desk.db, title), title)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

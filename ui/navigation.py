@@ -26,7 +26,7 @@ class ScreenEntry:
 
 
 # In the order the facilitator sees them. Screens that are not built yet are not listed
-# (This week, Trainings, Referrals, Reports and Settings come with later work).
+# (This week, Trainings, Referrals and Settings come with later work).
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("students", "Students", "Every student this year: find, filter, match, edit",
                 "ui.screens.students", "StudentsScreen"),
@@ -39,6 +39,8 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("attendance", "Attendance", "The school at a glance: tiers, months, early "
                 "warning and chronic lists, import coverage", "ui.screens.attendance",
                 "AttendanceScreen"),
+    ScreenEntry("reports", "Reports", "The end-of-year program report for any period, and the "
+                "mentor roster", "ui.screens.reports", "ReportsScreen"),
 )
 
 

@@ -1,5 +1,6 @@
-"""Print, save as PDF and export to Excel from any screen: the lists as they are filtered, the
-mentor roster, a mentee's one-page profile. The pages themselves come from reports/.
+"""Print and save from the Reports screen and the student's page: the end-of-year report, the
+mentor roster, a mentee's one-page profile, and File > Export this list. The pages themselves
+come from reports/.
 
 Writing files runs off the UI thread behind a progress dialog; the print dialog and the
 "Save as" dialogs are Qt's own (tests patch their static methods).
@@ -118,17 +119,6 @@ def export_list(parent: QWidget | None, title: str, headers: Sequence[str],
                        lambda: export_table(path, title, headers, rows, column_formats,
                                             school_name=school_name), on_saved)
     return path
-
-
-def print_list(parent: QWidget | None, title: str, headers: Sequence[str],
-               rows: Sequence[Sequence[Any]], *, school_name: str = "", column_formats=None,
-               printer: QPrinter | None = None) -> bool:
-    """File > Print this list: the rows as shown, with a title, the date and page numbers."""
-    from reports.list_print import table_document
-    from reports.pdf import PageDecor
-
-    document = table_document(title, headers, rows, column_formats)
-    return print_document(parent, document, PageDecor(title, school_name), printer=printer)
 
 
 # The mentor roster and the mentee profile ---------------------------------------------------------

@@ -30,4 +30,11 @@ def window(qtbot, demo_copy, window_data_dir):
 
 def wait_loaded(qtbot, screen) -> None:
     """Wait until a screen has shown fresh data."""
-    qtbot.waitUntil(lambda: not screen._dirty and not screen.loader.busy, timeout=10000)
+    def idle() -> bool:
+        loader = getattr(screen, "loader", None)
+        if loader is not None:
+            return not screen._dirty and not loader.busy
+        busy = getattr(screen, "busy", None)  # screens that run their own jobs
+        return not screen._dirty and not (busy() if callable(busy) else False)
+
+    qtbot.waitUntil(idle, timeout=30000)

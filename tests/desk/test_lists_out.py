@@ -39,16 +39,41 @@ def test_export_this_list_writes_the_filtered_sorted_students(qtbot, window, tmp
 
 
 def test_print_this_list_can_save_a_pdf(qtbot, window, tmp_path, monkeypatch):
-    import ui.print_dialog as print_dialog
-
     window.show_screen("mentors")
     wait_loaded(qtbot, window.screens["mentors"])
-    monkeypatch.setattr(print_dialog, "ask_how", lambda parent, title: print_dialog.PDF)
+    monkeypatch.setattr(window, "ask_print_or_pdf", lambda title: "pdf")
     target = tmp_path / "mentors.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
     window.print_action.trigger()
-    assert target.read_bytes()[:4] == b"%PDF"
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    text = target.read_bytes()
+    assert text[:4] == b"%PDF"
+
+
+def test_a_students_profile_prints_from_their_page(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    import ui.printing as printing
+
+    screen = window.screens["students"]
+    from ui.screens.base import select_row
+
+    select_row(screen.table, screen.proxy.proxy_row_of(lambda r: r["match_id"] is not None))
+    monkeypatch.setattr(window, "ask_print_or_pdf", lambda title: "print")
+    printed = []
+
+    def to_file(parent, document, decor, **kwargs):
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "profile.pdf"))
+        printed.append(document.toPlainText())
+        return printing.print_pages(parent, lambda device: None, printer=printer)
+
+    monkeypatch.setattr(printing, "print_document", to_file)
+    qtbot.mouseClick(screen.detail.profile_button, Qt.MouseButton.LeftButton)
+    assert printed and screen.detail.record["last_name"] in printed[0]
 
 
 def test_the_mentor_roster_exports_every_active_mentor(qtbot, window, tmp_path, monkeypatch):
@@ -111,3 +136,17 @@ def test_the_proposal_model_passes_the_model_tester(qtmodeltester, qtbot, window
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20000)
     qtmodeltester.check(dialog.model)
+
+
+def test_a_blank_nomination_sheet_is_saved_where_asked(qtbot, window, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "for teachers"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window.template_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    sheet = load_workbook(tmp_path / "for teachers.xlsx").active
+    texts = {cell for row in sheet.iter_rows(values_only=True) for cell in row if cell}
+    assert {"Student ID", "Last name", "First name", "Reason"} <= texts

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -118,3 +119,22 @@ def test_building_the_window_loads_no_heavy_library(demo_copy, tmp_path):
                             cwd=PROJECT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_open_demo_school_builds_it_off_the_ui_thread_then_opens_it(qtbot, window_data_dir):
+    from ui.app import demo_file_path
+    from ui.main_window import MainWindow
+
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    assert not main.desk.is_open and main.stack.currentWidget() is main.no_file
+    assert not demo_file_path().exists()
+    main.demo_action.trigger()
+    qtbot.waitUntil(lambda: main.desk.is_open, timeout=60000)
+    assert main.desk.data.path == demo_file_path()
+    assert "(demo)" in main.windowTitle()
+    screen = main.screens["students"]
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=20000)
+    main.close()

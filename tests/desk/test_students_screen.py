@@ -267,3 +267,69 @@ def test_the_students_models_pass_the_model_tester(qtmodeltester, window):
     screen = _screen(window)
     qtmodeltester.check(screen.model)
     qtmodeltester.check(screen.proxy)
+
+
+def test_the_attendance_tab_shows_rate_tier_pattern_and_chart(qtbot, window):
+    from analysis import attendance as attendance_figures
+
+    screen = _screen(window)
+    records = attendance_figures.year_attendance(window.desk.db, window.desk.year_id)
+    patterned = next(r for r in records if r.pattern_weekdays)
+    assert screen.show_student(patterned.student_id)
+    detail = screen.detail
+    detail.tabs.setCurrentWidget(detail.attendance_page)
+    text = detail.attendance_text.text()
+    from ui.words import WEEKDAYS, percent
+
+    assert "Most missed: " + WEEKDAYS[patterned.pattern_weekdays[0]] in text
+    assert percent(patterned.absence_rate) in text
+    assert detail.tier.text() != ""
+    qtbot.waitUntil(detail.month_chart.has_chart, timeout=20000)
+    row = screen.proxy.proxy_row_of(lambda r: r["id"] == patterned.student_id)
+    assert screen.proxy.index(row, student_rows.RATE).data() == percent(patterned.absence_rate)
+
+
+def test_the_tier_filter_shows_chronic_and_early_warning_students(qtbot, window):
+    screen = _screen(window)
+    screen.tier.setCurrentIndex(screen.tier.findData(student_rows.CHRONIC))
+    chronic = _shown(screen)
+    assert chronic and all(r["tier"] in ("moderate", "severe") for r in chronic)
+    screen.tier.setCurrentIndex(screen.tier.findData(student_rows.EARLY_WARNING))
+    assert all(r["early_warning"] for r in _shown(screen))
+    screen.tier.setCurrentIndex(screen.tier.findData("severe"))
+    assert all(screen.proxy.index(r, student_rows.TIER).data().startswith("Severe")
+               for r in range(screen.proxy.rowCount()))
+
+
+def test_goals_can_be_added_noted_and_marked_met(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from storage import goals
+
+    screen = _screen(window)
+    select_row(screen.table, 4)
+    student_id = screen.current_student_id()
+    detail = screen.detail
+    detail.tabs.setCurrentIndex(1)
+    answers = iter([("Hand in homework on Fridays", True), ("Did it twice this week.", True)])
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: next(answers))
+    add_goal = next(b for b in detail.findChildren(type(detail.edit_button))
+                    if b.text().replace("&", "") == "Add a goal…")
+    qtbot.mouseClick(add_goal, Qt.MouseButton.LeftButton)
+    saved = goals.goals_of(window.desk.db, student_id)
+    goal = next(g for g in saved if g["text"] == "Hand in homework on Fridays")
+    row = next(r for r in range(detail.goals_model.rowCount())
+               if detail.goals_model.item(r, 0).text() == goal["text"])
+    detail.goals_view.setCurrentIndex(detail.goals_model.index(row, 0))
+    add_note = next(b for b in detail.findChildren(type(detail.edit_button))
+                    if b.text().replace("&", "") == "Add a progress note…")
+    qtbot.mouseClick(add_note, Qt.MouseButton.LeftButton)
+    row = next(r for r in range(detail.goals_model.rowCount())
+               if detail.goals_model.item(r, 0).text() == goal["text"])
+    detail.goals_view.setCurrentIndex(detail.goals_model.index(row, 0))
+    mark_met = next(b for b in detail.findChildren(type(detail.edit_button))
+                    if b.text().replace("&", "") == "Mark met")
+    qtbot.mouseClick(mark_met, Qt.MouseButton.LeftButton)
+    goal = next(g for g in goals.goals_of(window.desk.db, student_id) if g["id"] == goal["id"])
+    assert goal["status"] == "met"
+    assert [n["note"] for n in goal["notes"]] == ["Did it twice this week."]

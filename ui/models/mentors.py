@@ -76,7 +76,7 @@ class MentorsModel(RowsModel):
         Column("name", "Name", "The mentor's name"),
         Column("role", "Role", "Their job in the school"),
         Column("mentees", "Mentees", "Mentees now / the most they will take", numeric=True),
-        Column("meetings_this_month", "Held this month",
+        Column("meetings_this_month", "This month",
                "Meetings held this month, counted per mentee (a group meeting counts once for "
                "each mentee there)", numeric=True),
         Column("overdue_matches", "Overdue", "Mentees not met for longer than the program "

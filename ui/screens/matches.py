@@ -125,8 +125,8 @@ class MatchDetail(QFrame):
             if row.get("attempts"):
                 line += f", {plural(row['attempts'], 'attempt')} when the student was absent"
             if row["is_open"] and row.get("expected_this_month") is not None:
-                line += (f"; {row['held_this_month']} this month of "
-                         f"{row['expected_this_month']} expected by now")
+                line += (f"; {row['held_this_month']} held this month "
+                         f"({row['expected_this_month']} expected by now)")
             lines.append(line)
         if row["closure_note"]:
             lines.append(row["closure_note"])

@@ -54,7 +54,7 @@ class MentorDetail(QFrame):
         self.record: dict | None = None
         self.setObjectName("pane")
         self.setAccessibleName("Mentor details")
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(380)
         self.name = QLabel("")
         self.name.setObjectName("paneTitle")
         self.facts = QLabel("")
@@ -215,7 +215,7 @@ class MentorsScreen(Screen):
         self.table = make_table("Mentors list", "Click a mentor to see their details; click a "
                                 "column title to sort", self.proxy)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        set_column_widths(self.table, [22, 16, 8, 8, 8, 30, 9])
+        set_column_widths(self.table, [20, 14, 7, 6, 6, 26, 7])
         self.detail = MentorDetail(desk)
         self.detail.edit_requested.connect(self.edit_mentor)
         self.detail.student_requested.connect(self.student_requested)
@@ -233,7 +233,7 @@ class MentorsScreen(Screen):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([620, 480])
+        self.splitter.setSizes([700, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(filters)

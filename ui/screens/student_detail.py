@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QTabWidget,
@@ -71,6 +72,7 @@ class StudentDetail(QFrame):
     edit_requested = Signal(int)
     match_requested = Signal(int)
     meeting_requested = Signal(int)
+    profile_requested = Signal(int)
     archive_requested = Signal(int, bool)  # student, archive (True) or restore (False)
     mentor_requested = Signal(int)
     changed = Signal()
@@ -99,6 +101,9 @@ class StudentDetail(QFrame):
                                    primary=True)
         self.meeting_button = button("&Log a meeting…", "Record a meeting with this student "
                                      "(Ctrl+M)", self._meeting)
+        self.profile_button = button("&Print profile…", "A one-page profile for the mentor: "
+                                     "interests, free times, goals, attendance pattern, recent "
+                                     "meetings", self._profile)
         self.archive_button = button("Archi&ve", "Hide this student from the lists (nothing is "
                                      "deleted; you can restore them)", self._archive)
 
@@ -106,10 +111,13 @@ class StudentDetail(QFrame):
         top.addWidget(self.name, 1)
         top.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignTop)
         actions = QHBoxLayout()
-        for widget in (self.edit_button, self.match_button, self.meeting_button,
-                       self.archive_button):
+        for widget in (self.edit_button, self.match_button, self.meeting_button):
             actions.addWidget(widget)
         actions.addStretch(1)
+        more = QHBoxLayout()
+        more.addWidget(self.profile_button)
+        more.addWidget(self.archive_button)
+        more.addStretch(1)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Student details sections")
@@ -142,6 +150,7 @@ class StudentDetail(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.facts)
         layout.addLayout(actions)
+        layout.addLayout(more)
         layout.addWidget(self.tabs, 1)
         self.empty = QLabel("Choose a student in the list to see their details here.")
         self.empty.setObjectName("hint")
@@ -164,20 +173,32 @@ class StudentDetail(QFrame):
         self.goals_view.setWordWrap(True)
         self.goals_view.setUniformRowHeights(False)
         self.goals_view.setAlternatingRowColors(True)
+        header = self.goals_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.goals_view, 1)
+        self.no_goals = QLabel("No goals yet. A mentor and student usually set one or two in "
+                               "their first meetings.")
+        self.no_goals.setObjectName("hint")
+        self.no_goals.setWordWrap(True)
+        layout.addWidget(self.no_goals)
         row = QHBoxLayout()
         row.addWidget(button("Add a &goal…", "Write down a new goal for this student",
                              self._add_goal))
         row.addWidget(button("Add a progress &note…", "Note how the chosen goal is going",
                              self._add_goal_note))
-        row.addWidget(button("Mark &met", "The chosen goal has been met",
-                             lambda: self._set_goal_status("met")))
-        row.addWidget(button("Set a&side", "Stop working on the chosen goal for now",
-                             lambda: self._set_goal_status("set_aside")))
-        row.addWidget(button("Wor&king on it", "Work on the chosen goal again",
-                             lambda: self._set_goal_status("working")))
         row.addStretch(1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(button("Mark &met", "The chosen goal has been met",
+                                    lambda: self._set_goal_status("met")))
+        status_row.addWidget(button("Set a&side", "Stop working on the chosen goal for now",
+                                    lambda: self._set_goal_status("set_aside")))
+        status_row.addWidget(button("Wor&king on it", "Work on the chosen goal again",
+                                    lambda: self._set_goal_status("working")))
+        status_row.addStretch(1)
         layout.addLayout(row)
+        layout.addLayout(status_row)
         return page
 
     def _show_goals(self, student_goals: list[dict]) -> None:
@@ -197,7 +218,7 @@ class StudentDetail(QFrame):
                 text.appendRow([note_item, QStandardItem("")])
             self.goals_model.appendRow([text, status_item])
         self.goals_view.expandAll()
-        self.goals_view.setColumnWidth(0, max(220, self.goals_view.width() - 160))
+        self.no_goals.setVisible(not student_goals)
 
     def chosen_goal_id(self) -> int | None:
         index = self.goals_view.currentIndex()
@@ -327,7 +348,8 @@ class StudentDetail(QFrame):
         self.record = record
         showing = record is not None
         for widget in (self.tabs, self.facts, self.edit_button, self.match_button,
-                       self.meeting_button, self.archive_button, self.tier, self.name):
+                       self.meeting_button, self.archive_button, self.tier, self.name,
+                       self.profile_button):
             widget.setVisible(showing)
         self.empty.setVisible(not showing)
         if not showing:
@@ -482,6 +504,10 @@ class StudentDetail(QFrame):
     def _meeting(self) -> None:
         if self.student_id is not None:
             self.meeting_requested.emit(self.student_id)
+
+    def _profile(self) -> None:
+        if self.student_id is not None:
+            self.profile_requested.emit(self.student_id)
 
     def _archive(self) -> None:
         if self.record is not None:

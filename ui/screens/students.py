@@ -34,7 +34,6 @@ from ui.screens.base import (
     Screen,
     ShownList,
     button,
-    labelled,
     make_combo,
     make_table,
     select_row,
@@ -53,6 +52,7 @@ class StudentsScreen(Screen):
     CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS})
 
     meeting_requested = Signal(int)  # student id: the window opens Log a meeting
+    profile_requested = Signal(int)  # student id: the window prints the mentee profile
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
@@ -66,7 +66,7 @@ class StudentsScreen(Screen):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Type part of a name or ID")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 26))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 18))
         self.search.setAccessibleName("Find in the students list")
         self.search.setToolTip("Shows only the students whose name, ID or homeroom contains "
                                "what you type")
@@ -78,13 +78,14 @@ class StudentsScreen(Screen):
         self.tier = make_combo(
             "Attendance tier", "Show students in one attendance tier",
             [("All tiers", None)] + [(text, code) for code, text in TIERS.items()]
-            + [("Chronic (moderate or severe)", CHRONIC), ("Early warning", EARLY_WARNING),
+            + [("Chronic (10% or more)", CHRONIC), ("Early warning", EARLY_WARNING),
                ("Too few days to rate", NOT_RATED)],
             self.apply_filters)
         self.who = make_combo(
             "Mentor", "Show students with a mentor, without one, or nominated and waiting",
-            [("Everyone", None), ("Matched", MATCHED), ("Not matched", UNMATCHED),
-             ("Nominated, not matched", WAITING)], self.apply_filters)
+            [("With or without a mentor", None), ("With a mentor", MATCHED),
+             ("Without a mentor", UNMATCHED), ("Waiting for a mentor", WAITING)],
+            self.apply_filters)
         self.concern = make_combo(
             "Concern", "Show students nominated for one reason",
             [("Any concern", None)] + [(text, code) for code, text in NOMINATION_REASONS.items()],
@@ -112,20 +113,20 @@ class StudentsScreen(Screen):
         self.detail.mentor_requested.connect(self.mentor_requested)
         self.detail.match_requested.connect(self.find_mentor)
         self.detail.meeting_requested.connect(self.log_meeting)
+        self.detail.profile_requested.connect(self.profile_requested)
 
         header = QHBoxLayout()
         header.addWidget(title_label("Students"))
         header.addWidget(self.count, 1, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.show_archived)
+        header.addWidget(self.clear_button)
         header.addWidget(self.add_button)
+        # The drop-downs name themselves ("All grades", "All tiers", ...): no labels needed,
+        # which keeps the row narrow enough for a small screen at 125% or 150%.
         filters = QHBoxLayout()
-        filters.addWidget(self.search)
-        filters.addWidget(labelled("&Grade", self.grade))
-        filters.addWidget(labelled("&Tier", self.tier))
-        filters.addWidget(labelled("Me&ntor", self.who))
-        filters.addWidget(labelled("&Concern", self.concern))
-        filters.addWidget(self.show_archived)
-        filters.addWidget(self.clear_button)
-        filters.addStretch(1)
+        filters.addWidget(self.search, 1)
+        for combo in (self.grade, self.tier, self.who, self.concern):
+            filters.addWidget(combo)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
@@ -137,11 +138,12 @@ class StudentsScreen(Screen):
         layout.addLayout(header)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
-        for first, second in ((self.search, self.grade), (self.grade, self.tier),
-                              (self.tier, self.who), (self.who, self.concern),
-                              (self.concern, self.show_archived),
-                              (self.show_archived, self.clear_button),
-                              (self.clear_button, self.table), (self.table, self.detail)):
+        for first, second in ((self.show_archived, self.clear_button),
+                              (self.clear_button, self.add_button),
+                              (self.add_button, self.search), (self.search, self.grade),
+                              (self.grade, self.tier), (self.tier, self.who),
+                              (self.who, self.concern), (self.concern, self.table),
+                              (self.table, self.detail)):
             QWidget.setTabOrder(first, second)
 
     # Loading ---------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ class TierBar(QWidget):
             if pattern != Qt.BrushStyle.NoBrush:
                 painter.fillRect(part, QBrush(QColor(ink).lighter(170), pattern))
             painter.setPen(QPen(QColor("white"), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(part)
             label = str(count)
             font = painter.font()
