@@ -236,10 +236,14 @@ def _damaged(path: Path, error: Exception | None = None) -> ImportRefused:
 
 
 def _password_protected(path: Path) -> ImportRefused:
+    if path.suffix.lower() == ".ods":
+        how = ("Open it in LibreOffice, choose File > Save As, untick \"Save with password\", "
+               "and import the copy")
+    else:
+        how = ("Open it in Excel, clear the password (File > Info > Protect Workbook > "
+               "Encrypt with Password), save it, and import it again")
     return ImportRefused(
-        f"{path.name} is protected with a password, so MentorDesk cannot read it. Open it in "
-        "Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, "
-        "then clear it), save it, and import it again."
+        f"{path.name} is protected with a password, so MentorDesk cannot read it. {how}."
     )
 
 
