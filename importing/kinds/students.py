@@ -191,8 +191,9 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
         result.notes.append(
             f"{plural(len(result.to_confirm), 'match', 'matches')} to close because the student "
             f"left ({listed(names)}). "
-            + ("They will be closed as \"student moved\"." if context.options.close_matches
-               else "They are closed only if you say so."))
+            + (f"{verb(len(names), 'It', 'They')} will be closed as \"student moved\"."
+               if context.options.close_matches
+               else f"{verb(len(names), 'It is', 'They are')} closed only if you say so."))
         if context.options.close_matches:
             actions.closings = result.to_confirm
     result.details["nomination_file"] = is_nomination_file
