@@ -319,10 +319,11 @@ class _Rows:
             dates = list(map(self.day_reader.good.get, raw_days))
             meanings = list(map(self.code_cache.get, raw_codes))
             good = list(map(all, zip(ids, dates, meanings, strict=True)))
-            slots = list(zip(compress(ids, good), compress(dates, good), strict=True))
-            if len(set(slots)) == len(slots) and days.keys().isdisjoint(slots):
-                pairs = list(zip(slots, compress(meanings, good), strict=True))
-                days.update(pairs)
+            pairs = list(zip(zip(compress(ids, good), compress(dates, good), strict=True),
+                             compress(meanings, good), strict=True))
+            fresh = dict(pairs)
+            if len(fresh) == len(pairs) and days.keys().isdisjoint(fresh):
+                days.update(fresh)
                 if self.send_everything:
                     self.chunk.extend(pairs)
                 elif self.stream is not None:
