@@ -160,7 +160,8 @@ def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
               f"matched with a mentor and met at least once; {figures.students_nominated} "
               "nominated"),
         _tile(_number(figures.meetings_held), "meetings held",
-              f"a median of {_number(figures.meetings_per_mentee.median, 1)} per mentee"
+              "a group meeting counts once; a median of "
+              f"{_number(figures.meetings_per_mentee.median, 1)} per mentee"
               if figures.meetings_per_mentee.median is not None else "no mentee yet"),
         _tile(_percent(figures.share_improved), "of mentees improved their attendance",
               f"{figures.improved} of {figures.mentees_with_baseline} mentees with a baseline "
@@ -264,7 +265,9 @@ def _dosage_section(figures: ReportFigures, images: dict[str, QImage]) -> str:
                        f"range {_number(spread.lowest)} to {_number(spread.highest)})")
     rows = [
         ("Matches", figures.matches),
-        ("Meetings held", figures.meetings_held),
+        ("Meetings held (a group meeting counts once)", figures.meetings_held),
+        ("Meetings attended by mentees (a group meeting counts for each mentee in it)",
+         figures.mentee_meetings_held),
         ("Attempts (the student was absent)", figures.meetings_attempted),
         ("Meetings per mentee, median", spread_text),
         ("Meetings per match per month, median",

@@ -136,7 +136,8 @@ def _summary_rows(figures: ReportFigures) -> list[list[Any]]:
          f"Matched with a mentor and met at least once ({figures.students_nominated} "
          "nominated)."],
         ["Meetings held", figures.meetings_held,
-         "Meetings that took place (attempts when the student was absent are not counted)."],
+         "Meetings that took place; a group meeting counts once (attempts when the student "
+         "was absent are not counted)."],
         ["Share of mentees whose attendance improved", Formatted(figures.share_improved,
                                                                  "percent"),
          f"{figures.improved} of {figures.mentees_with_baseline} mentees with a baseline missed "
@@ -178,7 +179,9 @@ def _dosage_rows(figures: ReportFigures) -> list[list[Any]]:
     spread = figures.meetings_per_mentee
     return [
         ["Matches", figures.matches],
-        ["Meetings held", figures.meetings_held],
+        ["Meetings held (a group meeting counts once)", figures.meetings_held],
+        ["Meetings attended by mentees (a group meeting counts for each mentee in it)",
+         figures.mentee_meetings_held],
         ["Attempts (the student was absent)", figures.meetings_attempted],
         ["Meetings per mentee, median", Formatted(spread.median, "decimal")],
         ["Meetings per mentee, lower quartile", Formatted(spread.lower_quartile, "decimal")],
