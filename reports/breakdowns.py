@@ -44,7 +44,7 @@ def _columns(with_mentors: bool) -> list[Column]:
         Column("meetings", "Meetings attended", NUMBER, format="integer"),
     ]
     if with_mentors:
-        columns.insert(0, Column("mentors", "Mentors", STAFF))
+        columns.insert(0, Column("mentors", "Mentors with mentees", STAFF))
     return columns
 
 

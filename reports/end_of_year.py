@@ -46,7 +46,8 @@ def chart_pngs(figures: ReportFigures, dpi: int = 300) -> dict[str, bytes]:
     """
     pngs: dict[str, bytes] = {}
     if any(figures.tiers_at_start.values()) or any(figures.tiers_now.values()):
-        figure = charts.tier_shift_chart(figures.tiers_at_start, figures.tiers_now)
+        figure = charts.tier_shift_chart(figures.tiers_at_start, figures.tiers_now,
+                                         second_label=figures.period.now_label)
         pngs["chart:tiers"] = charts.figure_png(figure, dpi)
     if figures.meetings_by_mentee:
         figure = charts.meetings_histogram(figures.meetings_by_mentee,
@@ -320,7 +321,7 @@ def _attendance_section(figures: ReportFigures, images: dict[str, QImage]) -> st
         "(the fall in each mentee's absence rate times their days enrolled since the match)."))
     parts.append(html.heading("Attendance tiers", 3))
     parts.append(html.table(
-        ["Tier", "At match start", "Now"],
+        ["Tier", "At match start", figures.period.now_label],
         [[TIER_WORDS[tier], figures.tiers_at_start.get(tier, 0), figures.tiers_now.get(tier, 0)]
          for tier in TIERS]
         + [["Chronically absent (moderate or severe)", figures.chronic_at_start,

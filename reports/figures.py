@@ -52,6 +52,11 @@ class Period:
         return self.is_year_so_far and self.as_of >= self.year_last_day
 
     @property
+    def now_label(self) -> str:
+        """What "now" means in this report: "At year end", or "On 24 Nov 2026"."""
+        return "At year end" if self.is_whole_year else f"On {self.as_of.day} {self.as_of:%b %Y}"
+
+    @property
     def label(self) -> str:
         """"2025-2026, the whole year" / "the year so far, to 12 January 2026" / a range."""
         if self.is_whole_year:
@@ -672,10 +677,13 @@ def _exclusions(outcomes, overview, enrolled: Mapping[int, dict]) -> list[str]:
             "since; they are left out of the before-and-after figures.")
     if overview.days_without_data:
         missing = overview.days_without_data
-        sentences.append(
-            f"No attendance was imported for {len(missing)} school days up to "
-            f"{date_words(overview.as_of)} (from {date_words(missing[0])}); figures count "
-            "only the days imported.")
+        if len(missing) == 1:
+            which = f"one school day, {date_words(missing[0])}"
+        else:
+            which = (f"{len(missing)} school days between {date_words(missing[0])} and "
+                     f"{date_words(missing[-1])}")
+        sentences.append(f"No attendance has been imported for {which}: the attendance "
+                         "figures count only the days imported.")
     totals_only = sum(1 for record in overview.records if record.source == "summary")
     if totals_only:
         sentences.append(
