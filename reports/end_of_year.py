@@ -202,7 +202,9 @@ def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
         html.bullet_list(brief),
     ]
     if "chart:tiers" in images:
-        parts.append(html.heading("Mentees' attendance tiers, at match start and now", 3))
+        later = figures.period.now_label
+        parts.append(html.heading(f"Mentees' attendance tiers, at match start and "
+                                  f"{later[0].lower()}{later[1:]}", 3))
         parts.append(f'<p><img src="chart:tiers" width="{CHART_WIDTH_PX}"></p>')
     return "".join(parts)
 
@@ -333,9 +335,10 @@ def _attendance_section(figures: ReportFigures, images: dict[str, QImage]) -> st
     parts.append(html.heading(f"Compared with other students ({COMPARISON_LABEL})", 3,
                               new_page=True))
     parts.append(html.paragraph(
-        "Students never matched this year, compared over the same dates with their tiers "
-        "reweighted to match the mentees' at the start. A comparison shows what happened "
-        "alongside the program, not what the program caused.", muted=True))
+        "Students never matched this year, and nominees still waiting for a mentor, compared "
+        "over the same dates with their tiers reweighted to match the mentees' at the start. "
+        "A comparison shows what happened alongside the program, not what the program "
+        "caused. A change below zero means more days absent.", muted=True))
     comparison_rows = [["Mentees", figures.mentees_with_baseline,
                         Formatted(figures.absences_per_100_before, "decimal"),
                         Formatted(figures.absences_per_100_after, "decimal"),
@@ -363,10 +366,10 @@ def _attendance_section(figures: ReportFigures, images: dict[str, QImage]) -> st
 
 
 # The printed breakdowns keep the columns a reader needs; the workbook has them all.
-PRINT_COLUMNS = {"mentors": "Mentors", "mentees": "Mentees", "improved": "Improved",
-                 "share_improved": "Share improved", "rate_before": "Absent before",
-                 "rate_after": "Absent since", "left_chronic": "Left chronic",
-                 "meetings": "Meetings"}
+PRINT_COLUMNS = {"mentors": "Mentors with mentees", "mentees": "Mentees",
+                 "improved": "Improved", "share_improved": "Share improved",
+                 "rate_before": "Absent before", "rate_after": "Absent since",
+                 "left_chronic": "Left chronic", "meetings": "Meetings attended"}
 
 
 def _protected_table(table: ProtectedTable) -> str:
@@ -446,7 +449,7 @@ def _students_section(figures: ReportFigures) -> str:
                         "Absent since", "Tier at start", "Tier now", "Change"], rows,
                        ["text", "text", "integer", "text", "integer", "percent", "percent",
                         "text", "text", "text"],
-                       widths=[16, 7, 5, 15, 7, 8, 8, 12, 12, 10])
+                       widths=[15, 7, 6, 15, 9, 8, 8, 11, 11, 10])
     return "".join([
         html.heading("Mentees one by one (program team only)", new_page=True),
         html.paragraph("Tiers: moderate and severe are chronic absence. Before: the baseline "

@@ -35,17 +35,23 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequen
     for index, header in enumerate(headers):
         align = "right" if formats[index] in NUMERIC_FORMATS else "left"
         width = f' width="{widths[index]}%"' if widths else ""
+        # A one-word heading is never split inside the word ("Gra-de").
+        keep = "; white-space: nowrap" if " " not in str(header).strip() else ""
         parts.append(f'<th align="{align}" bgcolor="{HEADER_FILL}"{width} '
-                     f'style="border-bottom: 1px solid {RULE}">{esc(header)}</th>')
+                     f'style="border-bottom: 1px solid {RULE}{keep}">{esc(header)}</th>')
     parts.append("</tr></thead><tbody>")
     for number, row in enumerate(rows):
         fill = f' bgcolor="{STRIPE_FILL}"' if number % 2 else ""
         parts.append(f"<tr{fill}>")
         for index, fmt in enumerate(formats):
             value, fmt = unwrap(row[index] if index < len(row) else None, fmt)
-            align = "right" if fmt in NUMERIC_FORMATS else "left"
+            numeric = fmt in NUMERIC_FORMATS
             text = esc(display_text(value, fmt)).replace("\n", "<br>")
-            parts.append(f'<td align="{align}" valign="top">{text}</td>')
+            # A figure (or "fewer than 5" in its place) never breaks over two lines, where it
+            # would read as two figures.
+            keep = ' style="white-space: nowrap"' if numeric else ""
+            parts.append(f'<td align="{"right" if numeric else "left"}" valign="top"{keep}>'
+                         f"{text}</td>")
         parts.append("</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)

@@ -66,3 +66,11 @@ def test_the_summary_says_when_attendance_stops_before_the_reports_last_day(qapp
     assert "Data as of 12 June 2026, attendance imported through 1 June 2026." in late
     current = build_document(sample_figures()).toPlainText()
     assert "attendance imported through" not in current
+
+
+def test_figures_and_one_word_headings_never_break_inside(qapp):
+    from reports import html
+
+    table = html.table(["Grade", "Left chronic"], [[7, "fewer than 5"]], ["integer", "integer"])
+    # Numbers (and the words that stand in for a hidden one) stay on one line.
+    assert table.count("white-space: nowrap") == 3  # "Grade", and both figures
