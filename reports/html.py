@@ -18,6 +18,7 @@ RULE = "#9aa5b1"
 HEADER_FILL = "#dde3ea"
 STRIPE_FILL = "#f4f6f8"
 NUMERIC_FORMATS = {"integer", "decimal", "number", "percent"}
+GUTTER = 10  # px of room to the right of a figure
 
 
 def esc(text: Any) -> str:
@@ -26,17 +27,23 @@ def esc(text: Any) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequence[str], *,
-          widths: Sequence[int] | None = None, empty_text: str = "Nothing to show.") -> str:
-    """A table with a header row that repeats on every printed page and banded rows."""
+          widths: Sequence[int] | None = None, empty_text: str = "Nothing to show.",
+          no_wrap: Sequence[bool] | None = None, padding: int = 4) -> str:
+    """A table with a header row that repeats on every printed page and banded rows.
+
+    ``no_wrap`` marks columns whose cells stay on one line (IDs, dates); figures always do.
+    """
     if not rows:
         return f'<p style="color:{MUTED}"><i>{esc(empty_text)}</i></p>'
-    parts = [f'<table width="100%" cellspacing="0" cellpadding="4" border="0" '
+    parts = [f'<table width="100%" cellspacing="0" cellpadding="{padding}" border="0" '
              f'style="border-collapse: collapse; border-bottom: 1px solid {RULE}">', "<thead><tr>"]
     for index, header in enumerate(headers):
         align = "right" if formats[index] in NUMERIC_FORMATS else "left"
         width = f' width="{widths[index]}%"' if widths else ""
         # A one-word heading is never split inside the word ("Gra-de").
         keep = "; white-space: nowrap" if " " not in str(header).strip() else ""
+        if align == "right":
+            keep += f"; padding-right: {GUTTER}px"
         parts.append(f'<th align="{align}" bgcolor="{HEADER_FILL}"{width} '
                      f'style="border-bottom: 1px solid {RULE}{keep}">{esc(header)}</th>')
     parts.append("</tr></thead><tbody>")
@@ -49,7 +56,12 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequen
             text = esc(display_text(value, fmt)).replace("\n", "<br>")
             # A figure (or "fewer than 5" in its place) never breaks over two lines, where it
             # would read as two figures.
-            keep = ' style="white-space: nowrap"' if numeric else ""
+            one_line = numeric or bool(no_wrap and index < len(no_wrap) and no_wrap[index])
+            styles = ["white-space: nowrap"] if one_line else []
+            if numeric:
+                # A gutter after a figure, so "6" and the next column's "6D" never touch.
+                styles.append(f"padding-right: {GUTTER}px")
+            keep = f' style="{"; ".join(styles)}"' if styles else ""
             parts.append(f'<td align="{"right" if numeric else "left"}" valign="top"{keep}>'
                          f"{text}</td>")
         parts.append("</tr>")

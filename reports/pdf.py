@@ -52,6 +52,7 @@ class PageDecor:
     logo: QImage | None = None
     footer_note: str = ""
     printed_on: dt.date = field(default_factory=dt.date.today)
+    landscape: bool = False  # a wide list is printed across the page
 
 
 def decor_for(db, title: str, *, footer_note: str = "") -> PageDecor:
@@ -188,7 +189,7 @@ def save_pdf(document: QTextDocument, path: Path | str, decor: PageDecor, *,
         writer.setResolution(PDF_RESOLUTION)
         writer.setCreator("MentorDesk")
         writer.setTitle(decor.title)
-        writer.setPageLayout(page_layout(paper, landscape=landscape))
+        writer.setPageLayout(page_layout(paper, landscape=landscape or decor.landscape))
         render(document, writer, decor)
         del writer  # the file is complete and closed before it is moved into place
 

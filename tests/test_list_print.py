@@ -79,3 +79,18 @@ def test_rendering_leaves_the_callers_document_as_it_was(qapp):
     before = document.pageSize()
     pdf_bytes(document, PageDecor("Students"))
     assert document.pageSize() == before
+
+
+def test_short_cells_keep_one_line_and_a_wide_list_turns_the_page():
+    from reports.list_print import column_room, needs_landscape
+
+    headers = ["Name", "ID", "Last meeting", "Notes"]
+    table = [["Ana Ruiz", "000101", "2 Oct 2026", "Talked about the week " * 4]] * 5
+    room = column_room(headers, table, ["text", "text", "text", "wrap"])
+    # The ID and the date never break; the notes do, and get room for a usual note only.
+    assert [one_line for _, one_line in room] == [True, True, True, False]
+    assert room[1][0] == 6 and room[3][0] == 40
+    assert not needs_landscape(headers[:3], [row[:3] for row in table])
+    assert needs_landscape(headers + ["Topics", "Mentor", "Concern"],
+                           [row + ["Attendance, Family, Friends", "Yolanda Zimmerman",
+                                   "Attendance, Behavior, Social-emotional"] for row in table])
