@@ -18,7 +18,6 @@ RULE = "#9aa5b1"
 HEADER_FILL = "#dde3ea"
 STRIPE_FILL = "#f4f6f8"
 NUMERIC_FORMATS = {"integer", "decimal", "number", "percent"}
-GUTTER = 10  # px of room to the right of a figure
 
 
 def esc(text: Any) -> str:
@@ -28,10 +27,12 @@ def esc(text: Any) -> str:
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequence[str], *,
           widths: Sequence[int] | None = None, empty_text: str = "Nothing to show.",
-          no_wrap: Sequence[bool] | None = None, padding: int = 4) -> str:
+          no_wrap: Sequence[bool] | None = None, padding: int = 4, gutter: int = 0) -> str:
     """A table with a header row that repeats on every printed page and banded rows.
 
     ``no_wrap`` marks columns whose cells stay on one line (IDs, dates); figures always do.
+    ``gutter`` (px) is extra room after each figure, for tight lists where a right-aligned
+    "6" would otherwise touch the next column's "6D".
     """
     if not rows:
         return f'<p style="color:{MUTED}"><i>{esc(empty_text)}</i></p>'
@@ -42,8 +43,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequen
         width = f' width="{widths[index]}%"' if widths else ""
         # A one-word heading is never split inside the word ("Gra-de").
         keep = "; white-space: nowrap" if " " not in str(header).strip() else ""
-        if align == "right":
-            keep += f"; padding-right: {GUTTER}px"
+        if align == "right" and gutter:
+            keep += f"; padding-right: {gutter}px"
         parts.append(f'<th align="{align}" bgcolor="{HEADER_FILL}"{width} '
                      f'style="border-bottom: 1px solid {RULE}{keep}">{esc(header)}</th>')
     parts.append("</tr></thead><tbody>")
@@ -58,9 +59,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequen
             # would read as two figures.
             one_line = numeric or bool(no_wrap and index < len(no_wrap) and no_wrap[index])
             styles = ["white-space: nowrap"] if one_line else []
-            if numeric:
-                # A gutter after a figure, so "6" and the next column's "6D" never touch.
-                styles.append(f"padding-right: {GUTTER}px")
+            if numeric and gutter:
+                styles.append(f"padding-right: {gutter}px")
             keep = f' style="{"; ".join(styles)}"' if styles else ""
             parts.append(f'<td align="{"right" if numeric else "left"}" valign="top"{keep}>'
                          f"{text}</td>")

@@ -68,6 +68,6 @@ def table_document(
     body = (html.heading(title, 1) + html.paragraph(line, muted=True)
             + '<div style="font-size: 9pt">'
             + html.table(headers, rows, formats, widths=widths,
-                         no_wrap=[one_line for _, one_line in room], padding=3)
+                         no_wrap=[one_line for _, one_line in room], padding=3, gutter=10)
             + "</div>")
     return new_document(body, title=title)
