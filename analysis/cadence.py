@@ -41,6 +41,7 @@ def load_matches(db: sqlite_utils.Database, year_id: int) -> list[MatchMeetings]
             ended_on=dt.date.fromisoformat(ended_on) if ended_on else None,
             meetings=tuple((dt.date.fromisoformat(row["met_on"]), row["outcome"])
                            for row in by_match.get(match_id, ())),
+            meeting_ids=tuple(row["id"] for row in by_match.get(match_id, ())),
             mentor_id=mentor_id,
             student_id=student_id,
             closure_reason=reason,

@@ -24,7 +24,10 @@ class CadenceRules:
 
 @dataclass(frozen=True)
 class MatchMeetings:
-    """A match's dates and its meetings as (date, outcome)."""
+    """A match's dates and its meetings as (date, outcome).
+
+    ``meeting_ids`` (optional, in the order of ``meetings``) name each meeting, so that a group
+    meeting shared by several matches can be counted once across them."""
 
     match_id: int
     started_on: dt.date
@@ -33,6 +36,20 @@ class MatchMeetings:
     mentor_id: int | None = None
     student_id: int | None = None
     closure_reason: str | None = None
+    meeting_ids: Sequence[int] = ()
+
+    def held_meeting_keys(self, first: dt.date, last: dt.date) -> set[object]:
+        """Keys of the held meetings from ``first`` to ``last`` (inclusive) inside the match:
+        a meeting's id when known (shared by the matches of a group meeting), else a key of
+        this match's own."""
+        stop = last if self.ended_on is None else min(last, self.ended_on)
+        start = max(first, self.started_on)
+        keys: set[object] = set()
+        for index, (day, outcome) in enumerate(self.meetings):
+            if outcome == "held" and start <= day <= stop:
+                keys.add(self.meeting_ids[index] if index < len(self.meeting_ids)
+                         else (self.match_id, index))
+        return keys
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ The period is "the year so far" (``period_start`` None) or a date range ending o
   left out of before/after figures).
 - After = from the start (or the period's start, if later) to the match's end or ``as_of``.
 - Improved / worse: at least 1 fewer / more day absent per 100 enrolled days; else the same.
+- Meetings held counts each meeting once (a lunch group of three mentees is one meeting);
+  the per-mentee and per-match figures count each mentee's meetings.
 - Days gained = the sum over mentees of (rate before - rate after) x days enrolled after.
 - Comparison group: this year's students never matched, judged at the mentees' median match
   start, their tiers reweighted to the mentees' tiers at start; waitlisted nominees as a second
@@ -212,7 +214,8 @@ class ProgramFigures:
     median_match_school_days: float | None
     closed_early: int
     closed_early_by_reason: dict[str, int]
-    held_meetings: int
+    held_meetings: int  # each match's held meetings added up: a group meeting once per mentee
+    distinct_meetings_held: int  # meetings that took place: a group meeting once
     held_per_match_per_month: float | None
     matches_judged: int  # matches that ran at least a month's worth of school days
     matches_meeting_target: int  # ... averaging at least the target a month
@@ -491,6 +494,7 @@ def _figures(inputs: OutcomeInputs, in_period: list[MatchMeetings], rhythms: lis
         early_reasons[reason] = early_reasons.get(reason, 0) + 1
     months = sum(r.months_matched for r in rhythms)
     held = sum(r.held for r in rhythms)
+    distinct = set().union(*(m.held_meeting_keys(start, end) for m in in_period))
     judged = [r for r in rhythms if r.months_matched >= 1]
     target = inputs.cadence_rules.target_per_month
 
@@ -523,6 +527,7 @@ def _figures(inputs: OutcomeInputs, in_period: list[MatchMeetings], rhythms: lis
         closed_early=len(closed_early),
         closed_early_by_reason=early_reasons,
         held_meetings=held,
+        distinct_meetings_held=len(distinct),
         held_per_match_per_month=held / months if months else None,
         matches_judged=len(judged),
         matches_meeting_target=sum(1 for r in judged if (r.held_per_month or 0) >= target),

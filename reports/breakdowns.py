@@ -41,10 +41,10 @@ def _columns(with_mentors: bool) -> list[Column]:
         Column("rate_after", "Absence rate since", RATE),
         Column("chronic_at_start", "Chronic at start"),
         Column("left_chronic", "Left chronic"),
-        Column("meetings", "Meetings held", NUMBER, format="integer"),
+        Column("meetings", "Meetings attended", NUMBER, format="integer"),
     ]
     if with_mentors:
-        columns.insert(0, Column("mentors", "Mentors", STAFF))
+        columns.insert(0, Column("mentors", "Mentors with mentees", STAFF))
     return columns
 
 

@@ -46,7 +46,8 @@ def chart_pngs(figures: ReportFigures, dpi: int = 300) -> dict[str, bytes]:
     """
     pngs: dict[str, bytes] = {}
     if any(figures.tiers_at_start.values()) or any(figures.tiers_now.values()):
-        figure = charts.tier_shift_chart(figures.tiers_at_start, figures.tiers_now)
+        figure = charts.tier_shift_chart(figures.tiers_at_start, figures.tiers_now,
+                                         second_label=figures.period.now_label)
         pngs["chart:tiers"] = charts.figure_png(figure, dpi)
     if figures.meetings_by_mentee:
         figure = charts.meetings_histogram(figures.meetings_by_mentee,
@@ -160,7 +161,8 @@ def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
               f"matched with a mentor and met at least once; {figures.students_nominated} "
               "nominated"),
         _tile(_number(figures.meetings_held), "meetings held",
-              f"a median of {_number(figures.meetings_per_mentee.median, 1)} per mentee"
+              "a group meeting counts once; a median of "
+              f"{_number(figures.meetings_per_mentee.median, 1)} per mentee"
               if figures.meetings_per_mentee.median is not None else "no mentee yet"),
         _tile(_percent(figures.share_improved), "of mentees improved their attendance",
               f"{figures.improved} of {figures.mentees_with_baseline} mentees with a baseline "
@@ -200,7 +202,9 @@ def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
         html.bullet_list(brief),
     ]
     if "chart:tiers" in images:
-        parts.append(html.heading("Mentees' attendance tiers, at match start and now", 3))
+        later = figures.period.now_label
+        parts.append(html.heading(f"Mentees' attendance tiers, at match start and "
+                                  f"{later[0].lower()}{later[1:]}", 3))
         parts.append(f'<p><img src="chart:tiers" width="{CHART_WIDTH_PX}"></p>')
     return "".join(parts)
 
@@ -264,7 +268,9 @@ def _dosage_section(figures: ReportFigures, images: dict[str, QImage]) -> str:
                        f"range {_number(spread.lowest)} to {_number(spread.highest)})")
     rows = [
         ("Matches", figures.matches),
-        ("Meetings held", figures.meetings_held),
+        ("Meetings held (a group meeting counts once)", figures.meetings_held),
+        ("Meetings attended by mentees (a group meeting counts for each mentee in it)",
+         figures.mentee_meetings_held),
         ("Attempts (the student was absent)", figures.meetings_attempted),
         ("Meetings per mentee, median", spread_text),
         ("Meetings per match per month, median",
@@ -317,7 +323,7 @@ def _attendance_section(figures: ReportFigures, images: dict[str, QImage]) -> st
         "(the fall in each mentee's absence rate times their days enrolled since the match)."))
     parts.append(html.heading("Attendance tiers", 3))
     parts.append(html.table(
-        ["Tier", "At match start", "Now"],
+        ["Tier", "At match start", figures.period.now_label],
         [[TIER_WORDS[tier], figures.tiers_at_start.get(tier, 0), figures.tiers_now.get(tier, 0)]
          for tier in TIERS]
         + [["Chronically absent (moderate or severe)", figures.chronic_at_start,
@@ -329,9 +335,10 @@ def _attendance_section(figures: ReportFigures, images: dict[str, QImage]) -> st
     parts.append(html.heading(f"Compared with other students ({COMPARISON_LABEL})", 3,
                               new_page=True))
     parts.append(html.paragraph(
-        "Students never matched this year, compared over the same dates with their tiers "
-        "reweighted to match the mentees' at the start. A comparison shows what happened "
-        "alongside the program, not what the program caused.", muted=True))
+        "Students never matched this year, and nominees still waiting for a mentor, compared "
+        "over the same dates with their tiers reweighted to match the mentees' at the start. "
+        "A comparison shows what happened alongside the program, not what the program "
+        "caused. A change below zero means more days absent.", muted=True))
     comparison_rows = [["Mentees", figures.mentees_with_baseline,
                         Formatted(figures.absences_per_100_before, "decimal"),
                         Formatted(figures.absences_per_100_after, "decimal"),
@@ -359,10 +366,10 @@ def _attendance_section(figures: ReportFigures, images: dict[str, QImage]) -> st
 
 
 # The printed breakdowns keep the columns a reader needs; the workbook has them all.
-PRINT_COLUMNS = {"mentors": "Mentors", "mentees": "Mentees", "improved": "Improved",
-                 "share_improved": "Share improved", "rate_before": "Absent before",
-                 "rate_after": "Absent since", "left_chronic": "Left chronic",
-                 "meetings": "Meetings"}
+PRINT_COLUMNS = {"mentors": "Mentors with mentees", "mentees": "Mentees",
+                 "improved": "Improved", "share_improved": "Share improved",
+                 "rate_before": "Absent before", "rate_after": "Absent since",
+                 "left_chronic": "Left chronic", "meetings": "Meetings attended"}
 
 
 def _protected_table(table: ProtectedTable) -> str:
@@ -442,7 +449,7 @@ def _students_section(figures: ReportFigures) -> str:
                         "Absent since", "Tier at start", "Tier now", "Change"], rows,
                        ["text", "text", "integer", "text", "integer", "percent", "percent",
                         "text", "text", "text"],
-                       widths=[16, 7, 5, 15, 7, 8, 8, 12, 12, 10])
+                       widths=[15, 7, 6, 15, 9, 8, 8, 11, 11, 10])
     return "".join([
         html.heading("Mentees one by one (program team only)", new_page=True),
         html.paragraph("Tiers: moderate and severe are chronic absence. Before: the baseline "

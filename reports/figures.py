@@ -52,6 +52,11 @@ class Period:
         return self.is_year_so_far and self.as_of >= self.year_last_day
 
     @property
+    def now_label(self) -> str:
+        """What "now" means in this report: "At year end", or "On 24 Nov 2026"."""
+        return "At year end" if self.is_whole_year else f"On {self.as_of.day} {self.as_of:%b %Y}"
+
+    @property
     def label(self) -> str:
         """"2025-2026, the whole year" / "the year so far, to 12 January 2026" / a range."""
         if self.is_whole_year:
@@ -194,7 +199,8 @@ class ReportFigures:
     trainings: list[TrainingLine]
     # 3. Dosage
     matches: int
-    meetings_held: int
+    meetings_held: int  # meetings that took place: a group meeting once
+    mentee_meetings_held: int  # each mentee's held meetings added up: a group once per mentee
     meetings_attempted: int
     meetings_per_mentee: Spread
     meetings_by_mentee: list[int]  # held meetings of each mentee served (for the spread chart)
@@ -315,6 +321,7 @@ def to_json(figures: ReportFigures) -> dict[str, Any]:
                        "mentors_active": line.mentors_active} for line in figures.trainings],
         "matches": figures.matches,
         "meetings_held": figures.meetings_held,
+        "mentee_meetings_held": figures.mentee_meetings_held,
         "meetings_attempted": figures.meetings_attempted,
         "meetings_per_mentee": {
             "median": _plain(figures.meetings_per_mentee.median),
@@ -478,7 +485,8 @@ def compute_figures(db: sqlite_utils.Database, year_id: int, *, as_of: dt.date |
         trainings=[TrainingLine(t.held_on, t.kind, t.title, t.required, t.roster_attended,
                                 program.mentors_on_roster) for t in program.trainings],
         matches=program.matches,
-        meetings_held=program.held_meetings,
+        meetings_held=program.distinct_meetings_held,
+        mentee_meetings_held=program.held_meetings,
         meetings_attempted=sum(rhythm.attempts for rhythm in outcomes.rhythms),
         meetings_per_mentee=spread(held),
         meetings_by_mentee=held,
@@ -628,8 +636,14 @@ def _definitions(db: sqlite_utils.Database, rules, period: Period) -> list[tuple
         ("School days gained", "For each mentee, (absence rate before - absence rate after) x "
                                "days enrolled after, added up."),
         ("Served", "Matched with a mentor in the period, with at least one meeting held."),
-        ("Meetings held", "Meetings marked held (not attempts when the student was absent). A "
-                          "group meeting counts once for each mentee in it."),
+        ("Meetings held", "Meetings that took place: marked held, not attempts when the "
+                          "student was absent. A group meeting counts once: a lunch group of "
+                          "three mentees is one meeting."),
+        ("Meetings per mentee", "Each mentee's own held meetings: a group meeting counts for "
+                                "every mentee in it, so the mentees' meetings (the \"Meetings "
+                                "attended\" columns) add up to more than the meetings held. "
+                                "Meetings per match per month and the monthly target count "
+                                "the same way."),
         ("Monthly target", f"{target} meetings a month. A match is judged once it has run a "
                            "month's worth of school days."),
         ("Screening complete", "A background check that has not expired and a signed "
@@ -663,10 +677,13 @@ def _exclusions(outcomes, overview, enrolled: Mapping[int, dict]) -> list[str]:
             "since; they are left out of the before-and-after figures.")
     if overview.days_without_data:
         missing = overview.days_without_data
-        sentences.append(
-            f"No attendance was imported for {len(missing)} school days up to "
-            f"{date_words(overview.as_of)} (from {date_words(missing[0])}); figures count "
-            "only the days imported.")
+        if len(missing) == 1:
+            which = f"one school day, {date_words(missing[0])}"
+        else:
+            which = (f"{len(missing)} school days between {date_words(missing[0])} and "
+                     f"{date_words(missing[-1])}")
+        sentences.append(f"No attendance has been imported for {which}: the attendance "
+                         "figures count only the days imported.")
     totals_only = sum(1 for record in overview.records if record.source == "summary")
     if totals_only:
         sentences.append(

@@ -26,26 +26,44 @@ def esc(text: Any) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequence[str], *,
-          widths: Sequence[int] | None = None, empty_text: str = "Nothing to show.") -> str:
-    """A table with a header row that repeats on every printed page and banded rows."""
+          widths: Sequence[int] | None = None, empty_text: str = "Nothing to show.",
+          no_wrap: Sequence[bool] | None = None, padding: int = 4, gutter: int = 0) -> str:
+    """A table with a header row that repeats on every printed page and banded rows.
+
+    ``no_wrap`` marks columns whose cells stay on one line (IDs, dates); figures always do.
+    ``gutter`` (px) is extra room after each figure, for tight lists where a right-aligned
+    "6" would otherwise touch the next column's "6D".
+    """
     if not rows:
         return f'<p style="color:{MUTED}"><i>{esc(empty_text)}</i></p>'
-    parts = [f'<table width="100%" cellspacing="0" cellpadding="4" border="0" '
+    parts = [f'<table width="100%" cellspacing="0" cellpadding="{padding}" border="0" '
              f'style="border-collapse: collapse; border-bottom: 1px solid {RULE}">', "<thead><tr>"]
     for index, header in enumerate(headers):
         align = "right" if formats[index] in NUMERIC_FORMATS else "left"
         width = f' width="{widths[index]}%"' if widths else ""
+        # A one-word heading is never split inside the word ("Gra-de").
+        keep = "; white-space: nowrap" if " " not in str(header).strip() else ""
+        if align == "right" and gutter:
+            keep += f"; padding-right: {gutter}px"
         parts.append(f'<th align="{align}" bgcolor="{HEADER_FILL}"{width} '
-                     f'style="border-bottom: 1px solid {RULE}">{esc(header)}</th>')
+                     f'style="border-bottom: 1px solid {RULE}{keep}">{esc(header)}</th>')
     parts.append("</tr></thead><tbody>")
     for number, row in enumerate(rows):
         fill = f' bgcolor="{STRIPE_FILL}"' if number % 2 else ""
         parts.append(f"<tr{fill}>")
         for index, fmt in enumerate(formats):
             value, fmt = unwrap(row[index] if index < len(row) else None, fmt)
-            align = "right" if fmt in NUMERIC_FORMATS else "left"
+            numeric = fmt in NUMERIC_FORMATS
             text = esc(display_text(value, fmt)).replace("\n", "<br>")
-            parts.append(f'<td align="{align}" valign="top">{text}</td>')
+            # A figure (or "fewer than 5" in its place) never breaks over two lines, where it
+            # would read as two figures.
+            one_line = numeric or bool(no_wrap and index < len(no_wrap) and no_wrap[index])
+            styles = ["white-space: nowrap"] if one_line else []
+            if numeric and gutter:
+                styles.append(f"padding-right: {gutter}px")
+            keep = f' style="{"; ".join(styles)}"' if styles else ""
+            parts.append(f'<td align="{"right" if numeric else "left"}" valign="top"{keep}>'
+                         f"{text}</td>")
         parts.append("</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)

@@ -24,7 +24,9 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from reports.formats import date_words
@@ -35,6 +37,8 @@ MARGIN_MM = 15.0
 PDF_RESOLUTION = 300
 _HEADER_INCHES = 0.55
 _FOOTER_INCHES = 0.4
+# A heading at the foot of a page takes at least this much of its section along, or moves.
+KEEP_WITH_HEADING_INCHES = 1.4
 _LETTER_TERRITORIES = {
     QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
     QLocale.Country.Philippines, QLocale.Country.Chile, QLocale.Country.Colombia,
@@ -52,6 +56,7 @@ class PageDecor:
     logo: QImage | None = None
     footer_note: str = ""
     printed_on: dt.date = field(default_factory=dt.date.today)
+    landscape: bool = False  # a wide list is printed across the page
 
 
 def decor_for(db, title: str, *, footer_note: str = "") -> PageDecor:
@@ -107,6 +112,7 @@ def render(document: QTextDocument, device: QPagedPaintDevice, decor: PageDecor)
         footer = _FOOTER_INCHES * dpi
         body_height = height - header - footer
         page.setPageSize(QSizeF(width, body_height))
+        keep_headings_with_next(page, body_height, KEEP_WITH_HEADING_INCHES * dpi)
         pages = page.pageCount()
         for number in range(pages):
             if number:
@@ -128,6 +134,41 @@ def render(document: QTextDocument, device: QPagedPaintDevice, decor: PageDecor)
         return pages
     finally:
         painter.end()
+
+
+def keep_headings_with_next(document: QTextDocument, page_height: float, keep: float) -> int:
+    """Start a heading on the next page when it would sit at the foot of a page, cut off
+    from what it heads: a section that fits on a page moves whole; a longer one keeps at
+    least ``keep`` (device pixels) with its heading. Returns how many headings moved."""
+    layout = document.documentLayout()
+    headings = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            headings.append(block)
+        block = block.next()
+    end = layout.documentSize().height()
+    moved = 0
+    for index, heading in enumerate(headings):
+        fmt = heading.blockFormat()
+        if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            continue
+        # Positions are read afresh: an earlier move shifted everything below it.
+        top = layout.blockBoundingRect(heading).top()
+        following = (layout.blockBoundingRect(headings[index + 1]).top()
+                     if index + 1 < len(headings) else layout.documentSize().height() or end)
+        needed = min(following - top, keep)
+        if needed >= page_height or top % page_height < 1:
+            continue
+        if int(top // page_height) != int((top + needed - 1) // page_height):
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(heading).setBlockFormat(fmt)
+            moved += 1
+    if moved:
+        # Lay the whole document out again: Qt's partial relayout after a format change can
+        # squeeze a table's columns until their headings break inside words.
+        document.markContentsDirty(0, document.characterCount())
+    return moved
 
 
 def _font(point_size: float, *, bold: bool = False) -> QFont:
@@ -188,7 +229,7 @@ def save_pdf(document: QTextDocument, path: Path | str, decor: PageDecor, *,
         writer.setResolution(PDF_RESOLUTION)
         writer.setCreator("MentorDesk")
         writer.setTitle(decor.title)
-        writer.setPageLayout(page_layout(paper, landscape=landscape))
+        writer.setPageLayout(page_layout(paper, landscape=landscape or decor.landscape))
         render(document, writer, decor)
         del writer  # the file is complete and closed before it is moved into place
 

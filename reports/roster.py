@@ -156,5 +156,10 @@ def export_roster(roster: Roster, path: Path | str) -> Path:
     """The roster as a one-table Excel workbook (one row per mentor and mentee)."""
     from reports.list_export import export_table
 
+    subtitle = " · ".join(part for part in (
+        roster.school_name, f"School year {roster.year_name}",
+        f"matches on {date_words(roster.as_of)}",
+        f"{plural(len(roster.mentors), 'mentor')}, {plural(roster.mentee_count, 'mentee')}")
+        if part)
     return export_table(path, "Mentor roster", ROSTER_HEADERS, roster_rows(roster),
-                        ROSTER_FORMATS, school_name=roster.school_name)
+                        ROSTER_FORMATS, school_name=roster.school_name, subtitle=subtitle)

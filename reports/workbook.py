@@ -13,6 +13,8 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.figures import COMPARISON_LABEL, LEVELS, TIERS, ReportFigures, report_title
@@ -39,8 +41,9 @@ def build_workbook(figures: ReportFigures) -> Workbook:
     """The whole report as a workbook (not yet saved)."""
     workbook = new_workbook(f"{report_title(figures)} {figures.period.year_name}")
     context = _Context(workbook, figures)
-    summary = context.sheet("Summary", "Summary", ["Figure", "Value", "What it means"],
-                            _summary_rows(figures), ["text", "number", "wrap"])
+    summary = context.sheet(
+        "Summary", f"{report_title(figures)}: summary", ["Figure", "Value", "What it means"],
+        _summary_rows(figures), ["text", "number", "wrap"], large_columns=(1,))
     context.sheet("Program", "The program", ["Figure", "Value"], _program_rows(figures),
                   ["text", "number"])
     reasons = sorted(figures.nominations_by_reason.items(), key=lambda item: -item[1])
@@ -72,7 +75,7 @@ def build_workbook(figures: ReportFigures) -> Workbook:
                               ("worse", figures.worse))
     ], ["text", "integer", "percent"])
     tiers = context.sheet("Tiers", "Attendance tiers of mentees",
-                          ["Tier", "At match start", "Now"],
+                          ["Tier", "At match start", figures.period.now_label],
                           [[TIER_WORDS[tier], figures.tiers_at_start.get(tier, 0),
                             figures.tiers_now.get(tier, 0)] for tier in TIERS]
                           + [["Chronically absent (moderate or severe)",
@@ -80,9 +83,11 @@ def build_workbook(figures: ReportFigures) -> Workbook:
                           ["text", "integer", "integer"])
     context.sheet("Comparison", f"Compared with other students ({COMPARISON_LABEL})",
                   *_comparison_table(figures),
-                  notes=["Students never matched, over the same dates, with their tiers "
-                         "reweighted to match the mentees' at the start. A comparison, not "
-                         "proof of cause."])
+                  notes=["Students never matched, and waitlisted nominees, over the same "
+                         "dates (before and after the mentees' middle match date), with their "
+                         "tiers reweighted to match the mentees' at the start.",
+                         "A change below zero means more days absent. A comparison, not proof "
+                         "of cause."])
     monthly = context.sheet("Monthly", "Absence rate month by month",
                             ["Month", "Mentees", "Whole school"],
                             [[f"{point.label} {point.year}", point.mentees_rate,
@@ -125,9 +130,11 @@ class _Context:
         self.page_header = figures.school_name
 
     def sheet(self, name: str, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
-              formats: Sequence[str] | None = None, *, notes: Sequence[str] = ()) -> Worksheet:
+              formats: Sequence[str] | None = None, *, notes: Sequence[str] = (),
+              large_columns: Sequence[int] = ()) -> Worksheet:
         return add_table_sheet(self.workbook, name, title, headers, rows, formats,
-                               subtitle=self.subtitle, notes=notes, page_header=self.page_header)
+                               subtitle=self.subtitle, notes=notes, page_header=self.page_header,
+                               large_columns=large_columns)
 
 
 def _summary_rows(figures: ReportFigures) -> list[list[Any]]:
@@ -136,7 +143,8 @@ def _summary_rows(figures: ReportFigures) -> list[list[Any]]:
          f"Matched with a mentor and met at least once ({figures.students_nominated} "
          "nominated)."],
         ["Meetings held", figures.meetings_held,
-         "Meetings that took place (attempts when the student was absent are not counted)."],
+         "Meetings that took place; a group meeting counts once (attempts when the student "
+         "was absent are not counted)."],
         ["Share of mentees whose attendance improved", Formatted(figures.share_improved,
                                                                  "percent"),
          f"{figures.improved} of {figures.mentees_with_baseline} mentees with a baseline missed "
@@ -178,7 +186,9 @@ def _dosage_rows(figures: ReportFigures) -> list[list[Any]]:
     spread = figures.meetings_per_mentee
     return [
         ["Matches", figures.matches],
-        ["Meetings held", figures.meetings_held],
+        ["Meetings held (a group meeting once)", figures.meetings_held],
+        ["Meetings attended (a group meeting once per mentee)",
+         figures.mentee_meetings_held],
         ["Attempts (the student was absent)", figures.meetings_attempted],
         ["Meetings per mentee, median", Formatted(spread.median, "decimal")],
         ["Meetings per mentee, lower quartile", Formatted(spread.lower_quartile, "decimal")],
@@ -214,8 +224,8 @@ def _training_table(figures: ReportFigures):
 
 def _comparison_table(figures: ReportFigures):
     headers = ["Group", "Students", "Absence rate before", "Absence rate after",
-               "Absent per 100 before", "Absent per 100 after", "Fewer absent per 100",
-               "Tiers missing"]
+               "Days absent per 100 before", "Days absent per 100 after",
+               "Change: fewer days absent per 100", "Mentee tiers this group lacks"]
     change = None
     if figures.absences_per_100_before is not None and figures.absences_per_100_after is not None:
         change = figures.absences_per_100_before - figures.absences_per_100_after
@@ -278,6 +288,12 @@ def _students_table(figures: ReportFigures):
     return headers, rows, formats
 
 
+def _text_categories(chart, reference: Reference) -> None:
+    """Category labels read as text (a numRef over text cells shows 1, 2, 3 in some Excels)."""
+    for series in chart.series:
+        series.cat = AxDataSource(strRef=StrRef(f=str(reference)))
+
+
 def _add_charts(summary: Worksheet, tiers: Worksheet, monthly: Worksheet,
                 figures: ReportFigures) -> None:
     """Native Excel charts on the Summary sheet, drawn from the Tiers and Monthly tables."""
@@ -287,38 +303,50 @@ def _add_charts(summary: Worksheet, tiers: Worksheet, monthly: Worksheet,
     bar.grouping = "stacked"
     bar.overlap = 100
     bar.gapWidth = 60
-    bar.title = "Mentees' attendance tiers: at match start and now"
+    bar.title = "Mentees' attendance tiers"
     bar.y_axis.title = "Mentees"
     bar.y_axis.majorGridlines = None
     bar.add_data(Reference(tiers, min_col=1, max_col=3, min_row=first,
                            max_row=first + len(TIERS) - 1), from_rows=True, titles_from_data=True)
-    bar.set_categories(Reference(tiers, min_col=2, max_col=3, min_row=HEADER_ROW,
-                                 max_row=HEADER_ROW))
+    _text_categories(bar, Reference(tiers, min_col=2, max_col=3, min_row=HEADER_ROW,
+                                    max_row=HEADER_ROW))
     for series, tier in zip(bar.series, TIERS, strict=True):
         series.graphicalProperties.solidFill = TIER_FILLS[tier]
         series.graphicalProperties.line.solidFill = "FFFFFF"
+    # "At match start" above the later bar, as people read; the count axis stays at the bottom.
+    bar.x_axis.scaling.orientation = "maxMin"
+    bar.y_axis.crosses = "max"
     bar.legend.position = "b"
     # Spelled out: some Excel versions hide the axes of charts that leave this unset.
     bar.x_axis.delete = False
     bar.y_axis.delete = False
-    bar.height, bar.width = 7.5, 17
+    bar.height, bar.width = 7.5, 16
     summary.add_chart(bar, "E4")
     if figures.monthly:
         line = LineChart()
-        line.title = "Absence rate by month: mentees and the whole school"
+        line.title = "Absence rate by month"
         line.y_axis.title = "Absence rate"
         line.y_axis.number_format = "0%"
+        line.y_axis.scaling.min = 0
         line.add_data(Reference(monthly, min_col=2, max_col=3, min_row=HEADER_ROW,
                                 max_row=HEADER_ROW + len(figures.monthly)),
                       titles_from_data=True)
-        line.set_categories(Reference(monthly, min_col=1, min_row=first,
-                                      max_row=HEADER_ROW + len(figures.monthly)))
-        line.series[0].graphicalProperties.line.solidFill = "1F5F99"
-        line.series[0].graphicalProperties.line.width = 28575
-        line.series[1].graphicalProperties.line.solidFill = "7B8794"
-        line.series[1].graphicalProperties.line.dashStyle = "dash"
+        _text_categories(line, Reference(monthly, min_col=1, min_row=first,
+                                         max_row=HEADER_ROW + len(figures.monthly)))
+        styles = (("1F5F99", None, "circle"), ("7B8794", "dash", "square"))
+        for series, (colour, dash, symbol) in zip(line.series, styles, strict=True):
+            # Straight lines between the months: a smoothed curve invents values between them.
+            series.smooth = False
+            series.graphicalProperties.line.solidFill = colour
+            series.graphicalProperties.line.width = 28575
+            if dash:
+                series.graphicalProperties.line.dashStyle = dash
+            series.marker.symbol = symbol
+            series.marker.size = 6
+            series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+            series.marker.graphicalProperties.line.solidFill = colour
         line.legend.position = "b"
         line.x_axis.delete = False
         line.y_axis.delete = False
-        line.height, line.width = 7.5, 17
-        summary.add_chart(line, "E20")
+        line.height, line.width = 7.5, 16
+        summary.add_chart(line, "E17")

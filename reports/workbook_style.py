@@ -8,13 +8,15 @@ saved atomically (:func:`save_workbook`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
@@ -30,9 +32,19 @@ from reports.formats import (
 from reports.saving import write_atomically
 
 TABLE_STYLE = "TableStyleMedium2"
-TITLE_FONT = Font(size=14, bold=True, color="1F2933")
-SUBTITLE_FONT = Font(size=10, color="52606D")
-NOTE_FONT = Font(size=9, italic=True, color="52606D")
+# Named on every font we set: a font without a name prints in a serif fallback in LibreOffice.
+FONT_NAME = "Calibri"
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True, color="1F2933")
+SUBTITLE_FONT = Font(name=FONT_NAME, size=10, color="52606D")
+NOTE_FONT = Font(name=FONT_NAME, size=9, italic=True, color="52606D")
+# The header is styled in its cells as well as by the table style: LibreOffice and some
+# printers ignore table styles, and a plain header reads as one more row of figures.
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F5F99")
+LARGE_FONT = Font(name=FONT_NAME, size=14, bold=True, color="1F5F99")
+# Points per line of 11-point text, and of the large figures.
+_LINE_HEIGHT = 15.0
+_LARGE_LINE_HEIGHT = 22.0
 # Rows above the table: title, subtitle, a blank line; the table's header is row 4.
 HEADER_ROW = 4
 EMPTY_TABLE_TEXT = "(none)"
@@ -41,6 +53,7 @@ _NARROWEST_COLUMN = 8
 # Wider than this many characters in all, a sheet prints landscape.
 _LANDSCAPE_FROM = 110
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+NUMBER_FORMATS = {"integer", "decimal", "number", "percent"}
 
 
 def new_workbook(title: str = "") -> Workbook:
@@ -102,17 +115,30 @@ def add_table_sheet(
     subtitle: str = "",
     notes: Sequence[str] = (),
     page_header: str = "",
+    large_columns: Sequence[int] = (),
 ) -> Worksheet:
-    """Add a sheet holding ``rows`` as one formatted Excel table under a title; returns it."""
+    """Add a sheet holding ``rows`` as one formatted Excel table under a title; returns it.
+
+    ``large_columns`` (0-based) are printed in large bold type: a summary's headline figures.
+    """
     formats = resolve_formats(list(headers), rows, column_formats)
     sheet = workbook.create_sheet(sheet_name(workbook, name))
     sheet.cell(row=1, column=1, value=safe_cell_value(title)).font = TITLE_FONT
+    sheet.row_dimensions[1].height = 21
     if subtitle:
         sheet.cell(row=2, column=1, value=safe_cell_value(subtitle)).font = SUBTITLE_FONT
     header_texts = clean_headers(headers)
-    for column, header in enumerate(header_texts, start=1):
-        sheet.cell(row=HEADER_ROW, column=column, value=header)
+    for column, (header, fmt) in enumerate(zip(header_texts, formats, strict=True), start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=column, value=header)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        # A number's heading sits over the number (right), and may take two lines.
+        number = fmt in NUMBER_FORMATS
+        cell.alignment = Alignment(horizontal="right" if number else "left",
+                                   vertical="bottom", wrap_text=True, indent=1)
     body = list(rows) or [[EMPTY_TABLE_TEXT] + [None] * (len(headers) - 1)]
+    # Beside a large figure, a row's words sit in the middle of the row, level with it.
+    vertical = "center" if large_columns else "top"
     for row_offset, row in enumerate(body, start=1):
         for column, column_format in enumerate(formats, start=1):
             value, fmt = unwrap(row[column - 1] if column - 1 < len(row) else None,
@@ -122,10 +148,17 @@ def add_table_sheet(
             if fmt in EXCEL_NUMBER_FORMATS and not isinstance(cell.value, str):
                 cell.number_format = EXCEL_NUMBER_FORMATS[fmt]
             if fmt == "wrap":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            elif isinstance(cell.value, str) and fmt in EXCEL_NUMBER_FORMATS:
-                # "fewer than 5" in a column of numbers lines up with them.
-                cell.alignment = Alignment(horizontal="right")
+                cell.alignment = Alignment(wrap_text=True, vertical=vertical, indent=1)
+            elif fmt in NUMBER_FORMATS or (isinstance(cell.value, str)
+                                           and fmt in EXCEL_NUMBER_FORMATS):
+                # Right, with a little room before the next column's text; "fewer than 5" in
+                # a column of numbers lines up with them.
+                cell.alignment = Alignment(horizontal="right", vertical=vertical, indent=1)
+            else:
+                # Dates too sit left, like the words they are read as ("2 Sep 2026").
+                cell.alignment = Alignment(horizontal="left", vertical=vertical, indent=1)
+            if column - 1 in large_columns:
+                cell.font = LARGE_FONT
     last_row = HEADER_ROW + len(body)
     last_column = get_column_letter(len(headers))
     table = Table(displayName=table_name(workbook, sheet.title),
@@ -137,7 +170,8 @@ def add_table_sheet(
     for offset, note in enumerate(notes, start=2):
         cell = sheet.cell(row=last_row + offset, column=1, value=safe_cell_value(note))
         cell.font = NOTE_FONT
-    widths = _set_widths(sheet, header_texts, body, formats)
+    widths = _set_widths(sheet, header_texts, body, formats, large_columns)
+    _set_heights(sheet, header_texts, body, formats, widths, large_columns)
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     set_print_layout(sheet, title=title, page_header=page_header,
                      landscape=sum(widths) > _LANDSCAPE_FROM, title_rows=(HEADER_ROW, HEADER_ROW))
@@ -152,21 +186,52 @@ def _excel_value(value: Any) -> Any:
 
 
 def _set_widths(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]],
-                formats: Sequence[str]) -> list[float]:
+                formats: Sequence[str], large_columns: Sequence[int] = ()) -> list[float]:
     widths = []
     for index, (header, fmt) in enumerate(zip(headers, formats, strict=True)):
-        # Room for the filter button beside the header.
-        longest = len(header) + 3
+        # A heading may wrap onto two lines; its longest word, and the filter button beside
+        # it, must fit on one.
+        words = header.split() or [""]
+        longest = max(max(len(word) for word in words), math.ceil(len(header) / 2)) + 3
         for row in rows[:500]:
             if index < len(row):
                 text = display_text(*unwrap(row[index], fmt))
-                longest = max(longest, max((len(line) for line in text.splitlines()), default=0))
+                found = max((len(line) for line in text.splitlines()), default=0)
+                if index in large_columns:
+                    found = math.ceil(found * 1.6) + 2
+                longest = max(longest, found + 2)  # the indent
         width = float(min(max(longest + 1, _NARROWEST_COLUMN), _WIDEST_COLUMN))
         if fmt == "wrap":
             width = float(_WIDEST_COLUMN)
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
         widths.append(width)
     return widths
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes, wrapped in a column ``width`` characters wide."""
+    room = max(1, int(width) - 1)
+    return sum(max(1, len(textwrap.wrap(line, room))) for line in text.splitlines()) or 1
+
+
+def _set_heights(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+                 formats: Sequence[str], widths: Sequence[float],
+                 large_columns: Sequence[int] = ()) -> None:
+    """Row heights that show all of a wrapped cell: Excel and LibreOffice do not grow a row
+    for text written by another program, so a long definition would be cut or overlap."""
+    header_lines = max(_lines(header, width - 3) for header, width in zip(headers, widths,
+                                                                          strict=True))
+    sheet.row_dimensions[HEADER_ROW].height = _LINE_HEIGHT * header_lines + 3
+    for offset, row in enumerate(rows[:2000], start=1):
+        lines = 1
+        for index, (fmt, width) in enumerate(zip(formats, widths, strict=True)):
+            if fmt == "wrap" and index < len(row):
+                lines = max(lines, _lines(display_text(*unwrap(row[index], fmt)), width))
+        height = _LINE_HEIGHT * lines
+        if large_columns:
+            height = max(height, _LARGE_LINE_HEIGHT)
+        if lines > 1 or large_columns:
+            sheet.row_dimensions[HEADER_ROW + offset].height = height + 2
 
 
 def set_print_layout(sheet: Worksheet, *, title: str, page_header: str = "",

@@ -66,7 +66,7 @@ def sample_figures(level: str = ADMINISTRATORS, **changes) -> ReportFigures:
         mentees_per_mentor=2.0, screening_complete=16,
         trainings=[TrainingLine(dt.date(2025, 9, 18), "start_of_year", "Kick-off", True, 16, 18),
                    TrainingLine(dt.date(2026, 1, 22), "mid_year", "=Check-in", False, 11, 18)],
-        matches=38, meetings_held=412, meetings_attempted=37,
+        matches=38, meetings_held=398, mentee_meetings_held=412, meetings_attempted=37,
         meetings_per_mentee=Spread(11.5, 8.0, 15.0, 2, 24, 34),
         meetings_by_mentee=[m.meetings_held for m in mentees],
         meetings_per_match_month_median=1.8, share_matches_on_target=0.58,

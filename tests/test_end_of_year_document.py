@@ -12,7 +12,7 @@ from tests.report_samples import sample_figures
 def test_the_summary_page_leads_with_the_headline_figures(qapp):
     text = build_document(sample_figures()).toPlainText()
     summary = text[: text.index("2. The program")]
-    for expected in ["34\nstudents served", "412\nmeetings held",
+    for expected in ["34\nstudents served", "398\nmeetings held",
                      "61%\nof mentees improved their attendance", "152\nschool days gained",
                      "4.4 per 100 days enrolled", "11\nmentees left chronic absence",
                      "Data as of 12 June 2026"]:
@@ -66,3 +66,11 @@ def test_the_summary_says_when_attendance_stops_before_the_reports_last_day(qapp
     assert "Data as of 12 June 2026, attendance imported through 1 June 2026." in late
     current = build_document(sample_figures()).toPlainText()
     assert "attendance imported through" not in current
+
+
+def test_figures_and_one_word_headings_never_break_inside(qapp):
+    from reports import html
+
+    table = html.table(["Grade", "Left chronic"], [[7, "fewer than 5"]], ["integer", "integer"])
+    # Numbers (and the words that stand in for a hidden one) stay on one line.
+    assert table.count("white-space: nowrap") == 3  # "Grade", and both figures

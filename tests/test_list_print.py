@@ -79,3 +79,44 @@ def test_rendering_leaves_the_callers_document_as_it_was(qapp):
     before = document.pageSize()
     pdf_bytes(document, PageDecor("Students"))
     assert document.pageSize() == before
+
+
+def test_short_cells_keep_one_line_and_a_wide_list_turns_the_page():
+    from reports.list_print import column_room, needs_landscape
+
+    headers = ["Name", "ID", "Last meeting", "Notes"]
+    table = [["Ana Ruiz", "000101", "2 Oct 2026", "Talked about the week " * 4]] * 5
+    room = column_room(headers, table, ["text", "text", "text", "wrap"])
+    # The ID and the date never break; the notes do, and get room for a usual note only.
+    assert [one_line for _, one_line in room] == [True, True, True, False]
+    assert room[1][0] == 6 and room[3][0] == 40
+    assert not needs_landscape(headers[:3], [row[:3] for row in table])
+    assert needs_landscape(headers + ["Topics", "Mentor", "Concern"],
+                           [row + ["Attendance, Family, Friends", "Yolanda Zimmerman",
+                                   "Attendance, Behavior, Social-emotional"] for row in table])
+
+
+def test_a_heading_never_sits_alone_at_the_foot_of_a_page(qapp):
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from reports.pdf import keep_headings_with_next
+
+    def heading_top(document):
+        block = document.begin()
+        while block.isValid() and block.text() != "Mentor B":
+            block = block.next()
+        return document.documentLayout().blockBoundingRect(block).top()
+
+    filler = "".join(f"<p>line {n}</p>" for n in range(12))
+    section = "<h3>Mentor B</h3>" + "".join(f"<p>mentee {n}</p>" for n in range(4))
+    document = QTextDocument()
+    document.setHtml("<h3>Mentor A</h3>" + filler + section)
+    document.setPageSize(QSizeF(400, 2000))
+    # A page that ends just below "Mentor B": the heading would sit alone at its foot.
+    page = heading_top(document) + 30
+    document.setPageSize(QSizeF(400, page))
+    assert heading_top(document) < page
+    assert keep_headings_with_next(document, page, 120) == 1
+    assert heading_top(document) >= page  # now it starts page 2, with its mentees
+    assert keep_headings_with_next(document, page, 120) == 0  # and stays there

@@ -280,3 +280,24 @@ def test_a_period_that_starts_after_it_ends_is_refused(data_file):
                                            period_start=D(2025, 11, 1))
     empty = analysis_outcomes.program_outcomes(data_file.db, year_id, D(2025, 10, 1))
     assert empty.mentees == () and empty.figures.nominated == 0
+
+
+def test_a_group_meeting_is_one_meeting_held_but_counts_for_each_mentee():
+    from dataclasses import replace
+
+    lunch = D(2025, 10, 22)
+    # Meeting 30 is one lunch with A and B; 11 and 12 are each alone; 13 is B's before the
+    # report's period (a range from 1 October).
+    a = MatchMeetings(1, D(2025, 10, 1), None, ((D(2025, 10, 8), "held"), (lunch, "held")),
+                      mentor_id=1, student_id=A, meeting_ids=(11, 30))
+    b = MatchMeetings(2, D(2025, 9, 9), None, ((D(2025, 9, 17), "held"), (lunch, "held"),
+                                               (D(2025, 11, 5), "student_absent")),
+                      mentor_id=1, student_id=B, meeting_ids=(13, 30, 31))
+    result = program_outcomes(replace(INPUTS, matches=(a, b), period_start=D(2025, 10, 1)))
+    assert result.figures.distinct_meetings_held == 2  # 11 and 30
+    assert result.figures.held_meetings == 3  # A: 11 and 30; B: 30
+    assert {m.student_id: m.held_meetings for m in result.mentees} == {A: 2, B: 1}
+    # Without meeting ids every match's meetings are its own.
+    plain = program_outcomes(replace(INPUTS, matches=(replace(a, meeting_ids=()),
+                                                      replace(b, meeting_ids=()))))
+    assert plain.figures.distinct_meetings_held == plain.figures.held_meetings == 4

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from reports.figures import ADMINISTRATORS, TEAM, compute_figures, to_json
-from tests.report_fixture import AS_OF, build_small_school
+from tests.report_fixture import AS_OF, LATER_AS_OF, build_small_school
 
 
 @pytest.fixture
@@ -25,8 +25,11 @@ def figures(small_school):
 def test_headline_figures(figures):
     # Served: 8 matched, Gisela (m7) only has an attempt (she was absent): 7.
     assert figures.students_served == 7
-    # 7 mentees x 2 held meetings; Gisela's attempt is not a meeting.
-    assert figures.meetings_held == 14
+    # Held by 27 October: Marisol's lunch group (m1 + m2) twice, and m3, m4, m5, m6, m8 twice
+    # each alone: 2 + 10 = 12 meetings. Each mentee met twice: 7 x 2 = 14 mentee meetings.
+    # Gisela's attempt is not a meeting; Evadne's November meetings come after the last day.
+    assert figures.meetings_held == 12
+    assert figures.mentee_meetings_held == 14
     assert figures.meetings_attempted == 1
     # Improved: m1 (20 -> 5 per 100), m2 (15 -> 0), m6 (5 -> 0), m7 (10 -> 5); same: m3, m5;
     # worse: m4 (5 -> 15). Hollis (m8) has no baseline. 4 of 7.
@@ -85,6 +88,28 @@ def test_program_figures(figures):
         ("counselor", 1, 1, 0), ("nurse", 1, 0, 1)]
 
 
+def test_meeting_rhythm_a_month_later(small_school):
+    data, school = small_school
+    figures = compute_figures(data.db, school.year_id, as_of=LATER_AS_OF)
+    # Evadne's three November meetings are in: 12 + 3 meetings, 14 + 3 for mentees.
+    assert (figures.meetings_held, figures.mentee_meetings_held) == (15, 17)
+    # Each open match has run 1 of September's 21 school days, all 23 of October's and all 18
+    # of November's (27-28 November are Thanksgiving): 1/21 + 2 months. m4's match closed on
+    # 27 October (1/21 + 19/23 months) and is not judged. Of the 7 judged, Evadne's 5
+    # meetings are 2.44 a month (on the target of 2); m1, m2, m3, m6 and m8 met twice (0.98
+    # a month); Gisela never (0).
+    months = 1 / 21 + 2
+    assert figures.meetings_per_match_month_median == pytest.approx(2 / months)
+    assert figures.share_matches_on_target == pytest.approx(1 / 7)
+    assert figures.meetings_per_mentee.highest == 5
+
+
+def test_the_rhythm_is_not_judged_before_a_month_of_matching(figures):
+    # By 27 October every match has run 1/21 + 19/23 of a month: none is judged yet.
+    assert figures.meetings_per_match_month_median is None
+    assert figures.share_matches_on_target is None
+
+
 def test_comparison_groups_are_reweighted_to_the_mentees_tiers(figures):
     never, waitlisted = figures.comparison
     # Never matched: s9 moderate 10% -> 10%, s10 0 -> 0, s11 severe 20% -> 10%, s12 at risk
@@ -136,8 +161,10 @@ def test_a_date_range_counts_only_what_happened_in_it(small_school):
                               as_of=AS_OF)
     assert figures.period.start == dt.date(2025, 10, 7)
     assert "7 October 2025 to 27 October 2025" in figures.period.label
-    # Only the 20 October meetings fall in the range; the referral of 10 October too.
-    assert figures.meetings_held == 7
+    # Only the 20 October meetings fall in the range (the lunch group's is one meeting for
+    # two mentees); the referral of 10 October too.
+    assert figures.meetings_held == 6
+    assert figures.mentee_meetings_held == 7
     assert [(r.kind, r.opened) for r in figures.referrals] == [("counselor", 1), ("nurse", 1)]
     assert figures.students_nominated == 0  # nominated in September
 

@@ -45,3 +45,31 @@ def test_the_program_team_gets_mentors_students_and_titles(tmp_path):
     assert_no_formulas(workbook)
     titles = [row[2].value for row in workbook["Trainings"].iter_rows(min_row=5)]
     assert "'=Check-in" in titles
+
+
+def test_headers_read_as_headers_and_long_text_gets_room(tmp_path):
+    workbook = reopen(save_report_workbook(sample_figures(), tmp_path / "report.xlsx"))
+    for sheet in workbook.worksheets:
+        for cell in sheet[4]:
+            if cell.value is None:
+                continue
+            # Styled in the cell, not only by the table style LibreOffice ignores.
+            assert cell.font.b and cell.fill.fgColor.rgb.endswith("1F5F99"), sheet.title
+    grade = workbook["By grade"]
+    assert grade["B4"].alignment.horizontal == "right"  # "Mentees" sits over its numbers
+    definitions = workbook["Definitions"]
+    long_rows = [cell.row for cell in definitions["B"][4:] if len(str(cell.value or "")) > 120]
+    assert long_rows and all(definitions.row_dimensions[row].height >= 30 for row in long_rows)
+    summary = workbook["Summary"]
+    assert summary["B5"].font.sz >= 14  # the headline figures in large type
+
+
+def test_charts_draw_straight_month_lines_and_name_the_last_day(tmp_path):
+    workbook = reopen(save_report_workbook(sample_figures(), tmp_path / "report.xlsx"))
+    bar, line = workbook["Summary"]._charts
+    assert [series.smooth for series in line.series] == [False, False]
+    assert all(series.marker.symbol for series in line.series)
+    assert all(series.cat.strRef is not None for series in bar.series + line.series)
+    assert bar.x_axis.scaling.orientation == "maxMin"  # "At match start" on top
+    # A whole year's second bar is the year's end; a year so far names its day.
+    assert workbook["Tiers"]["C4"].value == "At year end"

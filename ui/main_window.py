@@ -455,11 +455,14 @@ class MainWindow(QMainWindow):
         shown = self._shown_list()
         if shown is None:
             return
-        from reports.list_print import table_document
+        from reports.list_print import needs_landscape, table_document
         from reports.pdf import decor_for
 
         decor = decor_for(self.desk.db, shown.title)
-        self._print_or_save(lambda: table_document(shown.title, shown.headers, shown.rows),
+        decor.landscape = needs_landscape(shown.headers, shown.rows, shown.formats)
+        # The texts as shown, with the column formats only lining figures up on the right.
+        self._print_or_save(lambda: table_document(shown.title, shown.headers, shown.rows,
+                                                   shown.formats),
                             decor, shown.title)
 
     def export_list(self) -> None:
@@ -467,8 +470,10 @@ class MainWindow(QMainWindow):
         shown = self._shown_list()
         if shown is None:
             return
-        printing.export_list(self, shown.title, shown.headers, shown.rows, self._saved_file,
-                             school_name=self.desk.school_name())
+        printing.export_list(self, shown.title, shown.headers,
+                             shown.values if shown.values is not None else shown.rows,
+                             self._saved_file, school_name=self.desk.school_name(),
+                             column_formats=shown.formats)
 
     def print_roster(self) -> None:
         """The mentor roster (each mentor with mentees, usual times, contacts), to print or

@@ -74,8 +74,16 @@ def print_pages(parent: QWidget | None, draw: Callable[[QPagedPaintDevice], Any]
 def print_document(parent: QWidget | None, document: QTextDocument, decor, *,
                    printer: QPrinter | None = None, paper: str | None = None) -> bool:
     """Print a document made by reports/ (page numbers, school name and logo on each page)."""
-    from reports.pdf import render
+    from reports.pdf import default_paper, page_layout, render
 
+    if printer is None and getattr(decor, "landscape", False):
+        # The print dialog starts from a landscape page for a wide list.
+        printer = new_printer(paper)
+        printer.setPageLayout(page_layout(paper or default_paper(), landscape=True))
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle("Print")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
     return print_pages(parent, lambda device: render(document, device, decor), printer=printer,
                        paper=paper)
 

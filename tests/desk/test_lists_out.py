@@ -38,6 +38,54 @@ def test_export_this_list_writes_the_filtered_sorted_students(qtbot, window, tmp
     assert [row[1] for row in body] == [r["local_id"] for r in shown]
 
 
+def test_exported_lists_hold_numbers_percentages_and_dates_and_keep_ids_as_text(
+        qtbot, window, tmp_path, monkeypatch):
+    import datetime as dt
+    import re
+
+    from openpyxl import load_workbook
+
+    screen = window.screens["students"]
+    shown = screen.shown_list()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "students.xlsx"), ""))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    sheet = load_workbook(tmp_path / "students.xlsx").worksheets[0]
+    headers = [cell.value for cell in sheet[4]]
+    body = list(sheet.iter_rows(min_row=5))
+    assert len(body) == len(shown.rows)
+    column = {name: headers.index(name) for name in ("ID", "Grade", "Absent", "Last meeting")}
+    for row, texts in zip(body, shown.rows, strict=True):
+        # The ID stays the school's text, zeros and all.
+        assert row[column["ID"]].value == texts[column["ID"]]
+        assert row[column["Grade"]].value == int(texts[column["Grade"]])
+        absent = row[column["Absent"]]
+        if texts[column["Absent"]]:
+            shown_rate = float(texts[column["Absent"]].rstrip("%")) / 100
+            assert absent.number_format == "0.0%" and abs(absent.value - shown_rate) < 0.0006
+        last = row[column["Last meeting"]]
+        if texts[column["Last meeting"]]:
+            assert isinstance(last.value, dt.datetime) and last.is_date
+    assert any(re.fullmatch(r"0[0-9]+", texts[column["ID"]]) for texts in shown.rows)
+
+
+def test_a_wide_list_prints_across_the_page(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setattr(window, "ask_print_or_pdf", lambda title: "pdf")
+    target = tmp_path / "students.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window.print_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=30000)
+    import re
+
+    boxes = re.findall(rb"MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", target.read_bytes())
+    assert boxes and all(float(width) > float(height) for width, height in boxes)
+
+
 def test_print_this_list_can_save_a_pdf(qtbot, window, tmp_path, monkeypatch):
     window.show_screen("mentors")
     wait_loaded(qtbot, window.screens["mentors"])

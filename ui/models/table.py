@@ -6,6 +6,8 @@ list lookup and sorting is one Python ``sort`` of precomputed keys (instant at 2
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +34,30 @@ class Column:
     title: str
     tooltip: str
     numeric: bool = False
+
+
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,3}(,[0-9]{3})*|-?[0-9]+")
+_PERCENT = re.compile(r"-?[0-9]+(\.[0-9]+)?%")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def export_value(column: Column, text: str, raw: Any) -> tuple[Any, str]:
+    """(value, format) of one cell for Excel: a date where the row holds one, a whole number
+    or a percentage (as a fraction) in a numeric column, else ``(text, "text")``; an empty
+    cell is (None, "")."""
+    if not text:
+        return None, ""
+    if isinstance(raw, str) and _ISO_DAY.fullmatch(raw):
+        return dt.date.fromisoformat(raw), "date"
+    if column.numeric and _WHOLE_NUMBER.fullmatch(text):
+        return int(text.replace(",", "")), "integer"
+    if column.numeric and _PERCENT.fullmatch(text):
+        shown = float(text[:-1]) / 100
+        # The exact rate when the row holds the one shown (more places than the screen).
+        exact = isinstance(raw, (int, float)) and not isinstance(raw, bool) \
+            and abs(raw - shown) < 0.0051
+        return (float(raw) if exact else shown), "percent"
+    return text, "text"
 
 
 def _sortable(value: Any) -> tuple:
@@ -209,6 +235,30 @@ class FilterProxy(QSortFilterProxyModel):
     def visible_rows(self) -> list[dict]:
         """The rows as shown (filtered and sorted), for printing and export."""
         return [self.row_at(row) for row in range(self.rowCount())]
+
+    def visible_values(self) -> tuple[list[list[Any]], list[str | None]]:
+        """The rows as shown, each cell as the value Excel should hold (a number, a fraction
+        for a percentage, a date) where the shown text is exactly that value, else the text;
+        with one format per column (see reports.formats; None for text)."""
+        model = self.sourceModel()
+        columns = model.COLUMNS
+        texts = [[self.index(row, c).data() or "" for c in range(len(columns))]
+                 for row in range(self.rowCount())]
+        raws = [[self.row_at(row).get(column.key) for column in columns]
+                for row in range(self.rowCount())]
+        formats = []
+        values: list[list[Any]] = [list(row) for row in texts]
+        for c, column in enumerate(columns):
+            typed = [export_value(column, texts[r][c], raws[r][c]) for r in range(len(texts))]
+            kinds = {kind for value, kind in typed if value is not None}
+            # A column is typed only when every filled cell is: else it stays the text shown.
+            if len(kinds) == 1 and "text" not in kinds:
+                formats.append(kinds.pop())
+                for r, (value, _) in enumerate(typed):
+                    values[r][c] = value
+            else:
+                formats.append(None)  # text: the export decides whether it needs wrapping
+        return values, formats
 
     def visible_table(self) -> tuple[list[str], list[list[str]]]:
         """Headers and cell texts as shown: what "Print/Export this list" writes."""

@@ -247,11 +247,10 @@ class AttendanceScreen(Screen):
 
     def shown_list(self) -> ShownList | None:
         """The chronic list (the one people print), as sorted on screen."""
-        headers, rows = self.chronic_proxy.visible_table()
         title = "Chronically absent students"
         if self.desk.year:
             title += f" — {self.desk.year['name']}"
-        return ShownList(title, headers, rows)
+        return ShownList.of(title, self.chronic_proxy)
 
     def save_state(self, settings: QSettings) -> None:
         window_state.save_splitter(settings, "attendance", self.lists)

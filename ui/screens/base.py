@@ -30,6 +30,17 @@ class ShownList:
     title: str
     headers: list[str]
     rows: list[list[str]]
+    # For Excel: the same cells as numbers, fractions and dates where they are exactly that,
+    # and a format per column (reports.formats); None: the texts, as shown.
+    values: list[list[Any]] | None = None
+    formats: list[str | None] | None = None
+
+    @classmethod
+    def of(cls, title: str, proxy: FilterProxy) -> ShownList:
+        """The proxy's rows as shown, with their values for Excel."""
+        headers, rows = proxy.visible_table()
+        values, formats = proxy.visible_values()
+        return cls(title, headers, rows, values, formats)
 
 
 class Screen(QWidget):

@@ -325,9 +325,8 @@ class MatchesScreen(Screen):
                 f"{record['mentor_last_name']}.")
 
     def shown_list(self) -> ShownList:
-        headers, rows = self.proxy.visible_table()
         title = f"Matches — {self.desk.year['name']}" if self.desk.year else "Matches"
-        return ShownList(title, headers, rows)
+        return ShownList.of(title, self.proxy)
 
     def save_state(self, settings: QSettings) -> None:
         window_state.save_splitter(settings, "matches", self.splitter)

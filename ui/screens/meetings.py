@@ -242,12 +242,11 @@ class MeetingsScreen(Screen):
     # Output and layout -----------------------------------------------------------------------
 
     def shown_list(self) -> ShownList:
-        headers, rows = self.proxy.visible_table()
         title = f"Meetings — {self.desk.year['name']}" if self.desk.year else "Meetings"
         month = self.month.currentData()
         if month:
             title += f", {self.month.currentText()}"
-        return ShownList(title, headers, rows)
+        return ShownList.of(title, self.proxy)
 
     def save_state(self, settings: QSettings) -> None:
         window_state.save_header(settings, "meetings", self.table.horizontalHeader())

@@ -327,9 +327,8 @@ class MentorsScreen(Screen):
             self.status_message.emit("Saved the mentor's details.")
 
     def shown_list(self) -> ShownList:
-        headers, rows = self.proxy.visible_table()
         title = f"Mentors — {self.desk.year['name']}" if self.desk.year else "Mentors"
-        return ShownList(title, headers, rows)
+        return ShownList.of(title, self.proxy)
 
     def save_state(self, settings: QSettings) -> None:
         window_state.save_splitter(settings, "mentors", self.splitter)

@@ -330,9 +330,8 @@ class StudentsScreen(Screen):
     # Output and layout -----------------------------------------------------------------------
 
     def shown_list(self) -> ShownList:
-        headers, rows = self.proxy.visible_table()
         title = f"Students — {self.desk.year['name']}" if self.desk.year else "Students"
-        return ShownList(title, headers, rows)
+        return ShownList.of(title, self.proxy)
 
     def save_state(self, settings: QSettings) -> None:
         window_state.save_splitter(settings, "students", self.splitter)
