@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from importing.gc_pause import collector_paused
 from importing.headers import saved_form
 from importing.kinds.base import Context, Options, Progress, listed, plural
 from importing.plan import Plan, make_plan, prepare, read_file
@@ -150,6 +151,12 @@ def import_file(data_path: Path, request: ImportRequest, progress: Progress | No
     lock); this opens its own connections to it. A plan that stops (unknown codes) writes
     nothing and returns no batch.
     """
+    with collector_paused():  # see importing.gc_pause
+        return _import_file(data_path, request, progress, workbook)
+
+
+def _import_file(data_path: Path, request: ImportRequest, progress: Progress | None,
+                 workbook: Workbook | None) -> tuple[Plan, int | None]:
     if workbook is None:
         workbook = read_file(request.path, request.sheets)
     db = connect(data_path)

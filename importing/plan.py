@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from importing.gc_pause import collector_paused
 from importing.headers import Mapping, Table, find_table, header_row_score, normalize_header
 from importing.kinds import KINDS, Kind
 from importing.kinds.base import Context, KindPlan, Options, Progress, listed
@@ -244,7 +245,8 @@ def make_plan(db: sqlite_utils.Database, source: Source, *, year_name: str | Non
         raise ImportRefused(f'There is no school year "{year_name}". The years are: {known}.')
     context = Context(db=db, year=year, options=options, file_name=source.path.name,
                       progress=progress, year_given=bool(year_name), stream=stream)
-    kind_plan = source.kind.plan(context, source.tables)
+    with collector_paused():  # every row read stays alive until the end: nothing to collect
+        kind_plan = source.kind.plan(context, source.tables)
     return Plan(source=source, kind_plan=kind_plan, year=year, options=options,
                 stopped=context.stopped)
 
