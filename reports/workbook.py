@@ -134,7 +134,7 @@ class _Context:
               large_columns: Sequence[int] = ()) -> Worksheet:
         return add_table_sheet(self.workbook, name, title, headers, rows, formats,
                                subtitle=self.subtitle, notes=notes, page_header=self.page_header,
-                               large_columns=large_columns)
+                               large_columns=large_columns, empty_text="None in this period")
 
 
 def _summary_rows(figures: ReportFigures) -> list[list[Any]]:
