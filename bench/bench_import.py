@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from importing.apply import ImportRequest, apply_plan, preview_file  # noqa: E402
+from importing.apply import ImportRequest, import_file  # noqa: E402
 from storage import settings, students, years  # noqa: E402
 from storage.database import open_data_file  # noqa: E402
 
@@ -85,9 +85,9 @@ def read_with_calamine(path: Path) -> int:
 
 
 def whole_import(workbook: Path, data_path: Path) -> int:
+    """What ``main.py import attendance FILE`` does once the data file is open."""
     with open_data_file(data_path) as data:
-        plan = preview_file(data.db, ImportRequest(workbook, "attendance"))
-        apply_plan(data.db, plan)
+        plan, _ = import_file(data.path, ImportRequest(workbook, "attendance"))
         return plan.kind_plan.added
 
 

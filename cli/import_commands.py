@@ -10,7 +10,7 @@ from pathlib import Path
 from cli import add_json_flag
 from cli.files import data_file_path, open_for_reading, open_for_writing, parse_day
 from cli.output import Output
-from importing.apply import apply_plan, undo, undo_preview
+from importing.apply import ImportRequest, import_file, undo, undo_preview
 from importing.kinds import KIND_NAMES
 from importing.kinds.base import Options
 from importing.plan import Plan, make_plan, parse_mapping_option, prepare, read_file
@@ -103,11 +103,10 @@ def import_command(args: argparse.Namespace, out: Output) -> int:
                     open_data_file(Path(folder) / "preview.sqlite", create=True) as data:
                 plan = _plan(data.db, workbook, args, options)
         return _answer(out, plan, None)
+    request = ImportRequest(path, args.kind, sheets=args.sheet, year=args.year, options=options,
+                            mapping_texts=args.map)
     with open_for_writing(args, create=True) as data:
-        plan = _plan(data.db, workbook, args, options)
-        if plan.stopped:
-            return _answer(out, plan, None)
-        batch = apply_plan(data.db, plan)
+        plan, batch = import_file(data.path, request, workbook=workbook)
     return _answer(out, plan, batch)
 
 
@@ -131,6 +130,8 @@ def _answer(out: Output, plan: Plan, batch: int | None) -> int:
         print(plan.stopped, file=sys.stderr)
         return 1
     lines = plan.sentences(dry_run=batch is None)
+    if plan.to_confirm and not plan.options.close_matches:
+        lines.append("To close those matches, run the import again with --close-matches.")
     if batch is None:
         lines.append("Nothing was changed (a preview).")
     else:

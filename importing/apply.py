@@ -5,6 +5,8 @@ Cancelled or failed, the transaction rolls back and the data file is exactly as 
 
 from __future__ import annotations
 
+import queue
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +16,9 @@ from importing.headers import saved_form
 from importing.kinds.base import Context, Options, Progress, listed, plural
 from importing.plan import Plan, make_plan, prepare, read_file
 from importing.problems import ImportRefused
-from storage import activity, column_mappings, imports
+from importing.sheets import Workbook
+from storage import activity, attendance_import, column_mappings, imports
+from storage.database import connect
 from storage.errors import InvalidInput
 from storage.import_changes import ChangeLog, undo_batch, undo_consequences
 
@@ -23,35 +27,161 @@ def apply_plan(db: sqlite_utils.Database, plan: Plan, *, progress: Progress | No
     """Write the plan in one transaction; returns the new batch's id."""
     if plan.stopped:
         raise ImportRefused(plan.stopped)
+    with db.atomic():
+        batch_id = _start_batch(db, plan.source.path, plan.kind.name)
+        _write(db, plan, batch_id, progress)
+    return batch_id
+
+
+def _start_batch(db: sqlite_utils.Database, path: Path, kind: str) -> int:
+    return imports.start_batch(db, kind, file_name=path.name, file_path=str(path.resolve()))
+
+
+def _write(db: sqlite_utils.Database, plan: Plan, batch_id: int,
+           progress: Progress | None) -> None:
+    """Everything the plan still has to write, into the batch (caller's transaction)."""
     kind_plan = plan.kind_plan
     source = plan.source
     context = Context(db=db, year=plan.year, options=plan.options, file_name=source.path.name,
                       progress=progress)
-    with db.atomic():
-        batch_id = imports.start_batch(
-            db, plan.kind.name, file_name=source.path.name, file_path=str(source.path),
-            sheets=", ".join(source.sheet_names), year_id=kind_plan.year_id,
-            attendance_mode=kind_plan.attendance_mode, covers_from=kind_plan.covers_from,
-            covers_through=kind_plan.covers_through)
-        log = ChangeLog(db, batch_id)
-        plan.kind.write(db, kind_plan, batch_id, log, context)
-        log.flush()
-        document = plan.document(batch_id)
-        imports.finish_batch(db, batch_id, added=kind_plan.added, updated=kind_plan.updated,
-                             unchanged=kind_plan.unchanged, skipped=kind_plan.skipped,
-                             details=document["details"])
-        for table in source.tables:
-            column_mappings.remember(db, plan.kind.name, table.signature, saved_form(table))
-        activity.record(db, "import", summary_sentence(plan), batch=batch_id,
-                        file=source.path.name, kind=plan.kind.name)
-    return batch_id
+    log = ChangeLog(db, batch_id)
+    plan.kind.write(db, kind_plan, batch_id, log, context)
+    log.flush()
+    document = plan.document(batch_id)
+    imports.describe_batch(db, batch_id, sheets=", ".join(source.sheet_names),
+                           year_id=kind_plan.year_id, attendance_mode=kind_plan.attendance_mode,
+                           covers_from=kind_plan.covers_from,
+                           covers_through=kind_plan.covers_through)
+    imports.finish_batch(db, batch_id, added=kind_plan.added, updated=kind_plan.updated,
+                         unchanged=kind_plan.unchanged, skipped=kind_plan.skipped,
+                         details=document["details"])
+    for table in source.tables:
+        column_mappings.remember(db, plan.kind.name, table.signature, saved_form(table))
+    activity.record(db, "import", summary_sentence(plan), batch=batch_id,
+                    file=source.path.name, kind=plan.kind.name)
+
+
+class _Writer(threading.Thread):
+    """The import's writing, on its own connection and thread, in one transaction.
+
+    Rows the plan finds to be surely new are sent ahead while the file is still being read;
+    SQLite stores them while Python reads on. ``finish`` writes the rest and commits; anything
+    else (a refusal, Cancel, an error) rolls the whole transaction back.
+    """
+
+    def __init__(self, data_path: Path, file_path: Path, kind: str) -> None:
+        super().__init__(name="import-writer", daemon=True)
+        self.data_path, self.file_path, self.kind = data_path, file_path, kind
+        self.work: queue.Queue = queue.Queue(maxsize=4)
+        self.started_batch = threading.Event()
+        self.batch_id: int | None = None
+        self.indexes: list[str] = []
+        self.error: BaseException | None = None
+        self.committed = False
+
+    def run(self) -> None:
+        db = connect(self.data_path)
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                self.batch_id = _start_batch(db, self.file_path, self.kind)
+            finally:
+                self.started_batch.set()
+            while True:
+                item = self.work.get()
+                if item is None:  # abandon
+                    db.execute("ROLLBACK")
+                    return
+                if item == "bulk":
+                    self.indexes = attendance_import.drop_indexes(db)
+                    continue
+                if isinstance(item, tuple):  # ("finish", plan, progress)
+                    _, plan, progress = item
+                    _write(db, plan, self.batch_id, progress)
+                    attendance_import.make_indexes(db, self.indexes)
+                    db.execute("COMMIT")
+                    self.committed = True
+                    return
+                attendance_import.insert_many(db, item, self.batch_id)
+        except BaseException as error:  # handed to the reading thread, which reports it
+            self.error = error
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK")
+            while True:  # let a sender blocked on a full queue go on, to notice the error
+                try:
+                    self.work.get_nowait()
+                except queue.Empty:
+                    break
+        finally:
+            db.close()
+
+    def send(self, rows: list) -> None:
+        """Rows ((student id, day), (status, code)) that are surely new, to store now."""
+        self._check()
+        self.work.put(rows)
+
+    def bulk(self) -> None:
+        """Most of the attendance table will be new: rebuild its indexes once, at the end."""
+        self._check()
+        self.work.put("bulk")
+
+    def finish(self, plan: Plan, progress: Progress | None) -> int:
+        self._check()
+        self.work.put(("finish", plan, progress))
+        self.join()
+        self._check()
+        return self.batch_id
+
+    def abandon(self) -> None:
+        if self.is_alive():
+            self.work.put(None)
+            self.join()
+
+    def _check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
+def import_file(data_path: Path, request: ImportRequest, progress: Progress | None = None, *,
+                workbook: Workbook | None = None) -> tuple[Plan, int | None]:
+    """Read, plan and write a file in one go (the headless import): (the plan, its batch).
+
+    The data file must already be open for writing by the caller (who holds the writer's
+    lock); this opens its own connections to it. A plan that stops (unknown codes) writes
+    nothing and returns no batch.
+    """
+    if workbook is None:
+        workbook = read_file(request.path, request.sheets)
+    db = connect(data_path)
+    writer = _Writer(data_path, request.path, request.kind)
+    try:
+        source = prepare(db, workbook, request.kind, sheet_names=request.sheets)
+        if request.mapping_texts:
+            from importing.plan import parse_mapping_option
+
+            source = prepare(db, workbook, request.kind, sheet_names=request.sheets,
+                             mappings=parse_mapping_option(source, request.mapping_texts))
+        writer.start()
+        writer.started_batch.wait()
+        writer._check()
+        plan = make_plan(db, source, year_name=request.year, options=request.options,
+                         progress=progress, stream=writer)
+        if plan.stopped:
+            writer.abandon()
+            return plan, None
+        return plan, writer.finish(plan, progress)
+    except BaseException:
+        writer.abandon()
+        raise
+    finally:
+        db.close()
 
 
 def summary_sentence(plan: Plan) -> str:
     counts = plan.counts()
     return (f"Imported {plan.kind.name} from {plan.source.path.name}: {counts['added']} added, "
             f"{counts['updated']} updated, {counts['unchanged']} unchanged, "
-            f"{counts['skipped']} rows skipped")
+            f"{counts['skipped']} {'row' if counts['skipped'] == 1 else 'rows'} skipped")
 
 
 @dataclass

@@ -8,7 +8,6 @@ problem with its sheet, row, column and a plain explanation. Nothing here writes
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,7 +125,8 @@ class Plan:
         verb = "Would add" if dry_run else "Added"
         lines = [f"{self.source.path.name} ({', '.join(self.source.sheet_names)}): {verb} "
                  f"{plan.added} {things}, {'update' if dry_run else 'updated'} {plan.updated}, "
-                 f"{plan.unchanged} unchanged, {plan.skipped} rows skipped."]
+                 f"{plan.unchanged} unchanged, {plan.skipped} "
+                 f"{'row' if plan.skipped == 1 else 'rows'} skipped."]
         lines += plan.notes
         for problem in plan.problems:
             where = f"{problem.sheet}"
@@ -229,8 +229,13 @@ def check_columns(source: Source) -> None:
 
 
 def make_plan(db: sqlite_utils.Database, source: Source, *, year_name: str | None = None,
-              options: Options | None = None, progress: Progress | None = None) -> Plan:
-    """Compare the file with the data file and say what importing it would do."""
+              options: Options | None = None, progress: Progress | None = None,
+              stream: Any = None) -> Plan:
+    """Compare the file with the data file and say what importing it would do.
+
+    ``stream`` is for :func:`importing.apply.import_file` only: rows found to be surely new
+    may be handed to it while the file is being read.
+    """
     options = options or Options()
     check_columns(source)
     year = years.year_by_name(db, year_name) if year_name else years.current_year(db)
@@ -238,7 +243,7 @@ def make_plan(db: sqlite_utils.Database, source: Source, *, year_name: str | Non
         known = ", ".join(y["name"] for y in years.all_years(db)) or "none yet"
         raise ImportRefused(f'There is no school year "{year_name}". The years are: {known}.')
     context = Context(db=db, year=year, options=options, file_name=source.path.name,
-                      progress=progress, year_given=bool(year_name))
+                      progress=progress, year_given=bool(year_name), stream=stream)
     kind_plan = source.kind.plan(context, source.tables)
     return Plan(source=source, kind_plan=kind_plan, year=year, options=options,
                 stopped=context.stopped)
@@ -273,6 +278,3 @@ def parse_mapping_option(source: Source, texts: list[str]) -> dict[str, Mapping]
         result[table.name] = mapping
     return result
 
-
-def today() -> dt.date:
-    return dt.date.today()

@@ -15,6 +15,7 @@ import csv
 import io
 import zipfile
 import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
+HEADER_PEEK_ROWS = 50
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -55,7 +57,7 @@ class Sheet:
     """One sheet: its name, its rows of cell values, and where the rows start."""
 
     name: str
-    rows: list[list[Any]]
+    rows: Sequence[list[Any]]
     first_row: int = 1  # the spreadsheet row number of rows[0]
     # (row, column) 0-based within ``rows`` of every merged range's top-left cell -> its width.
     merged: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -83,6 +85,12 @@ class Workbook:
     @property
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.sheets]
+
+    def read_all(self) -> None:
+        """Convert every row now (so the rows can move between threads as plain lists)."""
+        for sheet in self.sheets:
+            if isinstance(sheet.rows, SheetRows):
+                sheet.rows = list(sheet.rows.cells_from(0))
 
 
 def open_workbook(path: Path | str, *, sheet_names: list[str] | None = None) -> Workbook:
@@ -228,10 +236,14 @@ def _damaged(path: Path, error: Exception | None = None) -> ImportRefused:
 
 
 def _password_protected(path: Path) -> ImportRefused:
+    if path.suffix.lower() == ".ods":
+        how = ("Open it in LibreOffice, choose File > Save As, untick \"Save with password\", "
+               "and import the copy")
+    else:
+        how = ("Open it in Excel, clear the password (File > Info > Protect Workbook > "
+               "Encrypt with Password), save it, and import it again")
     return ImportRefused(
-        f"{path.name} is protected with a password, so MentorDesk cannot read it. Open it in "
-        "Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, "
-        "then clear it), save it, and import it again."
+        f"{path.name} is protected with a password, so MentorDesk cannot read it. {how}."
     )
 
 
@@ -343,6 +355,7 @@ def _read_with_calamine(path: Path, fmt: str, sheet_names: list[str] | None) -> 
     except Exception as error:  # noqa: BLE001 - any parser error means the file is unusable
         raise _damaged(path, error) from None
     workbook = Workbook(path=path, format=fmt, sheets=[])
+    keep_open = False
     try:
         metas = list(book.sheets_metadata)
         visible = [meta.name for meta in metas if meta.visible == SheetVisibleEnum.Visible
@@ -359,30 +372,123 @@ def _read_with_calamine(path: Path, fmt: str, sheet_names: list[str] | None) -> 
         for name in wanted:
             try:
                 calamine_sheet = book.get_sheet_by_name(name)
-                rows = calamine_sheet.to_python()
-                start = calamine_sheet.start
-                merged_ranges = calamine_sheet.merged_cell_ranges or []
             except PasswordError:
                 raise _password_protected(path) from None
             except Exception as error:  # noqa: BLE001
                 raise _damaged(path, error) from None
-            rows = _trimmed(rows)
-            if not rows:
+            if calamine_sheet.end is None or calamine_sheet.height == 0:
                 workbook.left_out.append((name, "empty"))
                 continue
-            first_row = (start[0] if start else 0)
-            first_column = (start[1] if start else 0)
+            rows = SheetRows(calamine_sheet, book, path)
+            if not any(any(cell != "" for cell in row) for row in rows[:HEADER_PEEK_ROWS]) \
+                    and rows.all_blank():
+                workbook.left_out.append((name, "empty"))
+                continue
+            # Rows come from the sheet's first row; columns from its first used column.
+            first_column = calamine_sheet.start[1]
             merged = {}
-            for (top, left), (_bottom, right) in merged_ranges:
-                merged[(top - first_row, left - first_column)] = right - left + 1
-            workbook.sheets.append(Sheet(name, rows, first_row + 1, merged))
+            for (top, left), (_bottom, right) in calamine_sheet.merged_cell_ranges or []:
+                merged[(top, left - first_column)] = right - left + 1
+            workbook.sheets.append(Sheet(name, rows, 1, merged))
+        keep_open = bool(workbook.sheets)
     finally:
-        book.close()
+        if not keep_open:
+            book.close()
     return workbook
 
 
+def iterate_rows(rows: Sequence[list[Any]], start: int) -> Iterator[tuple[int, list[Any]]]:
+    """(index, cells) of every row from ``start``, for any sheet's rows."""
+    if isinstance(rows, SheetRows):
+        return rows.iterate_from(start)
+    return enumerate(rows[start:], start)
+
+
+def iterate_cells(rows: Sequence[list[Any]], start: int) -> Iterator[list[Any]]:
+    """The cells of every row from ``start`` (the quickest way through a big sheet)."""
+    if isinstance(rows, SheetRows):
+        return rows.cells_from(start)
+    return iter(rows[start:])
+
+
+class SheetRows(Sequence):
+    """A sheet's rows, converted to Python values as they are first reached.
+
+    Converting a sheet's cells is much of the reading time: done row by row, it overlaps with
+    the import's own work on the rows before (and a year of attendance never sits in memory
+    twice). Indexing and slicing read ahead as far as needed.
+    """
+
+    def __init__(self, calamine_sheet: Any, book: Any, path: Path) -> None:
+        self._source = calamine_sheet.iter_rows()
+        self._rows: list[list[Any]] = []
+        self._length = calamine_sheet.end[0] + 1
+        self._book = book  # the rows are read from the open workbook
+        self._path = path
+
+    def __len__(self) -> int:
+        return self._length
+
+    def _read_to(self, index: int) -> None:
+        rows, source = self._rows, self._source
+        try:
+            while len(rows) <= index:
+                rows.append(next(source))
+        except StopIteration:
+            self._length = len(rows)
+        except Exception as error:  # noqa: BLE001 - a part that fails to convert is damage
+            raise _damaged(self._path, error) from None
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._length)
+            if stop > start:
+                self._read_to(stop - 1)
+            return self._rows[index]
+        if index < 0:
+            index += self._length
+        if index >= len(self._rows):
+            self._read_to(index)
+        if index >= len(self._rows):
+            raise IndexError(index)
+        return self._rows[index]
+
+    def iterate_from(self, start: int) -> Iterator[tuple[int, list[Any]]]:
+        """(index, cells) from row ``start`` to the end, reading as it goes."""
+        rows = self._rows
+        index = start
+        while index < len(rows):
+            yield index, rows[index]
+            index += 1
+        append = rows.append
+        try:
+            for cells in self._source:
+                append(cells)
+                yield index, cells
+                index += 1
+        except Exception as error:  # noqa: BLE001
+            raise _damaged(self._path, error) from None
+        self._length = len(rows)
+
+    def cells_from(self, start: int) -> Iterator[list[Any]]:
+        """The cells of every row from ``start``, reading as it goes."""
+        rows = self._rows
+        yield from rows[start:]
+        append = rows.append
+        try:
+            for cells in self._source:
+                append(cells)
+                yield cells
+        except Exception as error:  # noqa: BLE001
+            raise _damaged(self._path, error) from None
+        self._length = len(rows)
+
+    def all_blank(self) -> bool:
+        return all(all(cell == "" for cell in row) for _, row in self.iterate_from(0))
+
+
 def _trimmed(rows: list[list[Any]]) -> list[list[Any]]:
-    """Drop trailing empty rows (some programs save thousands of formatted blank rows)."""
+    """Drop trailing empty rows."""
     end = len(rows)
     while end and all(cell == "" or cell is None for cell in rows[end - 1]):
         end -= 1

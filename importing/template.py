@@ -21,12 +21,13 @@ EXAMPLE = ("EXAMPLE", "Rivera", "Ana", 7, "Ms. Example", None, "Attendance",
            "Quiet lately; has missed several Mondays", "Mon lunch, Wed after school")
 HEADER_ROW = 3
 FILLED_ROWS = 300
+PRINTED_ROWS = 25
 
 
 def write_nomination_template(path: Path | str, *, today: dt.date | None = None) -> Path:
     """Save the blank nomination sheet as an .xlsx at ``path`` (written whole, then moved)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
     path = Path(path).expanduser()
@@ -43,12 +44,20 @@ def write_nomination_template(path: Path | str, *, today: dt.date | None = None)
     sheet["A2"].font = Font(italic=True, color="52606D")
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(COLUMNS))
     header_fill = PatternFill("solid", fgColor="DCE6F0")
+    line = Side(style="thin", color="C3CCD6")
+    boxed = Border(left=line, right=line, top=line, bottom=line)
     for column, (title, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=HEADER_ROW, column=column, value=title)
         cell.font = Font(bold=True)
         cell.fill = header_fill
         cell.alignment = Alignment(vertical="center")
+        cell.border = boxed
         sheet.column_dimensions[cell.column_letter].width = width
+        # Ruled boxes for the first rows, so a printed sheet can be filled in by hand too.
+        for row in range(HEADER_ROW + 1, HEADER_ROW + 1 + PRINTED_ROWS):
+            sheet.cell(row=row, column=column).border = boxed
+            if title == "Grade":
+                sheet.cell(row=row, column=column).alignment = Alignment(horizontal="center")
     example = list(EXAMPLE)
     example[5] = today or dt.date.today()
     for column, value in enumerate(example, start=1):
@@ -69,7 +78,9 @@ def write_nomination_template(path: Path | str, *, today: dt.date | None = None)
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
     temporary = path.with_name(f".{path.name}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,8 @@ student has no row for was a present day.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import chain
 
 import sqlite_utils
 
@@ -95,3 +97,70 @@ def update_summary(db: sqlite_utils.Database, summary_id: int, days_enrolled: fl
                    days_absent: float) -> None:
     db.execute("UPDATE attendance_summaries SET days_enrolled = ?, days_absent = ? WHERE id = ?",
                [days_enrolled, days_absent, summary_id])
+
+
+def students_with_rows(db: sqlite_utils.Database) -> set[int]:
+    """Every student with any attendance stored (an import's rows for others are all new)."""
+    return {row[0] for row in db.execute("SELECT DISTINCT student_id FROM attendance")}
+
+
+# Rows per INSERT: four values each, within SQLite's 32,766 parameters a statement.
+ROWS_PER_STATEMENT = 8000
+
+
+def insert_many(db: sqlite_utils.Database, rows: list, batch_id: int) -> None:
+    """Add rows not stored yet: ((student id, day), (status, code)) each, thousands per statement.
+
+    Python binds a statement's values in one call and SQLite stores them without coming back
+    to Python, which is most of the time of a big import and lets Python read on meanwhile
+    in another thread.
+    """
+    batch = int(batch_id)
+    for start in range(0, len(rows), ROWS_PER_STATEMENT):
+        chunk = rows[start:start + ROWS_PER_STATEMENT]
+        values = list(chain.from_iterable(chain.from_iterable(chunk)))
+        db.execute(_insert_sql(len(chunk), batch), values)
+
+
+@lru_cache(maxsize=8)
+def _insert_sql(count: int, batch_id: int) -> str:
+    return ("INSERT INTO attendance (student_id, day, status, code, batch_id) VALUES "
+            + ",".join([f"(?, ?, ?, ?, {batch_id})"] * count))
+
+
+def row_count(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT count(*) FROM attendance").fetchone()[0]
+
+
+def drop_indexes(db: sqlite_utils.Database) -> list[str]:
+    """Drop the attendance index by date (inside the caller's transaction); returns the SQL
+    that makes it again.
+
+    Rows arrive student by student, so each new row lands in the middle of the by-date index;
+    building that index once at the end is quicker when most of the table is new. (The
+    by-batch index only grows at its end, so it stays.)
+    """
+    made = []
+    for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+            "'attendance' AND name = 'attendance_by_day'").fetchall():
+        made.append(sql)
+        db.execute(f"DROP INDEX [{name}]")
+    return made
+
+
+def make_indexes(db: sqlite_utils.Database, statements: list[str]) -> None:
+    for sql in statements:
+        db.execute(sql)
+
+
+def remove_batch_rows_outside(db: sqlite_utils.Database, batch_id: int, first_day: str,
+                              last_day: str) -> None:
+    db.execute("DELETE FROM attendance WHERE batch_id = ? AND (day < ? OR day > ?)",
+               [batch_id, first_day, last_day])
+
+
+def fix_rows(db: sqlite_utils.Database, rows: list[tuple[str, str, int, str]]) -> None:
+    """Set (status, code) of rows this same import added: (status, code, student id, day)."""
+    db.conn.executemany("UPDATE attendance SET status = ?, code = ? WHERE student_id = ? "
+                        "AND day = ?", rows)

@@ -31,6 +31,16 @@ def start_batch(
     ).lastrowid
 
 
+def describe_batch(db: sqlite_utils.Database, batch_id: int, *, sheets: str,
+                   year_id: int | None, attendance_mode: str | None, covers_from: str | None,
+                   covers_through: str | None) -> None:
+    """Record what a batch turned out to be (known once its file has been read)."""
+    db.execute(
+        "UPDATE import_batches SET sheets = ?, year_id = ?, attendance_mode = ?, "
+        "covers_from = ?, covers_through = ? WHERE id = ?",
+        [sheets, year_id, attendance_mode, covers_from, covers_through, batch_id])
+
+
 def finish_batch(db: sqlite_utils.Database, batch_id: int, *, added: int, updated: int,
                  unchanged: int, skipped: int, details: dict[str, Any] | None = None) -> None:
     db.execute(

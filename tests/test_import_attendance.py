@@ -197,3 +197,46 @@ def test_legacy_attendance_files(school):
     for name in ("attendance.xls", "attendance.ods"):
         plan = preview(school, DATA / name, "attendance")
         assert plan.counts() == {"added": 4, "updated": 0, "unchanged": 0, "skipped": 0}, name
+
+
+def test_a_repeated_exceptions_import_speaks_for_the_absences_it_lists_again(school, tmp_path):
+    """The attendance rules read an exception only from the newest import covering its date."""
+    path = csv_file(tmp_path / "a.csv", [["Student ID", "Date", "Code"],
+                                         ["1002", "9/3/2025", "A"], ["1004", "9/4/2025", "E"]])
+    _, first = run(school, path, "attendance", absences_only=True, through=dt.date(2025, 9, 30))
+    plan, second = run(school, path, "attendance", absences_only=True,
+                       through=dt.date(2025, 9, 30))
+    assert plan.counts() == {"added": 0, "updated": 0, "unchanged": 2, "skipped": 0}
+    assert {row[0] for row in school.db.execute("SELECT batch_id FROM attendance")} == {second}
+    from importing.apply import undo
+
+    undo(school.db, second)
+    assert {row[0] for row in school.db.execute("SELECT batch_id FROM attendance")} == {first}
+    assert stored(school, "1002") == {"2025-09-03": ("absent_unexcused", "A")}
+
+
+def test_the_attendance_rules_read_an_exceptions_import_as_the_school_meant_it(school, tmp_path):
+    from analysis.attendance import year_attendance
+
+    year = years.year_by_name(school.db, "2025-2026")["id"]
+    path = csv_file(tmp_path / "a.csv", [["Student ID", "Date", "Code"],
+                                         ["1002", "9/3/2025", "A"], ["1002", "9/4/2025", "A"],
+                                         ["1004", "9/10/2025", "E"]])
+
+    def figures():
+        records = {r.student_id: r for r in year_attendance(school.db, year,
+                                                            dt.date(2025, 9, 30))}
+        return {local: (records[sid(school, local)].days_enrolled,
+                        records[sid(school, local)].days_absent)
+                for local in ("1001", "1002", "1004")}
+
+    run(school, path, "attendance", absences_only=True, through=dt.date(2025, 9, 30))
+    # September 2025 has 21 school days (from the 2nd); Ana started on the 15th: 12.
+    assert figures() == {"1001": (12, 0), "1002": (21, 2), "1004": (21, 1)}
+    run(school, path, "attendance", absences_only=True, through=dt.date(2025, 9, 30))
+    assert figures() == {"1001": (12, 0), "1002": (21, 2), "1004": (21, 1)}
+    corrected = csv_file(tmp_path / "b.csv", [["Student ID", "Date", "Code"],
+                                              ["1002", "9/3/2025", "A"],
+                                              ["1004", "9/10/2025", "E"]])
+    run(school, corrected, "attendance", absences_only=True, through=dt.date(2025, 9, 30))
+    assert figures()["1002"] == (21, 1)

@@ -11,7 +11,7 @@ from importing.template import write_nomination_template
 from storage import matches, mentors, students, years
 from storage.database import open_data_file
 from tests.conftest import data_checksum, run_main
-from tests.spreadsheets import csv_file, encrypted_workbook, xlsx, zip_bomb
+from tests.spreadsheets import DATA, csv_file, encrypted_workbook, xlsx, zip_bomb
 
 ROSTER = [["Roster"], ["Student ID", "Last Name", "First Name", "Grade"],
           [1001, "Rivera", "Ana", 7], [1002, "Okafor", "Ben", 6]]
@@ -74,12 +74,18 @@ def _refusal_files(tmp_path):
     truncated = tmp_path / "truncated.xlsx"
     truncated.write_bytes(whole.read_bytes()[:3000])
     no_header = xlsx(tmp_path / "numbers.xlsx", {"S": [[1, 2, 3], [4, 5, 6]]})
+    locked = {}
+    for name in ("password.xls", "password.ods"):
+        locked[name] = tmp_path / name
+        locked[name].write_bytes((DATA / name).read_bytes())
     return {
         "not a spreadsheet": pdf,
         "binary named .csv": binary,
         "empty": empty,
         "truncated": truncated,
         "password": encrypted_workbook(tmp_path / "secret.xlsx"),
+        "password, LibreOffice .xls": locked["password.xls"],
+        "password, LibreOffice .ods": locked["password.ods"],
         "zip bomb": zip_bomb(tmp_path / "bomb.xlsx", uncompressed_mb=250),
         "no header row": no_header,
     }
@@ -232,3 +238,11 @@ def test_the_command_line_in_a_real_process(school, tmp_path):
     assert result.code == 0 and result.json["added"] == 2
     plain = run_main("--db", school, "imports")
     assert "students" in plain.stdout and "r.xlsx" in plain.stdout
+
+
+def test_a_dry_run_on_a_missing_data_file_creates_nothing(cli, tmp_path):
+    staff = csv_file(tmp_path / "staff.csv", [["Name", "Email"], ["Dana Cole", "d@example.org"]])
+    target = tmp_path / "nowhere.sqlite"
+    result = cli("--db", target, "import", "mentors", staff, "--dry-run", "--json")
+    assert result.code == 0 and result.json["added"] == 1 and result.json["batch"] is None
+    assert not target.exists()

@@ -46,6 +46,10 @@ def state(path) -> tuple[str, int, int]:
     connection = sqlite3.connect(path)
     try:
         integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        indexes = {name for name, in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attendance'")}
+        if not {"attendance_by_day", "attendance_by_batch"} <= indexes:
+            integrity = f"indexes missing: {sorted(indexes)}"
         batches = connection.execute(
             "SELECT count(*) FROM import_batches WHERE kind = 'attendance'").fetchone()[0]
         rows = connection.execute("SELECT count(*) FROM attendance").fetchone()[0]

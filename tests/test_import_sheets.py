@@ -168,7 +168,21 @@ def test_a_corrupted_sheet_inside_a_workbook_is_refused_as_damaged(tmp_path):
 
 
 def test_a_password_protected_workbook_is_refused(tmp_path):
-    refused(encrypted_workbook(tmp_path / "secret.xlsx"), "password")
+    refused(encrypted_workbook(tmp_path / "secret.xlsx"), "password", "Excel")
+
+
+@pytest.mark.parametrize("name, program", [("password.xls", "Excel"),
+                                           ("password.ods", "LibreOffice")])
+def test_libreoffice_workbooks_saved_with_a_password_are_refused(tmp_path, name, program):
+    copy = tmp_path / name
+    copy.write_bytes((DATA / name).read_bytes())
+    refused(copy, "password", program)
+
+
+def test_a_formula_in_a_libreoffice_workbook_gives_its_computed_value():
+    for name in ("mentors.xls", "mentors.ods"):
+        rows = open_workbook(DATA / name).sheets[0].rows
+        assert rows[2][3] == 1, name  # =D2-1
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):

@@ -54,21 +54,41 @@ def run(db_path: str | None = None, *, open_demo: bool = False) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow()
-    if open_demo:
-        window.open_demo_school()
-    else:
-        path = Path(db_path).expanduser() if db_path else default_data_file()
-        first_run = db_path is None and not path.exists()
-        if first_run and ask_for_demo_on_first_run(window):
-            window.open_demo_school()
-        else:
-            try:
-                window.open_file(path, create=db_path is None)
-            except KnownProblem as problem:
-                show_error(None, problem)
-                return 1
+    if not open_first_file(window, db_path, open_demo=open_demo):
+        return 1
     window.show()
     return app.exec()
+
+
+def open_first_file(window, db_path: str | None, *, open_demo: bool = False) -> bool:
+    """Open the file MentorDesk starts on; False when there is nothing to open (say why first).
+
+    No --db: the default data file, and on the very first run the choice of the demo school.
+    A --db naming a file that does not exist: ask before making a new, empty one there.
+    """
+    if open_demo:
+        window.open_demo_school()
+        return True
+    path = Path(db_path).expanduser() if db_path else default_data_file()
+    create = db_path is None
+    if db_path is None and not path.exists() and ask_for_demo_on_first_run(window):
+        window.open_demo_school()
+        return True
+    if db_path is not None and not path.exists():
+        answer = QMessageBox.question(
+            None, "MentorDesk",
+            f"There is no MentorDesk data file at {path}.\n\nMake a new, empty one there?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        create = True
+    try:
+        window.open_file(path, create=create)
+    except KnownProblem as problem:
+        show_error(None, problem)
+        return False
+    return True
 
 
 def ask_for_demo_on_first_run(parent) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -183,14 +182,15 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         self.file_actions = (self.backup_action, self.print_action, self.export_action,
                              self.roster_action, self.roster_excel_action)
-        self.import_action: QAction | None = None
-        if importlib.util.find_spec("ui.dialogs.import_wizard") is not None:
-            # The import wizard is its own piece of work; the menu offers it once it exists.
-            self.import_action = self._action("&Import…", "Bring in a spreadsheet: roster, "
-                                              "nominations, mentors, attendance, ...",
-                                              self.open_import_wizard, QKeySequence("Ctrl+I"))
-            file_menu.insertAction(self.template_action, self.import_action)
-            self.file_actions += (self.import_action,)
+        self.import_action = self._action("&Import…", "Bring in a spreadsheet: roster, "
+                                          "nominations, mentors, attendance, ...",
+                                          self.open_import_wizard, QKeySequence("Ctrl+I"))
+        self.history_action = self._action("Import &history…", "Every import made into this "
+                                           "file; undo one as a whole",
+                                           self.open_import_history)
+        file_menu.insertAction(self.template_action, self.import_action)
+        file_menu.insertAction(self.template_action, self.history_action)
+        self.file_actions += (self.import_action, self.history_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self._undo = None
@@ -424,6 +424,16 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self, self.desk.data.path,
                               lambda *_: self.desk.notify(*EVERYTHING))
         wizard.exec()
+
+    def open_import_history(self) -> None:
+        """File > Import history…: the imports made into this file, each undoable as a whole."""
+        if not self.desk.is_open:
+            return
+        from ui.dialogs.import_history import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self, self.desk.data.path,
+                                     on_changed=lambda *_: self.desk.notify(*EVERYTHING))
+        dialog.exec()
 
     def save_nomination_sheet(self) -> None:
         """The blank nomination sheet for teachers, saved where the facilitator says."""

@@ -45,6 +45,8 @@ class Context:
     year_given: bool = False
     # Set by a kind when the file cannot go in until something is fixed (unknown codes).
     stopped: str | None = None
+    # Where rows that are surely new may be sent ahead while the file is read (see apply).
+    stream: Any = None
 
     def require_year(self, what: str) -> dict:
         if self.year is None:
@@ -191,6 +193,11 @@ def listed(items: list[str], limit: int = 5) -> str:
 
 def plural(count: int, word: str, plural_word: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural_word or word + 's'}"
+
+
+def verb(count: int, singular: str, plural_form: str) -> str:
+    """The verb that agrees with ``count``: verb(1, "was", "were") -> "was"."""
+    return singular if count == 1 else plural_form
 
 
 def day_words(day: dt.date | str | None) -> str:

@@ -112,8 +112,8 @@ def _read_values(row: Row, year: dict, problems: Problems) -> dict[str, Any] | N
     if not year["first_day"] <= values["started_on"] <= year["last_day"]:
         problems.add(row, "started_on",
                      f"{day_words(values['started_on'])} is outside the school year "
-                     f"{year['name']}: the row was skipped. Import it into the right year "
-                     "(--year) or check the date.")
+                     f"{year['name']}: the row was skipped. Import it into the school "
+                     "year it belongs to, or check the date.")
         return None
     raw = row.get("ended_on")
     if raw is not None:

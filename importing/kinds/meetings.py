@@ -18,7 +18,9 @@ from importing.kinds.base import (
     Row,
     day_words,
     listed,
+    plural,
     rows_of,
+    verb,
 )
 from importing.kinds.people import MentorFinder, StudentFinder
 from importing.values import (
@@ -147,9 +149,11 @@ def _read_values(row: Row, year: dict, topics: dict[str, int], actions: Actions,
         return None
     if not year["first_day"] <= met_on <= year["last_day"]:
         problems.group("outside_year", row, "met_on", met_on,
-                       lambda rows, days: f"{rows} meeting rows are dated outside the school "
-                       f"year {year['name']} and were skipped. Import them into their own year "
-                       "(--year).")
+                       lambda rows, days: f"{plural(rows, 'meeting row')} "
+                       f"{verb(rows, 'is', 'are')} dated outside the school year {year['name']} "
+                       f"and {verb(rows, 'was', 'were')} skipped. Import "
+                       f"{verb(rows, 'it', 'them')} into the school year "
+                       f"{verb(rows, 'it belongs', 'they belong')} to.")
         return None
     values: dict[str, Any] = {"met_on": met_on, "slot": None, "minutes": None, "kind": None,
                               "outcome": None, "notes": None, "topic_names": []}
@@ -215,9 +219,11 @@ def _match_for(row: Row, student: dict, mentor: dict | None, met_on: str,
     if not candidates:
         who = f"{student['first_name']} {student['last_name']}"
         problems.group("no_match", row, None, who,
-                       lambda rows, names: f"{rows} meeting rows are for students with no "
+                       lambda rows, names: f"{plural(rows, 'meeting row')} "
+                       f"{verb(rows, 'is', 'are')} for students with no "
                        f"match{' with that mentor' if mentor else ''} this year "
-                       f"({listed(names)}) and were skipped. Import the matches first.")
+                       f"({listed(names)}) and {verb(rows, 'was', 'were')} skipped. Import the "
+                       "matches first.")
         return None
     current = [m for m in candidates
                if m["started_on"] <= met_on and (m["ended_on"] is None or met_on <= m["ended_on"])]

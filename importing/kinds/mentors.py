@@ -10,7 +10,7 @@ import sqlite_utils
 
 from importing import fields as f
 from importing.headers import Table
-from importing.kinds.base import Context, Kind, KindPlan, Problems, Row, plural, rows_of
+from importing.kinds.base import Context, Kind, KindPlan, Problems, Row, plural, rows_of, verb
 from importing.values import (
     Unreadable,
     name_key,
@@ -138,7 +138,8 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
         else:
             result.unchanged += 1
     if every_weekday:
-        result.notes.append(f"{plural(every_weekday, 'row')} give times without weekdays: "
+        result.notes.append(f"{plural(every_weekday, 'row')} "
+                            f"{verb(every_weekday, 'gives', 'give')} times without weekdays: "
                             "MentorDesk takes these as every weekday.")
     if actions.new_roles:
         result.notes.append("New roles will be added to the list: "

@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlite_utils
 
-from importing.kinds.base import Problems, Row, listed, plural
+from importing.kinds.base import Problems, Row, listed, plural, verb
 from importing.values import KnownIds, Unreadable, name_key, parse_id, split_name, text_of
 from storage import import_lookups
 from storage import mentors as mentor_store
@@ -38,14 +38,15 @@ class StudentFinder:
                 problems.group("unknown_students", row, "student_id", local_id,
                                lambda rows, ids: f"{plural(rows, 'row')} for "
                                f"{plural(len(ids), 'student')} not on the roster (ID "
-                               f"{listed(ids)}) were skipped. Import the roster first, or check "
-                               "the IDs.")
+                               f"{listed(ids)}) {verb(rows, 'was', 'were')} skipped. Import the "
+                               "roster first, or check the IDs.")
                 return None
             if restored:
                 problems.group("restored_zeros", row, "student_id", local_id,
                                lambda rows, ids: f"{plural(len(ids), 'student ID')} had lost "
-                               f"their leading zeros ({listed(ids)}); they were matched to the "
-                               "students whose IDs start with zeros.")
+                               f"{verb(len(ids), 'its', 'their')} leading zeros ({listed(ids)}) "
+                               f"and {verb(len(ids), 'was', 'were')} matched to the students "
+                               "whose IDs start with zeros.")
             return student
         first, last = _name_in(row, "first_name", "last_name", "full_name", problems)
         if first is None:
@@ -66,7 +67,8 @@ class StudentFinder:
         if len(candidates) == 1:
             problems.group("matched_by_name", row, None, f"{first} {last}",
                            lambda rows, names: f"{plural(rows, 'row')} had no student ID; "
-                           f"{listed(names)} were found by name. Add the student ID to be sure.")
+                           f"{listed(names)} {verb(len(names), 'was', 'were')} found by name. "
+                           "Add the student ID to be sure.")
             return candidates[0]
         if candidates:
             problems.add(row, None, f"{len(candidates)} students are called {first} {last}: "
@@ -75,7 +77,8 @@ class StudentFinder:
             problems.group("unknown_names", row, None, f"{first} {last}",
                            lambda rows, names: f"{plural(rows, 'row')} for "
                            f"{plural(len(names), 'student')} not in MentorDesk "
-                           f"({listed(names)}) were skipped. Import the roster first.")
+                           f"({listed(names)}) {verb(rows, 'was', 'were')} skipped. Import the "
+                           "roster first.")
         return None
 
 
@@ -127,9 +130,10 @@ class MentorFinder:
 
     def _unknown(self, row: Row, key: str, who: str, problems: Problems) -> None:
         problems.group("unknown_mentors", row, key, who,
-                       lambda rows, names: f"{plural(rows, 'row')} name "
-                       f"{plural(len(names), 'mentor')} not in MentorDesk ({listed(names)}) "
-                       "and were skipped. Import the staff list first, or check the names.")
+                       lambda rows, names: f"{plural(rows, 'row')} "
+                       f"{verb(rows, 'names', 'name')} {plural(len(names), 'mentor')} not in "
+                       f"MentorDesk ({listed(names)}) and {verb(rows, 'was', 'were')} skipped. "
+                       "Import the staff list first, or check the names.")
         return None
 
 

@@ -25,6 +25,7 @@ from importing.kinds.base import (
     listed,
     plural,
     rows_of,
+    verb,
 )
 from importing.values import (
     KnownIds,
@@ -138,7 +139,8 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
             incoming[key] = student
     if every_weekday_rows:
         result.notes.append(
-            f"{plural(len(every_weekday_rows), 'row')} give times without weekdays (such as "
+            f"{plural(len(every_weekday_rows), 'row')} "
+            f"{verb(len(every_weekday_rows), 'gives', 'give')} times without weekdays (such as "
             "\"Lunch, after school\"): MentorDesk takes these as every weekday.")
 
     actions = Actions()
@@ -189,8 +191,9 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
         result.notes.append(
             f"{plural(len(result.to_confirm), 'match', 'matches')} to close because the student "
             f"left ({listed(names)}). "
-            + ("They will be closed as \"student moved\"." if context.options.close_matches
-               else "Tick \"Close these matches\" (headless: --close-matches) to close them."))
+            + (f"{verb(len(names), 'It', 'They')} will be closed as \"student moved\"."
+               if context.options.close_matches
+               else f"{verb(len(names), 'It is', 'They are')} closed only if you say so."))
         if context.options.close_matches:
             actions.closings = result.to_confirm
     result.details["nomination_file"] = is_nomination_file
@@ -204,8 +207,9 @@ def _read_row(row: Row, problems: Problems, known_ids: KnownIds, is_nomination_f
     role = row.get("person_role")
     if role is not None and text_of(role).lower() not in ("student", "students", "learner"):
         problems.group("not_students", row, "person_role", text_of(role),
-                       lambda rows, items: f"{plural(rows, 'row')} are for "
-                       f"{listed(items)} accounts, not students; they were skipped.")
+                       lambda rows, items: f"{plural(rows, 'row')} "
+                       f"{verb(rows, 'is', 'are')} for {listed(items)} accounts, not students, "
+                       f"and {verb(rows, 'was', 'were')} skipped.")
         return None
     local_id = None
     raw_id = row.get("student_id")
@@ -243,7 +247,7 @@ def _read_row(row: Row, problems: Problems, known_ids: KnownIds, is_nomination_f
         try:
             student.grade = parse_grade(raw_grade)
         except Unreadable as error:
-            problems.unreadable(row, "grade", error, "The grade was left as it was.")
+            problems.unreadable(row, "grade", error, "The grade was left out.")
     elif row.table.sheet_grade is not None:
         student.grade = row.table.sheet_grade
     if student.grade is not None:

@@ -1,0 +1,90 @@
+"""Attendance codes a file uses that MentorDesk does not know yet, and what each means."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ui.models.import_columns import CHOICES_ROLE, KEY_ROLE
+from ui.words import ATTENDANCE_STATUSES
+
+CODE, ROWS, MEANS = range(3)
+NOT_CHOSEN = ""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class UnknownCodesModel(QAbstractTableModel):
+    """Code, how many rows use it, and the status chosen for it (editable)."""
+
+    TITLES = ("Code", "Rows", "Means")
+    TOOLTIPS = ("The code as the file writes it", "How many rows use it",
+                "What the code means; choose one for every code")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict] = []
+
+    def set_codes(self, codes: list[tuple[str, int]]) -> None:
+        self.beginResetModel()
+        self._rows = [{"code": code, "rows": rows, "status": NOT_CHOSEN} for code, rows in codes]
+        self.endResetModel()
+
+    def chosen(self) -> dict[str, str]:
+        """code -> status, for every code with a status chosen."""
+        return {row["code"]: row["status"] for row in self._rows if row["status"]}
+
+    def all_chosen(self) -> bool:
+        return bool(self._rows) and all(row["status"] for row in self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == CODE:
+                return row["code"] or "(blank)"
+            if column == ROWS:
+                return str(row["rows"])
+            return ATTENDANCE_STATUSES.get(row["status"], "Choose…")
+        if role in (Qt.ItemDataRole.EditRole, KEY_ROLE) and column == MEANS:
+            return row["status"]
+        if role == CHOICES_ROLE:
+            return [(NOT_CHOSEN, "Choose…")] + list(ATTENDANCE_STATUSES.items())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.TOOLTIPS[column]
+        return None
+
+    def setData(self, index: Index, value: Any,  # noqa: N802 - Qt override
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != MEANS or role != Qt.ItemDataRole.EditRole:
+            return False
+        self._rows[index.row()]["status"] = str(value or "")
+        self.dataChanged.emit(index, index)
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == MEANS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 3:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.TITLES[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.TOOLTIPS[section]
+        return None
