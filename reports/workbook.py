@@ -134,7 +134,7 @@ class _Context:
               large_columns: Sequence[int] = ()) -> Worksheet:
         return add_table_sheet(self.workbook, name, title, headers, rows, formats,
                                subtitle=self.subtitle, notes=notes, page_header=self.page_header,
-                               large_columns=large_columns)
+                               large_columns=large_columns, empty_text="None in this period")
 
 
 def _summary_rows(figures: ReportFigures) -> list[list[Any]]:
@@ -296,7 +296,15 @@ def _text_categories(chart, reference: Reference) -> None:
 
 def _add_charts(summary: Worksheet, tiers: Worksheet, monthly: Worksheet,
                 figures: ReportFigures) -> None:
-    """Native Excel charts on the Summary sheet, drawn from the Tiers and Monthly tables."""
+    """Native Excel charts on the Summary sheet, drawn from the Tiers and Monthly tables
+    (each only when it has something to draw: an empty chart reads as a fault)."""
+    if any(figures.tiers_at_start.values()) or any(figures.tiers_now.values()):
+        _add_tier_chart(summary, tiers)
+    if figures.monthly:
+        _add_monthly_chart(summary, monthly, len(figures.monthly))
+
+
+def _add_tier_chart(summary: Worksheet, tiers: Worksheet) -> None:
     first = HEADER_ROW + 1
     bar = BarChart()
     bar.type = "bar"
@@ -322,31 +330,34 @@ def _add_charts(summary: Worksheet, tiers: Worksheet, monthly: Worksheet,
     bar.y_axis.delete = False
     bar.height, bar.width = 7.5, 16
     summary.add_chart(bar, "E4")
-    if figures.monthly:
-        line = LineChart()
-        line.title = "Absence rate by month"
-        line.y_axis.title = "Absence rate"
-        line.y_axis.number_format = "0%"
-        line.y_axis.scaling.min = 0
-        line.add_data(Reference(monthly, min_col=2, max_col=3, min_row=HEADER_ROW,
-                                max_row=HEADER_ROW + len(figures.monthly)),
-                      titles_from_data=True)
-        _text_categories(line, Reference(monthly, min_col=1, min_row=first,
-                                         max_row=HEADER_ROW + len(figures.monthly)))
-        styles = (("1F5F99", None, "circle"), ("7B8794", "dash", "square"))
-        for series, (colour, dash, symbol) in zip(line.series, styles, strict=True):
-            # Straight lines between the months: a smoothed curve invents values between them.
-            series.smooth = False
-            series.graphicalProperties.line.solidFill = colour
-            series.graphicalProperties.line.width = 28575
-            if dash:
-                series.graphicalProperties.line.dashStyle = dash
-            series.marker.symbol = symbol
-            series.marker.size = 6
-            series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
-            series.marker.graphicalProperties.line.solidFill = colour
-        line.legend.position = "b"
-        line.x_axis.delete = False
-        line.y_axis.delete = False
-        line.height, line.width = 7.5, 16
-        summary.add_chart(line, "E17")
+
+
+def _add_monthly_chart(summary: Worksheet, monthly: Worksheet, months: int) -> None:
+    first = HEADER_ROW + 1
+    line = LineChart()
+    line.title = "Absence rate by month"
+    line.y_axis.title = "Absence rate"
+    line.y_axis.number_format = "0%"
+    line.y_axis.scaling.min = 0
+    line.add_data(Reference(monthly, min_col=2, max_col=3, min_row=HEADER_ROW,
+                            max_row=HEADER_ROW + months),
+                  titles_from_data=True)
+    _text_categories(line, Reference(monthly, min_col=1, min_row=first,
+                                     max_row=HEADER_ROW + months))
+    styles = (("1F5F99", None, "circle"), ("7B8794", "dash", "square"))
+    for series, (colour, dash, symbol) in zip(line.series, styles, strict=True):
+        # Straight lines between the months: a smoothed curve invents values between them.
+        series.smooth = False
+        series.graphicalProperties.line.solidFill = colour
+        series.graphicalProperties.line.width = 28575
+        if dash:
+            series.graphicalProperties.line.dashStyle = dash
+        series.marker.symbol = symbol
+        series.marker.size = 6
+        series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+        series.marker.graphicalProperties.line.solidFill = colour
+    line.legend.position = "b"
+    line.x_axis.delete = False
+    line.y_axis.delete = False
+    line.height, line.width = 7.5, 16
+    summary.add_chart(line, "E17")

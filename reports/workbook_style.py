@@ -116,6 +116,7 @@ def add_table_sheet(
     notes: Sequence[str] = (),
     page_header: str = "",
     large_columns: Sequence[int] = (),
+    empty_text: str = EMPTY_TABLE_TEXT,
 ) -> Worksheet:
     """Add a sheet holding ``rows`` as one formatted Excel table under a title; returns it.
 
@@ -136,7 +137,8 @@ def add_table_sheet(
         number = fmt in NUMBER_FORMATS
         cell.alignment = Alignment(horizontal="right" if number else "left",
                                    vertical="bottom", wrap_text=True, indent=1)
-    body = list(rows) or [[EMPTY_TABLE_TEXT] + [None] * (len(headers) - 1)]
+    # An Excel table needs a row: an empty list says so in words.
+    body = list(rows) or [[empty_text] + [None] * (len(headers) - 1)]
     # Beside a large figure, a row's words sit in the middle of the row, level with it.
     vertical = "center" if large_columns else "top"
     for row_offset, row in enumerate(body, start=1):

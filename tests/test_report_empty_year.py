@@ -8,6 +8,7 @@ from reports.end_of_year import build_document, save_report_pdf
 from reports.figures import TEAM, compute_figures, to_json
 from reports.workbook import save_report_workbook
 from tests.workbook_checks import assert_every_sheet_has_a_table, assert_no_formulas, reopen
+from tests.xlsx_structure import structural_problems
 
 
 def test_an_empty_year_reports_zeros_and_dashes_without_failing(data_file, qapp, tmp_path):
@@ -22,7 +23,12 @@ def test_an_empty_year_reports_zeros_and_dashes_without_failing(data_file, qapp,
         text = build_document(figures).toPlainText()
         assert "0\nstudents served" in text and "–\nof mentees improved" in text
         assert "no attendance imported yet" in text
-        workbook = reopen(save_report_workbook(figures, tmp_path / f"{level}.xlsx"))
+        path = save_report_workbook(figures, tmp_path / f"{level}.xlsx")
+        workbook = reopen(path)
         assert_every_sheet_has_a_table(workbook)
         assert_no_formulas(workbook)
+        assert structural_problems(path) == []
+        # No empty chart (it would read as a fault); empty sections say so.
+        assert workbook["Summary"]._charts == []
+        assert workbook["Trainings"]["A5"].value == "None in this period"
         assert save_report_pdf(figures, tmp_path / f"{level}.pdf").read_bytes()[:4] == b"%PDF"

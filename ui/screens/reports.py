@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -28,8 +29,8 @@ from ui.desk import EVERYTHING, Desk
 from ui.progress import run_with_progress
 from ui.screens.base import Screen, button, labelled, make_combo, title_label
 
-LEVELS = [("For administrators: totals only, no names", "administrators"),
-          ("For the program team: adds mentors and students", "team")]
+LEVELS = [("Administrators (totals only)", "administrators"),
+          ("The program team (with names)", "team")]
 PAPERS = [("Letter", "letter"), ("A4", "a4")]
 
 
@@ -122,25 +123,24 @@ class ReportsScreen(Screen):
                                    "workbook, one sheet per table", self.save_excel)
         for widget in (self.print_button, self.pdf_button, self.excel_button):
             actions.addWidget(widget)
-        actions.addSpacing(24)
-        roster = QLabel("Mentor roster:")
-        roster.setObjectName("sectionTitle")
-        actions.addWidget(roster)
-        self.roster_print_button = button("Print…", "Print each mentor with their mentees, "
-                                          "usual times and contacts", self.print_roster)
-        self.roster_pdf_button = button("PDF…", "Save the mentor roster as a PDF file",
-                                        self.save_roster_pdf)
-        self.roster_excel_button = button("Excel…", "Save the mentor roster as an Excel "
-                                          "workbook", self.save_roster_excel)
-        for widget, name in ((self.roster_print_button, "Print the mentor roster"),
-                             (self.roster_pdf_button, "Save the mentor roster as PDF"),
-                             (self.roster_excel_button, "Save the mentor roster as Excel")):
-            widget.setAccessibleName(name)
-            actions.addWidget(widget)
         actions.addStretch(1)
-        self.whole_page_button = button("Whole page", "Show whole pages in the preview",
+        # The roster is one button with a menu, so the row fits a small laptop at 125-150%.
+        self.roster_button = button("Mentor &roster", "Each mentor with their mentees, "
+                                    "usual times and contacts: print it, or save it as PDF or "
+                                    "Excel", lambda: None)  # the menu opens on a click
+        roster_menu = QMenu(self.roster_button)
+        self.roster_print_button = roster_menu.addAction("Print the mentor roster…",
+                                                         lambda: self.print_roster())
+        self.roster_pdf_button = roster_menu.addAction("Save the mentor roster as PDF…",
+                                                       self.save_roster_pdf)
+        self.roster_excel_button = roster_menu.addAction("Save the mentor roster as Excel…",
+                                                         self.save_roster_excel)
+        self.roster_button.setMenu(roster_menu)
+        actions.addWidget(self.roster_button)
+        actions.addSpacing(12)
+        self.whole_page_button = button("Fit page", "Show whole pages in the preview",
                                         lambda: self.preview.fitInView())
-        self.page_width_button = button("Page width", "Show the pages as wide as the preview",
+        self.page_width_button = button("Fit width", "Show the pages as wide as the preview",
                                         lambda: self.preview.fitToWidth())
         actions.addWidget(self.whole_page_button)
         actions.addWidget(self.page_width_button)
@@ -319,7 +319,7 @@ class ReportsScreen(Screen):
         for widget in (self.print_button, self.pdf_button, self.excel_button):
             widget.setEnabled(ready)
         has_year = self.desk.is_open and self.desk.year is not None
-        for widget in (self.roster_print_button, self.roster_pdf_button,
+        for widget in (self.roster_button, self.roster_print_button, self.roster_pdf_button,
                        self.roster_excel_button):
             widget.setEnabled(has_year)
 
