@@ -38,8 +38,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        from ui import gc_guard
+        from ui import gc_guard, refcount_guard
 
+        refcount_guard.install()
         gc_guard.install()
         self.desk = Desk(self)
         self.setObjectName("MainWindow")
