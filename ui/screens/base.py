@@ -131,6 +131,18 @@ def make_combo(label: str, tooltip: str, choices: list[tuple[str, Any]],
     return combo
 
 
+def refill(combo: QComboBox, choices: list[tuple[str, Any]]) -> None:
+    """Replace a drop-down's choices, keeping the chosen one when it is still offered (quietly:
+    no change signal)."""
+    wanted = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, value in choices:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(wanted)) if wanted is not None else 0)
+    combo.blockSignals(False)
+
+
 def labelled(text: str, widget: QWidget) -> QWidget:
     """A small label in front of a control, linked to it (Alt+letter moves focus there)."""
     box = QWidget()
@@ -141,6 +153,7 @@ def labelled(text: str, widget: QWidget) -> QWidget:
     label.setBuddy(widget)
     layout.addWidget(label)
     layout.addWidget(widget)
+    box.setFocusProxy(widget)  # Tab order and focus go to the control itself
     return box
 
 

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+import sqlite_utils
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from storage import matches, meetings, mentors
-from ui import window_state
-from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, today
-from ui.loading import Loader
+from storage import matches, meetings
+from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
 from ui.models.matches import (
     ALL,
     ATTENTION,
@@ -31,17 +23,8 @@ from ui.models.matches import (
 )
 from ui.models.meetings import MeetingsModel, group_rows
 from ui.models.table import FilterProxy
-from ui.screens.base import (
-    Screen,
-    ShownList,
-    button,
-    labelled,
-    make_combo,
-    make_table,
-    select_row,
-    set_column_widths,
-    title_label,
-)
+from ui.screens.base import button, labelled, make_combo, make_table, refill, set_column_widths
+from ui.screens.list_screen import ListScreen, mentor_choices
 from ui.words import day_words, plural, usual_time
 
 
@@ -163,7 +146,7 @@ class MatchDetail(QFrame):
             self.close_requested.emit(self.row["id"])
 
 
-class MatchesScreen(Screen):
+class MatchesScreen(ListScreen):
     """Every match of the year: open ones first, with their rhythm; close one; suggest more."""
 
     KEY = "matches"
@@ -175,24 +158,11 @@ class MatchesScreen(Screen):
     waiting_requested = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
-        self.model = MatchesModel(self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.set_predicate(MatchFilter())
-        self.loader = Loader(self)
-        self._wanted: int | None = None
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Type part of a name")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 24))
-        self.search.setAccessibleName("Find in the matches list")
-        self.search.setToolTip("Shows only matches whose student or mentor name contains what "
-                               "you type")
-        timer = QTimer(self, singleShot=True, interval=120)
-        timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _: timer.start())
+        super().__init__(desk, MatchesModel(), MatchFilter(), parent)
+        self.search = self.make_search(
+            "Type part of a name", "Find in the matches list",
+            "Shows only matches whose student or mentor name contains what you type",
+            width_chars=24)
         self.which = make_combo("Which matches", "Open matches, those needing attention, "
                                 "ended ones, or all",
                                 [("Open", OPEN), ("Needing attention", ATTENTION),
@@ -206,91 +176,39 @@ class MatchesScreen(Screen):
                                      "MentorDesk proposes the best mentor for every waiting "
                                      "student at once; you tick the ones to keep",
                                      self.suggest_all_requested.emit, primary=True)
-        self.count = QLabel("")
-        self.count.setObjectName("count")
-        self.table = make_table("Matches list", "Click a match to see its meetings; click a "
-                                "column title to sort", self.proxy)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        set_column_widths(self.table, [22, 18, 11, 16, 5, 12, 24])
-        self.detail = MatchDetail(desk)
-        self.detail.close_requested.connect(self.close_match)
-        self.detail.student_requested.connect(self.student_requested)
-        self.detail.mentor_requested.connect(self.mentor_requested)
-        self.detail.meeting_requested.connect(self.meeting_requested)
+        self.filter_controls(self.which, self.mentor, self.search)
+        self.make_list("Matches list", "Click a match to see its meetings; click a column title "
+                       "to sort", [22, 18, 11, 16, 5, 12, 24])
+        detail = MatchDetail(desk)
+        detail.close_requested.connect(self.close_match)
+        detail.student_requested.connect(self.student_requested)
+        detail.mentor_requested.connect(self.mentor_requested)
+        detail.meeting_requested.connect(self.meeting_requested)
+        self.lay_out([self.waiting_button, self.suggest_button],
+                     [self.search, labelled("S&how", self.which),
+                      labelled("Me&ntor", self.mentor), None],
+                     detail=detail, orientation=Qt.Orientation.Vertical, sizes=(420, 300))
 
-        header = QHBoxLayout()
-        header.addWidget(title_label("Matches"))
-        header.addWidget(self.count, 1, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.waiting_button)
-        header.addWidget(self.suggest_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search)
-        filters.addWidget(labelled("S&how", self.which))
-        filters.addWidget(labelled("Me&ntor", self.mentor))
-        filters.addStretch(1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([420, 300])
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addLayout(filters)
-        layout.addWidget(self.splitter, 1)
-        for first, second in ((self.waiting_button, self.suggest_button),
-                              (self.suggest_button, self.search), (self.search, self.which),
-                              (self.which, self.mentor), (self.mentor, self.table),
-                              (self.table, self.detail)):
-            QWidget.setTabOrder(first, second)
+    def read_rows(self, db: sqlite_utils.Database, year_id: int, as_of: dt.date) -> list[dict]:
+        return load_rows(db, year_id, as_of)
 
-    def load(self) -> None:
-        year_id, as_of = self.desk.year_id, today()
-        self.count.setText("Loading…")
-        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id, as_of),
-                         self._loaded)
-        self._fill_mentors()
+    def before_rows(self, rows: list[dict]) -> None:
+        refill(self.mentor, mentor_choices(self.desk.db))
 
-    def _fill_mentors(self) -> None:
-        wanted = self.mentor.currentData()
-        self.mentor.blockSignals(True)
-        self.mentor.clear()
-        self.mentor.addItem("Every mentor", None)
-        for row in mentors.all_mentors(self.desk.db):
-            self.mentor.addItem(f"{row['first_name']} {row['last_name']}", row["id"])
-        self.mentor.setCurrentIndex(max(0, self.mentor.findData(wanted)))
-        self.mentor.blockSignals(False)
+    def current_filter(self) -> MatchFilter:
+        return MatchFilter(self.which.currentData(), self.mentor.currentData(),
+                           self.search.text())
 
-    def _loaded(self, rows: list[dict]) -> None:
-        wanted, self._wanted = self._wanted, None
-        keep = wanted or self.current_match_id()
-        self.model.set_rows(rows)
-        self.proxy.resort()
-        self._update_count()
-        row = self.proxy.proxy_row_of(lambda r: r["id"] == keep) if keep else None
-        if row is None and wanted is not None:
-            self.which.setCurrentIndex(self.which.findData(ALL))
-            row = self.proxy.proxy_row_of(lambda r: r["id"] == keep)
-        select_row(self.table, row)
-        self.detail.show_match(self.proxy.row_at(row) if row is not None else None)
-        self.loaded.emit()
+    def reveal(self, row: dict) -> None:
+        """A match asked for by name (an ended one, say): show every match of the year."""
+        self.clear_filters(apply=False)
+        self.set_choice(self.which, ALL)
+        self.apply_filters()
 
-    def clear(self) -> None:
-        self.loader.forget()
-        self.model.set_rows([])
-        self.detail.show_match(None)
-        self.count.setText("")
+    def show_detail(self, row: dict | None) -> None:
+        self.detail.show_match(row)
 
-    def apply_filters(self) -> None:
-        keep = self.current_match_id()
-        self.proxy.set_predicate(MatchFilter(self.which.currentData(),
-                                             self.mentor.currentData(), self.search.text()))
-        self._update_count()
-        row = self.proxy.proxy_row_of(lambda r: r["id"] == keep) if keep else None
-        select_row(self.table, row)
-        if row is None:
-            self.detail.show_match(None)
-
-    def _update_count(self) -> None:
+    def update_count(self) -> None:
         open_rows = [row for row in self.model.rows() if row["is_open"]]
         overdue = sum(1 for row in open_rows if row["overdue"])
         behind = sum(1 for row in open_rows if row["behind_target"] and not row["overdue"])
@@ -298,19 +216,11 @@ class MatchesScreen(Screen):
                            f"this month) · showing {self.proxy.rowCount()}")
 
     def current_match_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.proxy.row_at(index.row())["id"]
-
-    def _current_changed(self, current, _previous) -> None:
-        self.detail.show_match(self.proxy.row_at(current.row()) if current.isValid() else None)
+        return self.current_id()
 
     def show_match(self, match_id: int) -> None:
         """Select a match (after the next load if one is on its way)."""
-        self._wanted = match_id
-        if not self.loader.busy and not self._dirty:
-            self._loaded(self.model.rows())
+        self.show_id(match_id)
 
     def close_match(self, match_id: int) -> None:
         from ui.dialogs.close_match import CloseMatchDialog
@@ -323,16 +233,3 @@ class MatchesScreen(Screen):
                 f"Closed the match of {record['student_first_name']} "
                 f"{record['student_last_name']} with {record['mentor_first_name']} "
                 f"{record['mentor_last_name']}.")
-
-    def shown_list(self) -> ShownList:
-        headers, rows = self.proxy.visible_table()
-        title = f"Matches — {self.desk.year['name']}" if self.desk.year else "Matches"
-        return ShownList(title, headers, rows)
-
-    def save_state(self, settings: QSettings) -> None:
-        window_state.save_splitter(settings, "matches", self.splitter)
-        window_state.save_header(settings, "matches", self.table.horizontalHeader())
-
-    def restore_state(self, settings: QSettings) -> None:
-        window_state.restore_splitter(settings, "matches", self.splitter)
-        window_state.restore_header(settings, "matches", self.table.horizontalHeader())
