@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from program import vocabulary
 
@@ -26,6 +27,11 @@ TIER_ORDER = ("satisfactory", "at-risk", "moderate", "severe")
 ATTENDANCE_STATUSES = dict(vocabulary.ATTENDANCE_STATUSES)
 join_words = vocabulary.join_words
 plural = vocabulary.plural
+
+
+def escaped(text: object) -> str:
+    """Any value as text safe inside rich text (None: nothing)."""
+    return html.escape("" if text is None else str(text))
 
 
 def word(table: dict[str, str], code: str | None, missing: str = "") -> str:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -63,12 +66,40 @@ class OptionalDate(QWidget):
         return self.edit.day() if self.check.isChecked() else None
 
 
-def line_edit(text: str, name: str, tooltip: str, placeholder: str = "") -> QLineEdit:
+def day_or_none(text: str | None) -> dt.date | None:
+    """A stored date (ISO text) as a date; None for none."""
+    return dt.date.fromisoformat(text) if text else None
+
+
+def line_edit(text: str | None, name: str, tooltip: str, placeholder: str = "") -> QLineEdit:
+    """A one-line text field with its accessible name and tooltip."""
     edit = QLineEdit(text or "")
     edit.setAccessibleName(name)
     edit.setToolTip(tooltip)
     if placeholder:
         edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def choice(name: str, tooltip: str, choices: list[tuple[str, Any]],
+           current: Any = None) -> QComboBox:
+    """A drop-down of words with their stored values, ``current`` chosen (else the first)."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(tooltip)
+    for text, value in choices:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def notes_field(text: str | None, tooltip: str, lines: int = 3) -> QPlainTextEdit:
+    """A few lines of free text; Tab moves on to the next field."""
+    edit = QPlainTextEdit(text or "")
+    edit.setAccessibleName("Notes")
+    edit.setToolTip(tooltip)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().height() * lines + 12)
     return edit
 
 
@@ -93,5 +124,3 @@ def plain(text: str) -> str:
     """Text from a form field, trimmed."""
     return (text or "").strip()
 
-
-ALIGN_TOP = Qt.AlignmentFlag.AlignTop

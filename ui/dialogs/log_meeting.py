@@ -11,12 +11,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -28,21 +26,22 @@ from PySide6.QtWidgets import (
 
 from storage import goals, lookups, matches, meetings
 from storage.availability import SLOTS
-from storage.errors import InvalidInput, KnownProblem
 from ui.desk import GOALS, MEETINGS, Desk, today
-from ui.dialogs.common import DateField, ok_cancel
-from ui.errors import show_error
+from ui.dialogs.common import DateField
+from ui.dialogs.form_dialog import FormDialog
 from ui.words import MEETING_KINDS, OUTCOMES, person_name, word
 from ui.words import SLOTS as SLOT_WORDS
 
 
-class LogMeetingDialog(QDialog):
+class LogMeetingDialog(FormDialog):
     """One short form for one meeting; saving writes it (and any goal notes) together."""
+
+    CHANGES = (MEETINGS, GOALS)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None, *,
                  student_id: int | None = None, meeting_id: int | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
+        super().__init__(desk, "Edit a meeting" if meeting_id else "Log a meeting", parent,
+                         minimum_width=560)
         self.meeting_id = meeting_id
         self.saved_meeting_id: int | None = None
         db = desk.db
@@ -55,9 +54,6 @@ class LogMeetingDialog(QDialog):
             for match_id in self.editing["match_ids"]:
                 if all(m["id"] != match_id for m in self.open_matches):
                     self.open_matches.append(matches.match(db, match_id))
-        self.setWindowTitle("Edit a meeting" if meeting_id else "Log a meeting")
-        self.setAccessibleName(self.windowTitle())
-        self.setMinimumWidth(560)
 
         self.student = QComboBox()
         self.student.setEditable(True)
@@ -166,10 +162,6 @@ class LogMeetingDialog(QDialog):
         form.addRow("Outcome", outcome_widget)
         form.addRow("Topics", topics_box)
         form.addRow("&Notes", self.notes)
-        self.problem = QLabel("")
-        self.problem.setObjectName("warning")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -182,11 +174,7 @@ class LogMeetingDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.problem)
-        self.buttons = ok_cancel(self, "Save the meeting", "Save this meeting")
-        layout.addWidget(self.buttons)
+        self.buttons = self.lay_out(scroll, "Save the meeting", "Save this meeting")
         self.resize(620, 640)
 
         if self.editing:
@@ -293,13 +281,19 @@ class LogMeetingDialog(QDialog):
     def outcome(self) -> str:
         return next(code for code, radio in self.outcome_buttons.items() if radio.isChecked())
 
-    def accept(self) -> None:
+    def check(self) -> str | None:
         match = self.current_match()
         if match is None:
-            self._refuse("Choose the student from the list (type part of their name). Only "
-                         "students with a mentor can have a meeting logged.")
             self.student.setFocus()
-            return
+            return ("Choose the student from the list (type part of their name). Only "
+                    "students with a mentor can have a meeting logged.")
+        if self.met_on.day() < dt.date.fromisoformat(match["started_on"]):
+            return (f"The match began on {match['started_on']}; a meeting cannot be before "
+                    "that. Check the date.")
+        return None
+
+    def save(self) -> None:
+        match = self.current_match()
         match_ids = [match["id"]] + [check.property("match_id") for check in self.group_checks
                                      if check.isChecked()]
         values = {
@@ -311,36 +305,20 @@ class LogMeetingDialog(QDialog):
             "notes": self.notes.toPlainText().strip(),
             "topic_ids": [tid for tid, check in self.topic_checks.items() if check.isChecked()],
         }
-        if values["met_on"] < dt.date.fromisoformat(match["started_on"]):
-            self._refuse(f"The match began on {match['started_on']}; a meeting cannot be "
-                         "before that. Check the date.")
-            return
         db = self.desk.db
-        try:
-            with db.atomic():
-                if self.editing:
-                    meetings.update_meeting(db, self.meeting_id, **values)
-                    self.saved_meeting_id = self.meeting_id
-                else:
-                    self.saved_meeting_id = meetings.add_meeting(
-                        db, match["mentor_id"], match_ids, values.pop("met_on"), **values)
-                    for goal_id, edit in self.goal_edits.items():
-                        if edit.text().strip():
-                            goals.add_progress_note(db, goal_id, self.met_on.day(),
-                                                    edit.text().strip(), self.saved_meeting_id)
-        except (KnownProblem, InvalidInput) as problem:
-            self._refuse(problem.message)
-            return
-        except Exception as error:
-            show_error(self, error)
-            return
+        with db.atomic():
+            if self.editing:
+                meetings.update_meeting(db, self.meeting_id, **values)
+                saved = self.meeting_id
+            else:
+                saved = meetings.add_meeting(db, match["mentor_id"], match_ids,
+                                             values.pop("met_on"), **values)
+                for goal_id, edit in self.goal_edits.items():
+                    if edit.text().strip():
+                        goals.add_progress_note(db, goal_id, self.met_on.day(),
+                                                edit.text().strip(), saved)
+        self.saved_meeting_id = saved
         self.student_names = [person_name(self._match(mid), "student_") for mid in match_ids]
-        self.desk.notify(MEETINGS, GOALS)
-        super().accept()
-
-    def _refuse(self, sentence: str) -> None:
-        self.problem.setText(sentence)
-        self.problem.show()
 
 
 def describe(dialog: LogMeetingDialog) -> str:

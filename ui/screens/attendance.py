@@ -4,7 +4,6 @@ imports cover, and the code table."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -24,18 +23,10 @@ from ui.models.attendance import CodesModel, FlaggedModel, load_overview
 from ui.models.table import FilterProxy
 from ui.screens.base import Screen, ShownList, make_table, set_column_widths, title_label
 from ui.widgets.chart import ChartView
+from ui.widgets.detail_pane import section_title
 from ui.widgets.tier_bar import TierBar
 from ui.words import TIER_ORDER, TIERS, day_words, percent, plural
-
-
-def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-def _section(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    return label
+from ui.words import escaped as _e
 
 
 def gap_words(days: tuple[dt.date, ...], most: int = 8) -> str:
@@ -95,8 +86,8 @@ class AttendanceScreen(Screen):
             view.setMinimumHeight(220)
             view.activated.connect(lambda index, p=proxy: self._open(p, index))
             view.doubleClicked.connect(lambda index, p=proxy: self._open(p, index))
-        self.early_title = _section("Early warning")
-        self.chronic_title = _section("Chronically absent")
+        self.early_title = section_title("Early warning")
+        self.chronic_title = section_title("Chronically absent")
         self.imports_text = QLabel("")
         self.imports_text.setWordWrap(True)
         self.imports_text.setTextFormat(Qt.TextFormat.RichText)
@@ -117,10 +108,10 @@ class AttendanceScreen(Screen):
         top.addWidget(title_label("Attendance"))
         top.addWidget(self.as_of_label, 1, Qt.AlignmentFlag.AlignBottom)
         grid.addLayout(top)
-        grid.addWidget(_section("Students per tier"))
+        grid.addWidget(section_title("Students per tier"))
         grid.addWidget(self.tier_bar)
         grid.addWidget(self.tier_words)
-        grid.addWidget(_section("Absence rate by month"))
+        grid.addWidget(section_title("Absence rate by month"))
         grid.addWidget(self.month_chart)
         self.lists = QSplitter(Qt.Orientation.Horizontal)
         self.lists.setChildrenCollapsible(False)
@@ -134,9 +125,9 @@ class AttendanceScreen(Screen):
             self.lists.addWidget(holder)
         grid.addWidget(self.lists)
         bottom = QGridLayout()
-        bottom.addWidget(_section("Which dates the imports cover"), 0, 0)
+        bottom.addWidget(section_title("Which dates the imports cover"), 0, 0)
         bottom.addWidget(self.imports_text, 1, 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(_section("Attendance codes"), 0, 1)
+        bottom.addWidget(section_title("Attendance codes"), 0, 1)
         bottom.addWidget(self.codes_table, 1, 1)
         bottom.setColumnStretch(0, 3)
         bottom.setColumnStretch(1, 2)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import sqlite_utils
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from storage import matches, meetings
 from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
@@ -25,14 +24,12 @@ from ui.models.meetings import MeetingsModel, group_rows
 from ui.models.table import FilterProxy
 from ui.screens.base import button, labelled, make_combo, make_table, refill, set_column_widths
 from ui.screens.list_screen import ListScreen, mentor_choices
+from ui.widgets.detail_pane import DetailPane, add_to, section_title
 from ui.words import day_words, plural, usual_time
+from ui.words import escaped as _e
 
 
-def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-class MatchDetail(QFrame):
+class MatchDetail(DetailPane):
     """One match: who, since when, how it is meeting, and its meetings."""
 
     close_requested = Signal(int)
@@ -41,18 +38,10 @@ class MatchDetail(QFrame):
     mentor_requested = Signal(int)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Match", "Choose a match in the list to see its meetings here.", 420,
+                         parent)
         self.desk = desk
         self.row: dict | None = None
-        self.setObjectName("pane")
-        self.setAccessibleName("Match details")
-        self.setMinimumWidth(420)
-        self.title = QLabel("")
-        self.title.setObjectName("paneTitle")
-        self.title.setWordWrap(True)
-        self.facts = QLabel("")
-        self.facts.setWordWrap(True)
-        self.facts.setAccessibleName("Match summary")
         self.student_button = button("&Student", "Open the student", self._student)
         self.mentor_button = button("M&entor", "Open the mentor", self._mentor)
         self.meeting_button = button("&Log a meeting…", "Record a meeting for this match "
@@ -60,9 +49,8 @@ class MatchDetail(QFrame):
         self.close_button = button("&Close the match…", "End this match with a reason; it "
                                    "stays in the history", self._close)
         actions = QHBoxLayout()
-        for widget in (self.meeting_button, self.close_button, self.student_button,
-                       self.mentor_button):
-            actions.addWidget(widget)
+        add_to(actions, self.meeting_button, self.close_button, self.student_button,
+               self.mentor_button)
         actions.addStretch(1)
         self.meetings_model = MeetingsModel(self)
         self.meetings_proxy = FilterProxy(self)
@@ -73,27 +61,14 @@ class MatchDetail(QFrame):
         # The student and the mentor are the match's (Kind says when it was a group).
         self.meetings.setColumnHidden(1, True)
         self.meetings.setColumnHidden(2, True)
-        self.empty = QLabel("Choose a match in the list to see its meetings here.")
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.facts)
-        layout.addLayout(actions)
-        self.meetings_title = QLabel("Meetings")
-        self.meetings_title.setObjectName("sectionTitle")
-        layout.addWidget(self.meetings_title)
-        layout.addWidget(self.meetings, 1)
-        layout.addWidget(self.empty)
+        self.meetings_title = section_title("Meetings")
+        add_to(self.content, self.title, self.facts, actions, self.meetings_title,
+               (self.meetings, 1))
         self.show_match(None)
 
     def show_match(self, row: dict | None) -> None:
         self.row = row
-        for widget in (self.title, self.facts, self.meeting_button, self.close_button,
-                       self.student_button, self.mentor_button, self.meetings_title,
-                       self.meetings):
-            widget.setVisible(row is not None)
-        self.empty.setVisible(row is None)
+        self.set_showing(row is not None)
         if row is None:
             self.meetings_model.set_rows([])
             return

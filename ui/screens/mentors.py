@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import sqlite_utils
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from storage import availability, matches, meetings, mentors
 from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
@@ -15,59 +14,37 @@ from ui.models.mentors import ACTIVE, ALL, ROOM, MentorFilter, MentorsModel, loa
 from ui.screens.base import button, labelled, make_combo
 from ui.screens.list_screen import ListScreen
 from ui.widgets.availability_grid import AvailabilityGrid
+from ui.widgets.detail_pane import DetailPane, add_to, section_title, text_view
 from ui.words import CLOSURE_REASONS, day_words, person_name, usual_time, word
+from ui.words import escaped as _e
 
 
-def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-class MentorDetail(QFrame):
+class MentorDetail(DetailPane):
     """One mentor: contact, screening, interests, availability (clickable) and mentees."""
 
     edit_requested = Signal(int)
     student_requested = Signal(int)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Mentor", "Choose a mentor in the list to see their details here.", 380,
+                         parent)
         self.desk = desk
         self.mentor_id: int | None = None
         self.record: dict | None = None
-        self.setObjectName("pane")
-        self.setAccessibleName("Mentor details")
-        self.setMinimumWidth(380)
-        self.name = QLabel("")
-        self.name.setObjectName("paneTitle")
-        self.facts = QLabel("")
-        self.facts.setWordWrap(True)
-        self.facts.setAccessibleName("Mentor summary")
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name = self.title
         self.edit_button = button("&Edit…", "Change this mentor's details, capacity and "
                                   "screening", self._edit)
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
         actions.addStretch(1)
-        self.grid_title = QLabel("When the mentor can meet (click to change):")
-        self.grid_title.setObjectName("sectionTitle")
+        self.grid_title = section_title("When the mentor can meet (click to change):")
         self.grid = AvailabilityGrid("the mentor")
         self.grid.changed.connect(self._grid_changed)
-        self.body = QTextBrowser()
-        self.body.setAccessibleName("Mentees, screening and interests")
-        self.body.setToolTip("Click a student's name to open them")
-        self.body.setOpenLinks(False)
-        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = text_view("Mentees, screening and interests",
+                              "Click a student's name to open them")
         self.body.anchorClicked.connect(self._link)
-        self.empty = QLabel("Choose a mentor in the list to see their details here.")
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.name)
-        layout.addWidget(self.facts)
-        layout.addLayout(actions)
-        layout.addWidget(self.body, 1)
-        layout.addWidget(self.grid_title)
-        layout.addWidget(self.grid)
-        layout.addWidget(self.empty)
+        add_to(self.content, self.name, self.facts, actions, (self.body, 1), self.grid_title,
+               self.grid)
         self.show_mentor(None)
 
     def show_mentor(self, mentor_id: int | None, row: dict | None = None) -> None:
@@ -76,10 +53,7 @@ class MentorDetail(QFrame):
         record = mentors.mentor(db, mentor_id) if db and mentor_id else None
         self.mentor_id = record["id"] if record else None
         self.record = record
-        for widget in (self.name, self.facts, self.edit_button, self.body, self.grid_title,
-                       self.grid):
-            widget.setVisible(record is not None)
-        self.empty.setVisible(record is None)
+        self.set_showing(record is not None)
         if record is None:
             return
         name = f"{record['first_name']} {record['last_name']}".strip()

@@ -4,19 +4,16 @@ referrals and attendance."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QTabWidget,
-    QTextBrowser,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +26,7 @@ from ui.desk import GOALS, Desk, today
 from ui.screens.base import button
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
+from ui.widgets.detail_pane import DetailPane, add_to, section_title, text_view
 from ui.widgets.tier_badge import TierBadge
 from ui.words import (
     CLOSURE_REASONS,
@@ -51,22 +49,10 @@ from ui.words import (
     usual_time,
     word,
 )
+from ui.words import escaped as _e
 
 
-def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-def _browser(name: str, tooltip: str) -> QTextBrowser:
-    view = QTextBrowser()
-    view.setAccessibleName(name)
-    view.setToolTip(tooltip)
-    view.setOpenLinks(False)
-    view.setFrameShape(QFrame.Shape.NoFrame)
-    return view
-
-
-class StudentDetail(QFrame):
+class StudentDetail(DetailPane):
     """Everything about one student; actions raise signals the screen carries out."""
 
     edit_requested = Signal(int)
@@ -78,22 +64,13 @@ class StudentDetail(QFrame):
     changed = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Student", "Choose a student in the list to see their details here.",
+                         420, parent)
         self.desk = desk
         self.student_id: int | None = None
         self.record: dict | None = None
-        self.setObjectName("pane")
-        self.setAccessibleName("Student details")
-        self.setMinimumWidth(420)
-
-        self.name = QLabel("")
-        self.name.setObjectName("paneTitle")
-        self.name.setWordWrap(True)
+        self.name = self.title
         self.tier = TierBadge()
-        self.facts = QLabel("")
-        self.facts.setWordWrap(True)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.facts.setAccessibleName("Student summary")
         self.edit_button = button("&Edit…", "Change the student's names, ID, grade, "
                                   "guardian and consent", self._edit)
         self.match_button = button("Find a &mentor…", "See the mentors who suit this student "
@@ -122,40 +99,29 @@ class StudentDetail(QFrame):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Student details sections")
         self.tabs.setToolTip("Sections about this student")
-        self.profile = _browser("Profile", "Guardian, consent, interests and notes")
+        self.profile = text_view("Profile", "Guardian, consent, interests and notes")
         self.grid = AvailabilityGrid("the student")
         self.grid.changed.connect(self._grid_changed)
         profile_page = QWidget()
         profile_layout = QVBoxLayout(profile_page)
         profile_layout.addWidget(self.profile, 1)
-        when = QLabel("When the student can meet (click to change):")
-        when.setObjectName("sectionTitle")
-        profile_layout.addWidget(when)
+        profile_layout.addWidget(section_title("When the student can meet (click to change):"))
         profile_layout.addWidget(self.grid)
         self.tabs.addTab(profile_page, "Profile")
         self.tabs.addTab(self._goals_page(), "Goals")
-        self.mentors_view = _browser("Mentors and nominations",
+        self.mentors_view = text_view("Mentors and nominations",
                                      "The student's mentors now and before, and nominations")
         self.mentors_view.anchorClicked.connect(self._mentor_link)
         self.tabs.addTab(self.mentors_view, "Mentors")
-        self.meetings_view = _browser("Meetings", "Every meeting logged with this student")
+        self.meetings_view = text_view("Meetings", "Every meeting logged with this student")
         self.tabs.addTab(self.meetings_view, "Meetings")
-        self.referrals_view = _browser("Referrals", "Needs passed on to the counselor, nurse, "
+        self.referrals_view = text_view("Referrals", "Needs passed on to the counselor, nurse, "
                                        "an administrator or others")
         self.tabs.addTab(self.referrals_view, "Referrals")
         self.attendance_page = self._attendance_page()
         self.tabs.addTab(self.attendance_page, "Attendance")
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.facts)
-        layout.addLayout(actions)
-        layout.addLayout(more)
-        layout.addWidget(self.tabs, 1)
-        self.empty = QLabel("Choose a student in the list to see their details here.")
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        layout.addWidget(self.empty)
+        add_to(self.content, top, self.facts, actions, more, (self.tabs, 1))
         self.show_student(None)
 
     # Goals -------------------------------------------------------------------------------------
@@ -346,13 +312,8 @@ class StudentDetail(QFrame):
         db = self.desk.db if self.desk.is_open else None
         record = students.student(db, student_id) if db and student_id else None
         self.record = record
-        showing = record is not None
-        for widget in (self.tabs, self.facts, self.edit_button, self.match_button,
-                       self.meeting_button, self.archive_button, self.tier, self.name,
-                       self.profile_button):
-            widget.setVisible(showing)
-        self.empty.setVisible(not showing)
-        if not showing:
+        self.set_showing(record is not None)
+        if record is None:
             self.student_id = None
             return
         year_id = self.desk.year_id
