@@ -27,7 +27,7 @@ from storage.errors import KnownProblem
 from ui import printing, window_state
 from ui.desk import EVERYTHING, MENTORS, STUDENTS, Desk
 from ui.errors import show_error
-from ui.loading import Loader
+from ui.loading import Loader, read_file
 from ui.navigation import SCREENS, Navigation
 from ui.screens.base import Screen
 from ui.widgets.search_box import SearchBox, load_entries
@@ -310,13 +310,8 @@ class MainWindow(QMainWindow):
 
         def work(progress):
             from storage.backups import manual_backup
-            from storage.database import connect
 
-            db = connect(path)
-            try:
-                return manual_backup(db, path)
-            finally:
-                db.close()
+            return read_file(path, lambda db: manual_backup(db, path))
 
         def done(copy: Path) -> None:
             self.desk.log("backup", f"Backed up to {copy.name}", path=str(copy))
@@ -471,13 +466,7 @@ class MainWindow(QMainWindow):
         data_path, year_id = self.desk.data.path, self.desk.year_id
 
         def document():
-            from storage.database import connect
-
-            db = connect(data_path)
-            try:
-                return printing.roster_pages(db, year_id)[1]
-            finally:
-                db.close()
+            return read_file(data_path, lambda db: printing.roster_pages(db, year_id)[1])
 
         self._print_or_save(document, decor_for(self.desk.db, "Mentor roster"), "Mentor roster")
 
@@ -493,13 +482,9 @@ class MainWindow(QMainWindow):
 
         def write() -> Path:
             from reports.roster import export_roster, mentor_roster
-            from storage.database import connect
 
-            db = connect(data_path)
-            try:
-                return export_roster(mentor_roster(db, year_id), path)
-            finally:
-                db.close()
+            return read_file(data_path,
+                             lambda db: export_roster(mentor_roster(db, year_id), path))
 
         printing.save_in_background(self, "Saving the roster…", write, self._saved_file)
 
@@ -512,13 +497,8 @@ class MainWindow(QMainWindow):
         data_path, year_id = self.desk.data.path, self.desk.year_id
 
         def document():
-            from storage.database import connect
-
-            db = connect(data_path)
-            try:
-                return printing.profile_pages(db, student_id, year_id)[1]
-            finally:
-                db.close()
+            return read_file(data_path,
+                             lambda db: printing.profile_pages(db, student_id, year_id)[1])
 
         self._print_or_save(document, decor_for(self.desk.db, "Mentee profile"),
                             "Mentee profile")

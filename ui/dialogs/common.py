@@ -103,8 +103,10 @@ def notes_field(text: str | None, tooltip: str, lines: int = 3) -> QPlainTextEdi
     return edit
 
 
-def ok_cancel(dialog, ok_text: str, ok_tooltip: str) -> QDialogButtonBox:
-    """Save / Cancel buttons wired to the dialog's accept and reject."""
+def ok_cancel(dialog, ok_text: str, ok_tooltip: str,
+              cancel_tooltip: str = "Close without saving anything") -> QDialogButtonBox:
+    """Save / Cancel buttons wired to the dialog's accept and reject (the Save button is
+    ``buttons.button(QDialogButtonBox.StandardButton.Ok)``)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -113,7 +115,7 @@ def ok_cancel(dialog, ok_text: str, ok_tooltip: str) -> QDialogButtonBox:
     ok.setAccessibleName(ok_text)
     ok.setObjectName("primary")
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setToolTip("Close without saving anything")
+    cancel.setToolTip(cancel_tooltip)
     cancel.setAccessibleName("Cancel")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from storage import availability, matches, nominations, students
 from storage.availability import SLOTS
 from ui.desk import MATCHES, NOMINATIONS, Desk, today
-from ui.dialogs.common import DateField
+from ui.dialogs.common import DateField, ok_cancel
 from ui.errors import show_error
 from ui.loading import Loader
 from ui.models.candidates import CandidatesModel, load_candidates
@@ -135,15 +135,10 @@ class MatchDialog(QDialog):
                             f"{self.current['mentor_last_name']}")
             form.addRow(f"Ends the match with {current_name}:", self.close_reason)
 
-        buttons = QDialogButtonBox()
-        self.match_button = buttons.addButton("Match", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.match_button.setObjectName("primary")
-        self.match_button.setToolTip("Save the match with the chosen mentor")
+        buttons = ok_cancel(self, "Match", "Save the match with the chosen mentor",
+                            "Close without matching")
+        self.match_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.match_button.setEnabled(False)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without matching")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from analysis import matching
 from storage import matches, nominations, students
 from ui.desk import MATCHES, NOMINATIONS, Desk, today
+from ui.dialogs.common import ok_cancel
 from ui.errors import show_error
 from ui.loading import Loader
 from ui.models.students import fold
@@ -157,15 +158,10 @@ class SuggestAllDialog(QDialog):
         tick_row.addWidget(button("Untick a&ll", "Leave every proposed match out",
                                   lambda: self.model.tick_all(False)))
         tick_row.addStretch(1)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("primary")
-        self.save_button.setToolTip("Save every ticked match now, together")
+        buttons = ok_cancel(self, "Save", "Save every ticked match now, together",
+                            "Close without saving any match")
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.save_button.setEnabled(False)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without saving any match")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
