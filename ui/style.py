@@ -16,7 +16,6 @@ BORDER = "#d3d9e0"
 TIER_COLOURS = {
     "satisfactory": ("#e3f1e4", "#1e5b2a"),
     "at-risk": ("#fff3cd", "#6b4e00"),
-    "at_risk": ("#fff3cd", "#6b4e00"),
     "moderate": ("#fde2c8", "#7a3300"),
     "severe": ("#f8d0d0", "#7d1414"),
     None: ("#eef1f4", "#52606d"),

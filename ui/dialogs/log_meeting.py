@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from program.vocabulary import MEETING_KINDS, MEETING_OUTCOMES, label
+from program.vocabulary import SLOTS as SLOT_WORDS
 from storage import goals, lookups, matches, meetings
 from storage.availability import SLOTS
 from ui.desk import GOALS, MEETINGS, Desk, today
 from ui.dialogs.common import DateField
 from ui.dialogs.form_dialog import FormDialog
-from ui.words import MEETING_KINDS, OUTCOMES, person_name, word
-from ui.words import SLOTS as SLOT_WORDS
+from ui.words import person_name
 
 
 class LogMeetingDialog(FormDialog):
@@ -104,7 +105,7 @@ class LogMeetingDialog(FormDialog):
         self.outcome_group = QButtonGroup(self)
         outcome_row = QHBoxLayout()
         self.outcome_buttons: dict[str, QRadioButton] = {}
-        for code, text in OUTCOMES.items():
+        for code, text in MEETING_OUTCOMES.items():
             radio = QRadioButton(text)
             radio.setAccessibleName(f"Outcome: {text}")
             radio.setToolTip({"held": "The meeting happened",
@@ -326,4 +327,4 @@ def describe(dialog: LogMeetingDialog) -> str:
     names = dialog.student_names
     who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     return (f"{'Saved' if dialog.editing else 'Logged'} the meeting with {who} "
-            f"({word(OUTCOMES, dialog.outcome()).lower()}).")
+            f"({label(MEETING_OUTCOMES, dialog.outcome()).lower()}).")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from program.vocabulary import CONSENT_STATUSES
 from storage import settings, students
 from ui.desk import STUDENTS, Desk, today
 from ui.dialogs.common import OptionalDate, choice, day_or_none, line_edit, notes_field, plain
 from ui.dialogs.form_dialog import FormDialog
-from ui.words import CONSENT, grade_words, person_name
+from ui.words import grade_words, person_name
 
 
 class StudentEditor(FormDialog):
@@ -51,7 +52,7 @@ class StudentEditor(FormDialog):
                                         "Email address for the guardian")
         self.consent = choice("Guardian consent", "Has a parent or guardian agreed to the "
                               "student joining the mentoring program?",
-                              [(text, code) for code, text in CONSENT.items()],
+                              [(text, code) for code, text in CONSENT_STATUSES.items()],
                               record.get("consent_status") or "unknown")
         self.consent_date = OptionalDate("On", day_or_none(record.get("consent_date")), today(),
                                          "The date the guardian answered")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from analysis import matching
+from program.vocabulary import CONSENT_STATUSES, label, plural
 from storage import matches, nominations, students
 from ui.desk import MATCHES, NOMINATIONS, Desk, today
 from ui.dialogs.common import ok_cancel
@@ -26,7 +27,7 @@ from ui.loading import Loader
 from ui.models.students import fold
 from ui.models.table import Column, FilterProxy, Index, RowsModel
 from ui.screens.base import button, make_table, set_column_widths
-from ui.words import CONSENT, person_name, plural, time_words_for, word
+from ui.words import person_name, usual_time
 
 TICK, STUDENT, MENTOR, WHEN, WHY, CONSENT_COLUMN, SCREENING = range(7)
 
@@ -71,9 +72,9 @@ class ProposalModel(RowsModel):
         if column == TICK:
             return ""
         if column == WHEN:
-            return time_words_for(row["usual"])
+            return usual_time(*row["usual"]) if row["usual"] else ""
         if column == CONSENT_COLUMN:
-            return word(CONSENT, row["consent"])
+            return label(CONSENT_STATUSES, row["consent"])
         if column == SCREENING:
             return "Cleared" if row["cleared"] else "Not cleared"
         return super().cell_text(row, column)

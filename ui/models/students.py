@@ -10,20 +10,12 @@ import sqlite_utils
 from PySide6.QtGui import QColor
 
 from analysis import attendance as attendance_figures
+from program.attendance import TIERS as TIER_ORDER
+from program.vocabulary import NOMINATION_REASONS, TIER_EXPLANATIONS, label, tier_words
 from storage import matches, meetings, nominations, students
 from ui.models.table import Column, RowsModel
 from ui.style import tier_colours
-from ui.words import (
-    NOMINATION_REASONS,
-    TIER_EXPLANATIONS,
-    TIER_ORDER,
-    TIERS,
-    day_words,
-    grade_words,
-    percent,
-    student_name,
-    word,
-)
+from ui.words import day_words, grade_words, percent, student_name
 
 NAME, ID, GRADE, HOMEROOM, MENTOR, RATE, TIER, LAST_MEETING, REASONS = range(9)
 
@@ -113,13 +105,13 @@ class StudentsModel(RowsModel):
             return percent(row["absence_rate"])
         if column == TIER:
             if row["tier"] is None:
-                return "Too few days" if row.get("rated") else ""
-            text = word(TIERS, row["tier"])
+                return tier_words(None) if row.get("rated") else ""
+            text = tier_words(row["tier"])
             return text + ", early warning" if row.get("early_warning") else text
         if column == LAST_MEETING:
             return day_words(row["last_meeting"])
         if column == REASONS:
-            return ", ".join(word(NOMINATION_REASONS, r) for r in row["reasons"])
+            return ", ".join(label(NOMINATION_REASONS, r) for r in row["reasons"])
         return super().cell_text(row, column)
 
     def cell_sort_value(self, row: dict, column: int) -> Any:
@@ -142,7 +134,7 @@ class StudentsModel(RowsModel):
         if column == TIER and row["tier"] is None and row.get("rated"):
             return "Too few school days enrolled to rate attendance yet."
         if column == TIER and row["tier"] is not None:
-            text = f"{word(TIERS, row['tier'])}: {TIER_EXPLANATIONS[row['tier']]}"
+            text = f"{tier_words(row['tier'])}: {TIER_EXPLANATIONS[row['tier']]}"
             if row.get("early_warning"):
                 text += ". Early warning: missed several of the first school days of the year."
             return text

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from program.attendance import TIERS as TIER_ORDER
+from program.vocabulary import plural, tier_words
 from ui import window_state
 from ui.desk import ATTENDANCE, MATCHES, STUDENTS, Desk, today
 from ui.loading import Loader
@@ -25,7 +27,7 @@ from ui.screens.base import Screen, ShownList, make_table, set_column_widths, ti
 from ui.widgets.chart import ChartView
 from ui.widgets.detail_pane import section_title
 from ui.widgets.tier_bar import TierBar
-from ui.words import TIER_ORDER, TIERS, day_words, percent, plural
+from ui.words import day_words, percent
 from ui.words import escaped as _e
 
 
@@ -164,9 +166,9 @@ class AttendanceScreen(Screen):
         self.as_of_label.setText(f"As of {day_words(overview.as_of)}, {through}")
         self.tier_bar.set_counts(overview.tier_counts)
         counts = overview.tier_counts
-        parts = [f"{TIERS[tier]}: <b>{counts.get(tier, 0)}</b>" for tier in TIER_ORDER]
+        parts = [f"{tier_words(tier)}: <b>{counts.get(tier, 0)}</b>" for tier in TIER_ORDER]
         if counts.get(None):
-            parts.append(f"Too few days to rate: {counts[None]}")
+            parts.append(f"{tier_words(None)}: {counts[None]}")
         lines = [" · ".join(parts)]
         if overview.chronic_share is not None:
             lines.append(f"Chronically absent: <b>{overview.chronic_count}</b> of "

@@ -8,6 +8,7 @@ import sqlite_utils
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from program.vocabulary import plural
 from storage import matches, meetings
 from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
 from ui.models.matches import (
@@ -25,7 +26,7 @@ from ui.models.table import FilterProxy
 from ui.screens.base import button, labelled, make_combo, make_table, refill, set_column_widths
 from ui.screens.list_screen import ListScreen, mentor_choices
 from ui.widgets.detail_pane import DetailPane, add_to, section_title
-from ui.words import day_words, plural, usual_time
+from ui.words import day_words, usual_time
 from ui.words import escaped as _e
 
 

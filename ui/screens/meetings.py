@@ -8,12 +8,13 @@ import sqlite_utils
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from program.vocabulary import plural
 from storage import meetings
 from ui.desk import GOALS, MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
 from ui.models.meetings import MeetingFilter, MeetingsModel, load_rows
 from ui.screens.base import ShownList, button, labelled, make_combo, refill
 from ui.screens.list_screen import ListScreen, mentor_choices
-from ui.words import day_words, plural
+from ui.words import day_words
 
 
 class MeetingsScreen(ListScreen):

@@ -8,6 +8,7 @@ import sqlite_utils
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from program.vocabulary import CLOSURE_REASONS, label
 from storage import availability, matches, meetings, mentors
 from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
 from ui.models.mentors import ACTIVE, ALL, ROOM, MentorFilter, MentorsModel, load_rows
@@ -15,7 +16,7 @@ from ui.screens.base import button, labelled, make_combo
 from ui.screens.list_screen import ListScreen
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.detail_pane import DetailPane, add_to, section_title, text_view
-from ui.words import CLOSURE_REASONS, day_words, person_name, usual_time, word
+from ui.words import day_words, person_name, usual_time
 from ui.words import escaped as _e
 
 
@@ -92,7 +93,7 @@ class MentorDetail(DetailPane):
         if before:
             parts.append("<p><b>Earlier mentees</b></p>")
             for m in before[:30]:
-                reason = word(CLOSURE_REASONS, m["closure_reason"]) if m["ended_on"] else "open"
+                reason = label(CLOSURE_REASONS, m["closure_reason"]) if m["ended_on"] else "open"
                 parts.append(
                     f"<p><a href='student:{m['student_id']}'>{_e(person_name(m, 'student_'))}"
                     f"</a> · {_e(m['year_name'])} · {_e(day_words(m['started_on']))} to "

@@ -20,7 +20,24 @@ from PySide6.QtWidgets import (
 )
 
 from analysis import attendance as attendance_figures
-from program.vocabulary import tier_words
+from program.vocabulary import (
+    ATTENDANCE_SOURCES,
+    CLOSURE_REASONS,
+    CONSENT_STATUSES,
+    GOAL_STATUSES,
+    MEETING_KINDS,
+    MEETING_OUTCOMES,
+    NOMINATION_REASONS,
+    NOMINATION_STATUSES,
+    REFERRAL_KINDS,
+    REFERRAL_STATUSES,
+    TIER_EXPLANATIONS,
+    WEEKDAYS,
+    join_words,
+    label,
+    plural,
+    tier_words,
+)
 from storage import availability, goals, matches, meetings, nominations, referrals, students
 from ui.desk import GOALS, Desk, today
 from ui.screens.base import button
@@ -28,27 +45,7 @@ from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
 from ui.widgets.detail_pane import DetailPane, add_to, section_title, text_view
 from ui.widgets.tier_badge import TierBadge
-from ui.words import (
-    CLOSURE_REASONS,
-    CONSENT,
-    GOAL_STATUSES,
-    MEETING_KINDS,
-    NOMINATION_REASONS,
-    NOMINATION_STATUSES,
-    OUTCOMES,
-    REFERRAL_KINDS,
-    REFERRAL_STATUSES,
-    TIER_EXPLANATIONS,
-    WEEKDAYS,
-    day_words,
-    grade_words,
-    join_words,
-    percent,
-    person_name,
-    plural,
-    usual_time,
-    word,
-)
+from ui.words import day_words, grade_words, percent, person_name, usual_time
 from ui.words import escaped as _e
 
 
@@ -173,7 +170,7 @@ class StudentDetail(DetailPane):
             text = QStandardItem(goal["text"])
             text.setData(goal["id"], Qt.ItemDataRole.UserRole)
             text.setToolTip(f"Set on {day_words(goal['set_on'])}")
-            status = word(GOAL_STATUSES, goal["status"])
+            status = label(GOAL_STATUSES, goal["status"])
             if goal["status"] != "working" and goal["status_changed_on"]:
                 status += f" ({day_words(goal['status_changed_on'])})"
             status_item = QStandardItem(status)
@@ -252,7 +249,7 @@ class StudentDetail(DetailPane):
         self.attendance = record
         self._chart_for = None
         if record is None or record.source == "none":
-            self.tier.set_tier(None, "No attendance yet")
+            self.tier.set_tier(None, ATTENDANCE_SOURCES["none"])
             self.attendance_text.setText(
                 "No attendance has been imported for this student this year. Use File > "
                 "Import… with the attendance export from the office.")
@@ -371,7 +368,7 @@ class StudentDetail(DetailPane):
                               if year_id else None)
 
     def _profile_html(self, record: dict) -> str:
-        consent = word(CONSENT, record["consent_status"])
+        consent = label(CONSENT_STATUSES, record["consent_status"])
         if record["consent_date"]:
             consent += f" ({day_words(record['consent_date'])})"
         rows = [
@@ -403,7 +400,7 @@ class StudentDetail(DetailPane):
                 day_words(m["ended_on"]) if m["ended_on"] else "now")
             closed = ""
             if m["ended_on"]:
-                closed = f" — ended: {_e(word(CLOSURE_REASONS, m['closure_reason']))}"
+                closed = f" — ended: {_e(label(CLOSURE_REASONS, m['closure_reason']))}"
                 if m["closure_note"]:
                     closed += f" ({_e(m['closure_note'])})"
             parts.append(f"<p>{mentor} · {_e(m['year_name'])} · {_e(span)}{closed}</p>")
@@ -411,11 +408,11 @@ class StudentDetail(DetailPane):
         if not student_nominations:
             parts.append("<p>Not nominated.</p>")
         for n in student_nominations:
-            reasons = ", ".join(word(NOMINATION_REASONS, r) for r in n["reasons"]) or "no reason"
+            reasons = ", ".join(label(NOMINATION_REASONS, r) for r in n["reasons"]) or "no reason"
             by = f" by {_e(n['nominated_by'])}" if n["nominated_by"] else ""
             parts.append(
                 f"<p>{_e(day_words(n['nominated_on']))}{by} ({_e(n['year_name'])}): "
-                f"{_e(reasons)} — {_e(word(NOMINATION_STATUSES, n['status']))}"
+                f"{_e(reasons)} — {_e(label(NOMINATION_STATUSES, n['status']))}"
                 + (f"<br><i>{_e(n['notes'])}</i>" if n["notes"] else "") + "</p>")
         return "".join(parts)
 
@@ -426,11 +423,12 @@ class StudentDetail(DetailPane):
         for g in rows[:200]:
             head = (f"<b>{_e(day_words(g['met_on'], with_weekday=True))}</b> · "
                     f"{_e(g['mentor_first_name'])} {_e(g['mentor_last_name'])} · "
-                    f"{_e(word(MEETING_KINDS, g['kind']))}")
+                    f"{_e(label(MEETING_KINDS, g['kind']))}")
             if g["mentees"] and g["mentees"] > 1:
                 head += f" ({g['mentees']} students)"
             if g["outcome"] != "held":
-                head += f" · <span style='color:#7a3300'>{_e(word(OUTCOMES, g['outcome']))}</span>"
+                outcome = label(MEETING_OUTCOMES, g["outcome"])
+                head += f" · <span style='color:#7a3300'>{_e(outcome)}</span>"
             if g["minutes"]:
                 head += f" · {g['minutes']} min"
             body = _e(g["topics"] or "")
@@ -445,8 +443,8 @@ class StudentDetail(DetailPane):
         parts = []
         for r in rows:
             parts.append(
-                f"<p><b>{_e(word(REFERRAL_KINDS, r['kind']))}</b> · opened "
-                f"{_e(day_words(r['opened_on']))} · {_e(word(REFERRAL_STATUSES, r['status']))}"
+                f"<p><b>{_e(label(REFERRAL_KINDS, r['kind']))}</b> · opened "
+                f"{_e(day_words(r['opened_on']))} · {_e(label(REFERRAL_STATUSES, r['status']))}"
                 + (f" · follow up {_e(day_words(r['follow_up_on']))}"
                    if r["follow_up_on"] and r["status"] != "resolved" else "")
                 + f"<br>{_e(r['need'])}</p>")

@@ -8,6 +8,8 @@ import sqlite_utils
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
+from program.attendance import TIERS as TIER_ORDER
+from program.vocabulary import NOMINATION_REASONS, tier_words
 from storage import students
 from ui.desk import ATTENDANCE, GOALS, MATCHES, MEETINGS, NOMINATIONS, STUDENTS, Desk
 from ui.models.students import (
@@ -24,7 +26,7 @@ from ui.models.students import (
 from ui.screens.base import button, make_combo, refill
 from ui.screens.list_screen import ListScreen
 from ui.screens.student_detail import StudentDetail
-from ui.words import NOMINATION_REASONS, TIERS, grade_words, person_name
+from ui.words import grade_words, person_name
 
 
 class StudentsScreen(ListScreen):
@@ -49,9 +51,9 @@ class StudentsScreen(ListScreen):
                                 self.apply_filters)
         self.tier = make_combo(
             "Attendance tier", "Show students in one attendance tier",
-            [("All tiers", None)] + [(text, code) for code, text in TIERS.items()]
+            [("All tiers", None)] + [(tier_words(code), code) for code in TIER_ORDER]
             + [("Chronic (10% or more)", CHRONIC), ("Early warning", EARLY_WARNING),
-               ("Too few days to rate", NOT_RATED)],
+               (tier_words(None), NOT_RATED)],
             self.apply_filters)
         self.who = make_combo(
             "Mentor", "Show students with a mentor, without one, or nominated and waiting",
