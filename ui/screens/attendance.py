@@ -208,8 +208,13 @@ class AttendanceScreen(Screen):
                 f"{_e(plural(len(overview.days_without_data), 'school day'))}:</b> "
                 f"{_e(gap_words(overview.days_without_data))}. Import the attendance for "
                 "those dates so the rates are right.</span>")
-        else:
-            parts.append("Every school day so far is covered.")
+        elif overview.data_through:
+            line = (f"Every school day through {day_words(overview.data_through)} is covered.")
+            if overview.days_awaited:
+                since = ("today's" if overview.days_awaited == (overview.as_of,) else
+                         "the days since")
+                line += f" The office's next export brings {since}."
+            parts.append(_e(line))
         return "<br>".join(parts)
 
     def _draw_months(self, overview) -> None:
