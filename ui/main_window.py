@@ -123,7 +123,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1100])
+        # Sizes are shared out in proportion at the first layout: the list ends up at its
+        # minimum width and the screens get the rest.
+        self.splitter.setSizes([150, 10_000])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

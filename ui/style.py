@@ -45,7 +45,7 @@ QHeaderView::section {{ background: #eef1f4; color: {TEXT}; padding: 4px 6px; bo
                         font-weight: 600; }}
 QFrame#pane {{ background: {PANEL}; border: 1px solid {BORDER}; border-radius: 4px; }}
 QTabWidget::pane {{ border: 1px solid {BORDER}; background: {PANEL}; }}
-QTabBar::tab {{ padding: 5px 9px; }}
+QTabBar::tab {{ padding: 5px 7px; }}
 QPushButton {{ padding: 4px 12px; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid #24506f;
                        border-radius: 3px; padding: 5px 14px; font-weight: 600; }}

@@ -17,7 +17,9 @@ from ui.models.table import Column, RowsModel
 from ui.style import tier_colours
 from ui.words import day_words, grade_words, percent, student_name
 
-NAME, ID, GRADE, HOMEROOM, MENTOR, RATE, TIER, LAST_MEETING, REASONS = range(9)
+# Attendance and the last meeting come before the homeroom: they are what a facilitator scans
+# for, and they stay in view beside the student's details.
+NAME, ID, GRADE, MENTOR, RATE, TIER, LAST_MEETING, HOMEROOM, REASONS = range(9)
 
 # Who a student is, in the "mentor" filter.
 MATCHED, UNMATCHED, WAITING = "matched", "unmatched", "waiting"
@@ -85,13 +87,13 @@ class StudentsModel(RowsModel):
         Column("name", "Name", "Last name, first name (preferred name)"),
         Column("local_id", "ID", "The school's student ID"),
         Column("grade", "Grade", "Grade this school year", numeric=True),
-        Column("homeroom", "Homeroom", "Homeroom this school year"),
         Column("mentor_name", "Mentor", "The student's mentor now (empty: not matched)"),
         Column("absence_rate", "Absent", "Share of enrolled school days missed this year",
                numeric=True),
         Column("tier", "Attendance", "Attendance tier: satisfactory, at risk, moderate or severe "
                "(moderate and severe are chronic absence)"),
         Column("last_meeting", "Last meeting", "The latest meeting held with a mentor"),
+        Column("homeroom", "Homeroom", "Homeroom this school year"),
         Column("reasons", "Concern", "Why a teacher nominated the student"),
     )
 

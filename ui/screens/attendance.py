@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from ui.models.attendance import CodesModel, FlaggedModel, load_overview
 from ui.models.table import FilterProxy
 from ui.screens.base import Screen, ShownList, make_table, set_column_widths, title_label
 from ui.widgets.chart import ChartView
-from ui.widgets.detail_pane import section_title
+from ui.widgets.detail_pane import scrolling, section_title
 from ui.widgets.tier_bar import TierBar
 from ui.words import day_words, percent
 from ui.words import escaped as _e
@@ -134,10 +133,7 @@ class AttendanceScreen(Screen):
         bottom.setColumnStretch(0, 3)
         bottom.setColumnStretch(1, 2)
         grid.addLayout(bottom)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(page)
+        scroll = scrolling(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

@@ -190,7 +190,8 @@ def select_row(view: QTableView, row: int | None) -> None:
 
 
 def set_column_widths(view: QTableView, characters: list[int]) -> None:
-    """Starting widths in characters (the person's own widths, once saved, win)."""
+    """Starting widths in characters, never narrower than the column's title (the person's own
+    widths, once saved, win)."""
     width = view.fontMetrics().horizontalAdvance("n")
     header = view.horizontalHeader()
     bold = header.font()
@@ -201,5 +202,6 @@ def set_column_widths(view: QTableView, characters: list[int]) -> None:
     model = view.model()
     for column, count in enumerate(characters):
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        view.setColumnWidth(column, max(count * width, title_metrics.horizontalAdvance(title)
-                                        + 24) + 16)
+        # Cell padding, and room for the title with the header's padding beside it.
+        view.setColumnWidth(column, max(count * width + 12,
+                                        title_metrics.horizontalAdvance(title) + 22))

@@ -55,6 +55,11 @@ def mentor_choices(db: sqlite_utils.Database) -> list[tuple[str, Any]]:
 class ListScreen(Screen):
     """A screen around one list of the year's records (each row a dict with an ``id``)."""
 
+    # The list's columns up to this one are kept in view beside the details when the screen is
+    # first shown (None: the splitter's starting sizes as given); the person's own split, once
+    # saved, wins.
+    KEEP_IN_VIEW: int | None = None
+
     def __init__(self, desk: Desk, model: RowsModel, predicate: Callable[[dict], bool],
                  parent: QWidget | None = None) -> None:
         super().__init__(desk, parent)
@@ -72,6 +77,7 @@ class ListScreen(Screen):
         self._wanted: int | None = None
         self._shown_id: object = _STALE
         self._filter_controls: list[QWidget] = []
+        self._split_fitted = False
 
     # What each screen writes -------------------------------------------------------------------
 
@@ -104,7 +110,10 @@ class ListScreen(Screen):
         search = QLineEdit()
         search.setPlaceholderText(placeholder)
         search.setClearButtonEnabled(True)
-        search.setMinimumWidth(search.fontMetrics().horizontalAdvance("x" * width_chars))
+        # Wide enough for the whole hint (and the clear button), or ``width_chars``.
+        metrics = search.fontMetrics()
+        search.setMinimumWidth(max(metrics.horizontalAdvance("x" * width_chars),
+                                   metrics.horizontalAdvance(placeholder) + 36))
         search.setAccessibleName(name)
         search.setToolTip(tooltip)
         timer = QTimer(self, singleShot=True, interval=delay_ms)
@@ -283,6 +292,27 @@ class ListScreen(Screen):
 
     # Output and layout -------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._split_fitted and self.KEEP_IN_VIEW is not None and self.splitter:
+            QTimer.singleShot(0, self._fit_split)  # once the page has its size
+
+    def _fit_split(self) -> None:
+        """Give the list the room its first columns need; the details get the rest, never
+        less than their own minimum."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if self._split_fitted or total <= 0 or not self.isVisible():
+            return
+        self._split_fitted = True
+        header = self.table.horizontalHeader()
+        wanted = sum(header.sectionSize(column) for column in range(self.KEEP_IN_VIEW + 1))
+        wanted += (self.table.verticalScrollBar().sizeHint().width()
+                   + 2 * self.table.frameWidth() + 2)
+        least = max(self.detail.minimumWidth(), self.detail.minimumSizeHint().width(),
+                    getattr(self.detail, "comfortable_width", lambda: 0)())
+        table = max(min(wanted, total - least), total // 2)
+        self.splitter.setSizes([table, total - table])
+
     def shown_list(self) -> ShownList:
         headers, rows = self.proxy.visible_table()
         title = f"{self.TITLE} — {self.desk.year['name']}" if self.desk.year else self.TITLE
@@ -294,6 +324,7 @@ class ListScreen(Screen):
         window_state.save_header(settings, self.KEY, self.table.horizontalHeader())
 
     def restore_state(self, settings: QSettings) -> None:
-        if self.splitter is not None:
-            window_state.restore_splitter(settings, self.KEY, self.splitter)
+        if self.splitter is not None and window_state.restore_splitter(settings, self.KEY,
+                                                                       self.splitter):
+            self._split_fitted = True  # the person's own split
         window_state.restore_header(settings, self.KEY, self.table.horizontalHeader())

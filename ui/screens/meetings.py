@@ -52,7 +52,7 @@ class MeetingsScreen(ListScreen):
         self.banner.hide()
         self._undo: dict | None = None
         self.make_list("Meetings list", "Double-click a meeting to change it; click a column "
-                       "title to sort", [15, 22, 16, 12, 12, 5, 22, 30])
+                       "title to sort", [15, 20, 17, 15, 12, 5, 21, 30])
         self.table.doubleClicked.connect(lambda *_: self.edit_meeting())
         self.lay_out([self.log_button],
                      [self.search, labelled("Mon&th", self.month),

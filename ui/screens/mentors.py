@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from program.vocabulary import CLOSURE_REASONS, label
 from storage import availability, matches, meetings, mentors
 from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
-from ui.models.mentors import ACTIVE, ALL, ROOM, MentorFilter, MentorsModel, load_rows
+from ui.models.mentors import (
+    ACTIVE,
+    ALL,
+    ROOM,
+    TRAININGS,
+    MentorFilter,
+    MentorsModel,
+    load_rows,
+)
 from ui.screens.base import button, labelled, make_combo
 from ui.screens.list_screen import ListScreen
 from ui.widgets.availability_grid import AvailabilityGrid
@@ -139,6 +147,7 @@ class MentorsScreen(ListScreen):
 
     KEY = "mentors"
     TITLE = "Mentors"
+    KEEP_IN_VIEW = TRAININGS
     CHANGES = frozenset({MENTORS, MATCHES, MEETINGS, STUDENTS})
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
@@ -154,7 +163,7 @@ class MentorsScreen(ListScreen):
                                  self.add_mentor)
         self.filter_controls(self.which, self.search)
         self.make_list("Mentors list", "Click a mentor to see their details; click a column "
-                       "title to sort", [20, 14, 7, 6, 6, 26, 7])
+                       "title to sort", [20, 14, 5, 5, 5, 13, 5])
         detail = MentorDetail(desk)
         detail.edit_requested.connect(self.edit_mentor)
         detail.student_requested.connect(self.student_requested)

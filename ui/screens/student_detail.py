@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QTabWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -43,7 +44,7 @@ from ui.desk import GOALS, Desk, today
 from ui.screens.base import button
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
-from ui.widgets.detail_pane import DetailPane, add_to, section_title, text_view
+from ui.widgets.detail_pane import DetailPane, add_to, scrolling, section_title, text_view
 from ui.widgets.tier_badge import TierBadge
 from ui.words import day_words, grade_words, percent, person_name, usual_time
 from ui.words import escaped as _e
@@ -62,7 +63,7 @@ class StudentDetail(DetailPane):
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__("Student", "Choose a student in the list to see their details here.",
-                         420, parent)
+                         390, parent)
         self.desk = desk
         self.student_id: int | None = None
         self.record: dict | None = None
@@ -96,15 +97,24 @@ class StudentDetail(DetailPane):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Student details sections")
         self.tabs.setToolTip("Sections about this student")
-        self.profile = text_view("Profile", "Guardian, consent, interests and notes")
+        for arrow in self.tabs.tabBar().findChildren(QToolButton):  # when the pane is narrow
+            arrow.setToolTip("Show the other sections")
+        # A label (not a browser) so the availability grid sits right under the profile.
+        self.profile = QLabel("")
+        self.profile.setWordWrap(True)
+        self.profile.setTextFormat(Qt.TextFormat.RichText)
+        self.profile.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.profile.setAccessibleName("Profile")
+        self.profile.setToolTip("Guardian, consent, interests and notes")
         self.grid = AvailabilityGrid("the student")
         self.grid.changed.connect(self._grid_changed)
         profile_page = QWidget()
         profile_layout = QVBoxLayout(profile_page)
-        profile_layout.addWidget(self.profile, 1)
+        profile_layout.addWidget(self.profile)
         profile_layout.addWidget(section_title("When the student can meet (click to change):"))
         profile_layout.addWidget(self.grid)
-        self.tabs.addTab(profile_page, "Profile")
+        profile_layout.addStretch(1)
+        self.tabs.addTab(scrolling(profile_page, on_panel=True), "Profile")
         self.tabs.addTab(self._goals_page(), "Goals")
         self.mentors_view = text_view("Mentors and nominations",
                                      "The student's mentors now and before, and nominations")
@@ -120,6 +130,12 @@ class StudentDetail(DetailPane):
 
         add_to(self.content, top, self.facts, actions, more, (self.tabs, 1))
         self.show_student(None)
+
+    def comfortable_width(self) -> int:
+        """Wide enough for every section's tab to show without scrolling."""
+        margins = self.layout().contentsMargins()
+        return max(self.minimumWidth(), self.tabs.tabBar().sizeHint().width() + margins.left()
+                   + margins.right() + 2 * self.frameWidth() + 4)
 
     # Goals -------------------------------------------------------------------------------------
 
@@ -357,7 +373,7 @@ class StudentDetail(DetailPane):
         self.archive_button.setAccessibleName(self.archive_button.text().replace("&", ""))
         self.grid.set_who(name)
         self.grid.set_grid(availability.get(db, "student", student_id))
-        self.profile.setHtml(self._profile_html(record))
+        self.profile.setText(self._profile_html(record))
         self._show_goals(goals.goals_of(db, student_id))
         self.mentors_view.setHtml(self._mentors_html(student_matches,
                                                      nominations.nominations_of(db, student_id)))

@@ -15,6 +15,7 @@ from ui.desk import ATTENDANCE, GOALS, MATCHES, MEETINGS, NOMINATIONS, STUDENTS,
 from ui.models.students import (
     CHRONIC,
     EARLY_WARNING,
+    LAST_MEETING,
     MATCHED,
     NOT_RATED,
     UNMATCHED,
@@ -34,6 +35,7 @@ class StudentsScreen(ListScreen):
 
     KEY = "students"
     TITLE = "Students"
+    KEEP_IN_VIEW = LAST_MEETING
     CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS})
 
     meeting_requested = Signal(int)  # student id: the window opens Log a meeting
@@ -77,7 +79,7 @@ class StudentsScreen(ListScreen):
                              self.search)
 
         self.make_list("Students list", "Click a student to see their details; click a column "
-                       "title to sort", [24, 8, 5, 9, 18, 7, 17, 12, 20])
+                       "title to sort", [21, 6, 3, 15, 6, 17, 11, 8, 20])
         detail = StudentDetail(desk)
         detail.edit_requested.connect(self.edit_student)
         detail.archive_requested.connect(self.set_archived)

@@ -4,11 +4,13 @@ to choose one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QLabel,
     QLayout,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,19 @@ def text_view(name: str, tooltip: str) -> QTextBrowser:
     view.setOpenLinks(False)
     view.setFrameShape(QFrame.Shape.NoFrame)
     return view
+
+
+def scrolling(page: QWidget, *, on_panel: bool = False) -> QScrollArea:
+    """A page that scrolls when it is taller than its place (long notes, a small window);
+    ``on_panel``: white like the pane or tab it sits in."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    if on_panel:
+        area.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        page.setAutoFillBackground(False)
+    return area
 
 
 def section_title(text: str) -> QLabel:
@@ -68,8 +83,13 @@ class DetailPane(QFrame):
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.page, 1)
         layout.addWidget(self.empty, 1)
+
+    def comfortable_width(self) -> int:
+        """The width at which nothing in the pane is squeezed (what the screen gives it first)."""
+        return self.minimumWidth()
 
     def set_showing(self, showing: bool) -> None:
         """Show the record's sections, or (False) only the hint to choose one."""
