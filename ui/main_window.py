@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -25,7 +24,7 @@ from storage import years
 from storage.database import DataFile
 from storage.errors import KnownProblem
 from ui import printing, window_state
-from ui.desk import EVERYTHING, MENTORS, STUDENTS, Desk
+from ui.desk import EVERYTHING, MENTORS, STUDENTS, Desk, import_available
 from ui.errors import show_error
 from ui.loading import Loader, read_file
 from ui.navigation import SCREENS, Navigation
@@ -99,6 +98,11 @@ class MainWindow(QMainWindow):
         self.no_file.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_file.setWordWrap(True)
         self.stack.addWidget(self.no_file)
+        from ui.start_page import StartPage
+
+        self.start_page = StartPage(self.desk)
+        self.start_page.year_added.connect(self._first_year_added)
+        self.stack.addWidget(self.start_page)
         for entry in SCREENS:
             screen = entry.load_class()(self.desk)
             screen.setAccessibleName(entry.title)
@@ -187,7 +191,7 @@ class MainWindow(QMainWindow):
         self.file_actions = (self.backup_action, self.print_action, self.export_action,
                              self.roster_action, self.roster_excel_action)
         self.import_action: QAction | None = None
-        if importlib.util.find_spec("ui.dialogs.import_wizard") is not None:
+        if import_available():
             # The import wizard is its own piece of work; the menu offers it once it exists.
             self.import_action = self._action("&Import…", "Bring in a spreadsheet: roster, "
                                               "nominations, mentors, attendance, ...",
@@ -329,7 +333,7 @@ class MainWindow(QMainWindow):
         screen = self.screens.get(key)
         if screen is None:
             return
-        if self.desk.is_open:
+        if self.desk.is_open and self.desk.year is not None:
             self.stack.setCurrentWidget(screen)
         if self.navigation.current_key() != key:
             self.navigation.select(key)
@@ -554,24 +558,38 @@ class MainWindow(QMainWindow):
 
     def _file_changed(self) -> None:
         open_ = self.desk.is_open
+        # A file without a school year shows how to set one up, not empty screens.
+        ready = open_ and self.desk.year is not None
         self._undo = None
         self.undo_action.setEnabled(False)
         self.undo_action.setText("&Undo")
         for widget in (self.year_combo, self.search, self.navigation):
-            widget.setEnabled(open_)
+            widget.setEnabled(ready)
         for action in self.file_actions + self.work_actions:
-            action.setEnabled(open_)
+            action.setEnabled(ready)
+        for action in (self.backup_action, self.import_action):
+            if action is not None:
+                action.setEnabled(open_)
         self._fill_years()
         self._update_title()
-        if open_:
+        if ready:
             key = self.navigation.current_key() or (SCREENS[0].key if SCREENS else None)
             if key:
                 self.stack.setCurrentWidget(self.screens[key])
                 self.navigation.select(key)
             self._load_search_entries()
         else:
-            self.stack.setCurrentWidget(self.no_file)
+            if open_:
+                self.start_page.refresh()
+            self.stack.setCurrentWidget(self.start_page if open_ else self.no_file)
             self.search.set_entries([])
+
+    def _first_year_added(self, year_id: int) -> None:
+        """The new file has its school year: on to the screens."""
+        self.desk.set_year(year_id)
+        self._file_changed()
+        self.statusBar().showMessage(f"Added the school year {self.desk.year['name']}. "
+                                     "Next: your students and mentors.", 10000)
 
     def _fill_years(self) -> None:
         self.year_combo.blockSignals(True)

@@ -37,6 +37,7 @@ QListWidget#navigation {{ background: #243b53; color: #f0f4f8; border: none; out
                           padding-top: 6px; }}
 QListWidget#navigation::item {{ padding: 8px 10px; border-radius: 4px; margin: 1px 6px; }}
 QListWidget#navigation::item:selected {{ background: #486581; color: white; }}
+QListWidget#navigation:disabled {{ color: #7b8da1; }}
 QListWidget#navigation::item:hover:!selected {{ background: #334e68; }}
 QTableView {{ background: {PANEL}; alternate-background-color: #f4f6f8; gridline-color: #e4e7eb;
               selection-background-color: #cfe0f1; selection-color: {TEXT}; }}

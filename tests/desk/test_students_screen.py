@@ -355,3 +355,14 @@ def test_the_tier_words_on_screen_are_the_reports_words(window):
     screen.show_student(shown["id"])
     if shown["tier"] is not None:
         assert screen.detail.tier.text() == tier_words(shown["tier"])
+
+
+def test_a_search_that_finds_nobody_says_so_and_how_to_see_everyone(qtbot, window):
+    screen = _screen(window)
+    assert not screen.empty_note.isVisible()
+    qtbot.keyClicks(screen.search, "zzzqx")
+    qtbot.waitUntil(lambda: screen.proxy.rowCount() == 0)
+    assert screen.empty_note.isVisible()
+    assert "No students match" in screen.empty_note.text()
+    qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
+    assert screen.proxy.rowCount() > 0 and not screen.empty_note.isVisible()

@@ -59,6 +59,7 @@ class ListScreen(Screen):
     # first shown (None: the splitter's starting sizes as given); the person's own split, once
     # saved, wins.
     KEEP_IN_VIEW: int | None = None
+    NOUN = "rows"  # what the list holds, in the plural ("students")
 
     def __init__(self, desk: Desk, model: RowsModel, predicate: Callable[[dict], bool],
                  parent: QWidget | None = None) -> None:
@@ -71,6 +72,11 @@ class ListScreen(Screen):
         self.loader = Loader(self)
         self.count = QLabel("")
         self.count.setObjectName("count")
+        self.empty_note = QLabel("")
+        self.empty_note.setObjectName("banner")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAccessibleName("Why the list is empty")
+        self.empty_note.hide()
         self.table: QTableView | None = None
         self.detail: QWidget | None = None
         self.splitter: QSplitter | None = None
@@ -95,6 +101,10 @@ class ListScreen(Screen):
     def reveal(self, row: dict) -> None:
         """Widen the filters so that ``row`` is shown (it was asked for by name)."""
         self.clear_filters()
+
+    def empty_words(self, year: str) -> str:
+        """What to say when the year has none of these at all: why, and what to do."""
+        return f"There are no {self.NOUN} in {year} yet."
 
     def update_count(self) -> None:
         """Say how many rows there are and how many are shown."""
@@ -153,7 +163,7 @@ class ListScreen(Screen):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filter_row)
-        for widget in above:
+        for widget in (*above, self.empty_note):
             layout.addWidget(widget)
         assert self.table is not None, "make_list() first"
         if detail is None:
@@ -192,7 +202,7 @@ class ListScreen(Screen):
         self.before_rows(rows)
         self.model.set_rows(rows)
         self.proxy.resort()
-        self.update_count()
+        self._counted()
         self._shown_id = _STALE  # the rows are new: show the chosen one afresh
         self.choose(keep, reveal=wanted is not None)
         self.loaded.emit()
@@ -203,6 +213,7 @@ class ListScreen(Screen):
         self.model.set_rows([])
         self._show(None)
         self.count.setText("")
+        self.empty_note.hide()
 
     # Filters -----------------------------------------------------------------------------------
 
@@ -210,7 +221,7 @@ class ListScreen(Screen):
         """Filter the list; the chosen row stays chosen while it is shown."""
         keep = self.current_id()
         self.proxy.set_predicate(self.current_filter())
-        self.update_count()
+        self._counted()
         row = self._visible_row(keep)
         select_row(self.table, row)
         if row is None:
@@ -229,6 +240,17 @@ class ListScreen(Screen):
             control.blockSignals(False)
         if apply:
             self.apply_filters()
+
+    def _counted(self) -> None:
+        """The count, and a plain note when the list is empty (why, and what to do)."""
+        self.update_count()
+        if self.model.rowCount() == 0:
+            year = self.desk.year["name"] if self.desk.year else "this year"
+            self.empty_note.setText(self.empty_words(year))
+        elif self.proxy.rowCount() == 0:
+            self.empty_note.setText(f"No {self.NOUN} match the search and filters above: "
+                                    "clear them to see every one.")
+        self.empty_note.setVisible(self.proxy.rowCount() == 0)
 
     def set_choice(self, combo: QComboBox, value: Any) -> None:
         """Choose ``value`` in a filter's drop-down without filtering yet."""

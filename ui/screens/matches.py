@@ -127,6 +127,7 @@ class MatchesScreen(ListScreen):
 
     KEY = "matches"
     TITLE = "Matches"
+    NOUN = "matches"
     CHANGES = frozenset({MATCHES, MEETINGS, STUDENTS, MENTORS})
 
     meeting_requested = Signal(int)  # student id: the window opens Log a meeting
@@ -183,6 +184,10 @@ class MatchesScreen(ListScreen):
 
     def show_detail(self, row: dict | None) -> None:
         self.detail.show_match(row)
+
+    def empty_words(self, year: str) -> str:
+        return (f"No matches in {year} yet. Open a student and choose Find a mentor…, or let "
+                "MentorDesk suggest matches for everyone waiting.")
 
     def update_count(self) -> None:
         open_rows = [row for row in self.model.rows() if row["is_open"]]

@@ -22,6 +22,7 @@ class MeetingsScreen(ListScreen):
 
     KEY = "meetings"
     TITLE = "Meetings"
+    NOUN = "meetings"
     CHANGES = frozenset({MEETINGS, MATCHES, STUDENTS, MENTORS, GOALS})
 
     meeting_requested = Signal(int)  # student id (0: anyone) - the window opens Log a meeting
@@ -83,6 +84,10 @@ class MeetingsScreen(ListScreen):
         super().clear()
         self.banner.hide()
         self._undo = None
+
+    def empty_words(self, year: str) -> str:
+        return (f"No meetings logged in {year} yet. After a mentor meets a student, log it "
+                "with Log a meeting… (Ctrl+M from anywhere).")
 
     def update_count(self) -> None:
         rows = self.proxy.visible_rows()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from program.vocabulary import CLOSURE_REASONS, label
 from storage import availability, matches, meetings, mentors
-from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
+from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, import_available
 from ui.models.mentors import (
     ACTIVE,
     ALL,
@@ -148,6 +148,7 @@ class MentorsScreen(ListScreen):
     KEY = "mentors"
     TITLE = "Mentors"
     KEEP_IN_VIEW = TRAININGS
+    NOUN = "mentors"
     CHANGES = frozenset({MENTORS, MATCHES, MEETINGS, STUDENTS})
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
@@ -184,6 +185,11 @@ class MentorsScreen(ListScreen):
 
     def show_detail(self, row: dict | None) -> None:
         self.detail.show_mentor(row["id"] if row else None, row)
+
+    def empty_words(self, year: str) -> str:
+        staff_list = ", or bring in a staff list (File > Import…)" if import_available() else ""
+        return ("No mentors yet. Add the staff who will mentor (the Add a mentor… button "
+                f"above){staff_list}.")
 
     def update_count(self) -> None:
         active = sum(1 for row in self.model.rows() if row["active"])

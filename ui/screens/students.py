@@ -11,7 +11,16 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 from program.attendance import TIERS as TIER_ORDER
 from program.vocabulary import NOMINATION_REASONS, tier_words
 from storage import students
-from ui.desk import ATTENDANCE, GOALS, MATCHES, MEETINGS, NOMINATIONS, STUDENTS, Desk
+from ui.desk import (
+    ATTENDANCE,
+    GOALS,
+    MATCHES,
+    MEETINGS,
+    NOMINATIONS,
+    STUDENTS,
+    Desk,
+    import_available,
+)
 from ui.models.students import (
     CHRONIC,
     EARLY_WARNING,
@@ -36,6 +45,7 @@ class StudentsScreen(ListScreen):
     KEY = "students"
     TITLE = "Students"
     KEEP_IN_VIEW = LAST_MEETING
+    NOUN = "students"
     CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS})
 
     meeting_requested = Signal(int)  # student id: the window opens Log a meeting
@@ -118,6 +128,12 @@ class StudentsScreen(ListScreen):
 
     def show_detail(self, row: dict | None) -> None:
         self.detail.show_student(row["id"] if row is not None else None)
+
+    def empty_words(self, year: str) -> str:
+        roster = ("Bring in the school's roster, an export from the office's student system "
+                  "(File > Import…), or add" if import_available() else "Add")
+        return (f"There are no students in {year} yet. {roster} students one at a time (the "
+                "Add a student… button above).")
 
     def update_count(self) -> None:
         total = sum(1 for row in self.model.rows() if not row.get("archived"))
