@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from program.attendance import TIERS as TIER_ORDER
 from program.vocabulary import plural, tier_words
 from ui import window_state
-from ui.desk import ATTENDANCE, MATCHES, STUDENTS, Desk, today
+from ui.desk import ATTENDANCE, MATCHES, STUDENTS, Desk, import_available, today
 from ui.loading import Loader
 from ui.models.attendance import CodesModel, FlaggedModel, load_overview
 from ui.models.table import FilterProxy
@@ -100,15 +100,26 @@ class AttendanceScreen(Screen):
         self.codes_table = make_table("Attendance codes", "The school's attendance codes and how "
                                       "MentorDesk counts each (change them in Settings)",
                                       self.codes_proxy)
-        set_column_widths(self.codes_table, [6, 22, 20])
+        set_column_widths(self.codes_table, [9, 20, 18])
         self.codes_table.setMinimumHeight(180)
 
+        self.no_data = QLabel("")
+        self.no_data.setObjectName("banner")
+        self.no_data.setWordWrap(True)
+        self.no_data.setAccessibleName("No attendance yet")
+        self.no_data.hide()
         page = QWidget()
-        grid = QVBoxLayout(page)
+        outer = QVBoxLayout(page)
         top = QHBoxLayout()
         top.addWidget(title_label("Attendance"))
         top.addWidget(self.as_of_label, 1, Qt.AlignmentFlag.AlignBottom)
-        grid.addLayout(top)
+        outer.addLayout(top)
+        outer.addWidget(self.no_data)
+        # The figures, hidden while the year has no attendance (one plain note instead).
+        self.figures = QWidget()
+        grid = QVBoxLayout(self.figures)
+        grid.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.figures)
         grid.addWidget(section_title("Students per tier"))
         grid.addWidget(self.tier_bar)
         grid.addWidget(self.tier_words)
@@ -132,7 +143,8 @@ class AttendanceScreen(Screen):
         bottom.addWidget(self.codes_table, 1, 1)
         bottom.setColumnStretch(0, 3)
         bottom.setColumnStretch(1, 2)
-        grid.addLayout(bottom)
+        outer.addLayout(bottom)
+        outer.addStretch(1)
         scroll = scrolling(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -153,6 +165,8 @@ class AttendanceScreen(Screen):
             model.set_rows([])
         self.tier_bar.set_counts({})
         self.month_chart.show_message("")
+        self.no_data.hide()
+        self.figures.show()
 
     def _loaded(self, loaded: dict) -> None:
         overview = loaded["overview"]
@@ -160,6 +174,11 @@ class AttendanceScreen(Screen):
         through = (f"attendance known through {day_words(overview.data_through, with_weekday=True)}"
                    if overview.data_through else "no attendance imported yet")
         self.as_of_label.setText(f"As of {day_words(overview.as_of)}, {through}")
+        has_data = overview.data_through is not None or any(
+            record.source != "none" for record in overview.records)
+        self.figures.setVisible(has_data)
+        self.no_data.setVisible(not has_data)
+        self.no_data.setText(self._no_data_words())
         self.tier_bar.set_counts(overview.tier_counts)
         counts = overview.tier_counts
         parts = [f"{tier_words(tier)}: <b>{counts.get(tier, 0)}</b>" for tier in TIER_ORDER]
@@ -184,10 +203,17 @@ class AttendanceScreen(Screen):
         self._draw_months(overview)
         self.loaded.emit()
 
+    def _no_data_words(self) -> str:
+        year = self.desk.year["name"] if self.desk.year else "this year"
+        how = (" Bring in the office's attendance export (File > Import…): every day listed, "
+               "or absences only." if import_available() else "")
+        return (f"No attendance has been imported for {year} yet.{how} Once it is, this screen "
+                "shows how many students are in each tier, the absence rate month by month, "
+                "and who to watch.")
+
     def _imports_html(self, overview) -> str:
         if not overview.imports:
-            return ("No attendance has been imported for this year. Use File > Import… with "
-                    "the office's attendance export.")
+            return "No attendance has been imported for this year."
         parts = []
         for batch in overview.imports:
             mode = "every day listed" if batch.mode == "daily" else "absences only"

@@ -40,7 +40,7 @@ from program.vocabulary import (
     tier_words,
 )
 from storage import availability, goals, matches, meetings, nominations, referrals, students
-from ui.desk import GOALS, Desk, today
+from ui.desk import GOALS, Desk, import_available, today
 from ui.screens.base import button
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
@@ -266,9 +266,10 @@ class StudentDetail(DetailPane):
         self._chart_for = None
         if record is None or record.source == "none":
             self.tier.set_tier(None, ATTENDANCE_SOURCES["none"])
-            self.attendance_text.setText(
-                "No attendance has been imported for this student this year. Use File > "
-                "Import… with the attendance export from the office.")
+            how = (" It comes from the office's attendance export (File > Import…)."
+                   if import_available() else "")
+            self.attendance_text.setText("No attendance has been imported for this student "
+                                         f"this year.{how}")
             self.month_chart.show_message("")
             return
         rate = percent(record.absence_rate)
