@@ -18,6 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """Start at ``width`` x ``height``, or smaller on a small screen (or at 150% scaling)."""
+    screen = widget.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, int(room.width() * 0.95)), min(height, int(room.height() * 0.9))
+    widget.resize(width, height)
+
+
 def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 

@@ -176,7 +176,6 @@ class LogMeetingDialog(FormDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         self.buttons = self.lay_out(scroll, "Save the meeting", "Save this meeting")
-        self.resize(620, 640)
 
         if self.editing:
             self._fill_from(self.editing)
@@ -184,7 +183,22 @@ class LogMeetingDialog(FormDialog):
             self.choose_student(student_id)
         else:
             self._match_changed()
+        self._body = body
+        self.resize(620, 200)
+        self._fit_height()
         self.student.setFocus()
+
+    def _fit_height(self) -> None:
+        """As tall as the form (no empty space; taller when a student's goals appear), never
+        taller than the screen: the form scrolls then."""
+        if not hasattr(self, "_body"):
+            return
+        room = self.screen().availableGeometry().height() if self.screen() else 800
+        wanted = (self._body.sizeHint().height() + self.buttons.sizeHint().height()
+                  + self.problem.sizeHint().height() + 40)
+        height = min(wanted, int(room * 0.9))
+        if height > self.height():
+            self.resize(self.width(), height)
 
     # Choosing the student -------------------------------------------------------------------
 
@@ -244,6 +258,7 @@ class LogMeetingDialog(FormDialog):
             self.goals_layout.addRow(label, edit)
             self.goal_edits[goal["id"]] = edit
         self.goals_box.setVisible(bool(working) and not self.editing)
+        self._fit_height()
 
     def _group_changed(self) -> None:
         grouped = any(check.isChecked() for check in self.group_checks)

@@ -23,7 +23,7 @@ from program.vocabulary import SLOTS as SLOT_WORDS
 from storage import availability, matches, nominations, students
 from storage.availability import SLOTS
 from ui.desk import MATCHES, NOMINATIONS, Desk, today
-from ui.dialogs.common import DateField, ok_cancel
+from ui.dialogs.common import DateField, ok_cancel, resize_within_screen
 from ui.errors import show_error
 from ui.loading import Loader
 from ui.models.candidates import CandidatesModel, load_candidates
@@ -55,7 +55,7 @@ class MatchDialog(QDialog):
         name = person_name(self.student)
         self.setWindowTitle(f"Find a mentor for {name}")
         self.setAccessibleName(self.windowTitle())
-        self.resize(980, 600)
+        resize_within_screen(self, 980, 600)
 
         consent = label(CONSENT_STATUSES, self.student["consent_status"])
         intro = QLabel(

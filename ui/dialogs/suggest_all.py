@@ -21,7 +21,7 @@ from analysis import matching
 from program.vocabulary import CONSENT_STATUSES, label, plural
 from storage import matches, nominations, students
 from ui.desk import MATCHES, NOMINATIONS, Desk, today
-from ui.dialogs.common import ok_cancel
+from ui.dialogs.common import ok_cancel, resize_within_screen
 from ui.errors import show_error
 from ui.loading import Loader
 from ui.models.students import fold
@@ -135,7 +135,7 @@ class SuggestAllDialog(QDialog):
         self.saved: list[int] = []
         self.setWindowTitle("Suggest matches for everyone waiting")
         self.setAccessibleName(self.windowTitle())
-        self.resize(980, 600)
+        resize_within_screen(self, 1080, 620)
         intro = QLabel("MentorDesk proposes a mentor for as many waiting students as it can, "
                        "then the best pairs by shared free times, interests and last year's "
                        "mentor. Nothing is saved until you press Save. Untick any you do not "
@@ -145,7 +145,7 @@ class SuggestAllDialog(QDialog):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table("Proposed matches", "Tick the matches to keep", self.proxy)
-        set_column_widths(self.table, [4, 17, 15, 14, 34, 13, 10])
+        set_column_widths(self.table, [4, 17, 16, 18, 28, 18, 10])
         self.model.dataChanged.connect(lambda *_: self._update_save())
         self.status = QLabel("Working out the best matches…")
         self.status.setObjectName("hint")

@@ -72,6 +72,7 @@ class ListScreen(Screen):
         self.loader = Loader(self)
         self.count = QLabel("")
         self.count.setObjectName("count")
+        self.count.setWordWrap(True)  # on a narrow window it wraps; the buttons beside it stay
         self.empty_note = QLabel("")
         self.empty_note.setObjectName("banner")
         self.empty_note.setWordWrap(True)
