@@ -35,6 +35,7 @@ from program.attendance import (
     pooled_rate,
     tier_counts,
 )
+from program.attendance_coverage import AttendanceCoverage, attendance_coverage
 from program.calendar import SchoolCalendar
 from storage import attendance_inputs, program_inputs, settings
 
@@ -143,7 +144,11 @@ class SchoolOverview:
     patterns: tuple[StudentAttendance, ...]  # with a weekday pattern
     imports: tuple[AttendanceImport, ...]  # oldest first
     data_through: dt.date | None  # the last school day (up to as_of) attendance is known for
-    days_without_data: tuple[dt.date, ...]  # school days up to as_of that no import speaks for
+    # School days up to as_of that no import speaks for and should by now (gaps between imports,
+    # or the data more than a few school days behind): see program.attendance_coverage.
+    days_without_data: tuple[dt.date, ...]
+    # The latest school days, normally still to come with the office's next export (not a gap).
+    days_awaited: tuple[dt.date, ...] = ()
 
     @property
     def chronic_count(self) -> int:
@@ -169,7 +174,7 @@ def school_overview(db: sqlite_utils.Database, year_id: int,
     records = year_attendance(db, year_id, as_of)
     mentees = program_inputs.matched_student_ids(db, year_id)
     mentee_records = [r for r in records if r.student_id in mentees]
-    imports, data_through, missing = _coverage(db, calendar, as_of)
+    imports, coverage = _coverage(db, calendar, as_of)
     return SchoolOverview(
         year_id=year_id,
         as_of=min(as_of, calendar.last_day),
@@ -184,13 +189,14 @@ def school_overview(db: sqlite_utils.Database, year_id: int,
                              key=lambda r: (-(r.absence_rate or 0), r.student_id))),
         patterns=tuple(r for r in records if r.pattern_weekdays),
         imports=imports,
-        data_through=data_through,
-        days_without_data=missing,
+        data_through=coverage.data_through,
+        days_without_data=coverage.gaps,
+        days_awaited=coverage.awaited,
     )
 
 
 def _coverage(db: sqlite_utils.Database, calendar: SchoolCalendar, as_of: dt.date
-              ) -> tuple[tuple[AttendanceImport, ...], dt.date | None, tuple[dt.date, ...]]:
+              ) -> tuple[tuple[AttendanceImport, ...], AttendanceCoverage]:
     first, last = calendar.first_day.isoformat(), calendar.last_day.isoformat()
     date = _Dates()
     imports = tuple(
@@ -204,10 +210,7 @@ def _coverage(db: sqlite_utils.Database, calendar: SchoolCalendar, as_of: dt.dat
         if batch.mode == "exceptions" and not batch.undone and batch.students_covered:
             known.update(calendar.days_between(batch.covers_from or calendar.first_day,
                                                batch.covers_through or calendar.last_day))
-    school_days = calendar.days_between(calendar.first_day, min(as_of, calendar.last_day))
-    covered = [day for day in school_days if day in known]
-    return imports, (covered[-1] if covered else None), tuple(
-        day for day in school_days if day not in known)
+    return imports, attendance_coverage(calendar, known, as_of)
 
 
 def by_student(records: Iterable[StudentAttendance]) -> dict[int, StudentAttendance]:

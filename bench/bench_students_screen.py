@@ -2,7 +2,9 @@
 
 Run: python bench/bench_students_screen.py [--students 2000]
 Prints milliseconds for each step. "Instant" means each step a person waits for after a click or
-a key stays under 100 ms; the background load may take longer (the window stays usable).
+a key stays under 100 ms; the background load may take longer (the window stays usable). Last,
+what the UI thread does when switching screens and years: the click, and the handling of the rows
+when they arrive from the background.
 """
 
 from __future__ import annotations
@@ -96,7 +98,70 @@ def main() -> None:
     timed("whole screen reload, waited for", lambda: (screen.reload(),
                                                      QThreadPool.globalInstance().waitForDone(),
                                                      app.processEvents()), 3)
+    switching(app, window)
     window.close()
+
+
+def switching(app, window) -> None:
+    """What the UI thread does when the facilitator changes screen or year: the click itself,
+    then the moment the rows arrive from the background (the longest single step counts); and
+    choosing a row to see its details."""
+    from PySide6.QtCore import QThreadPool
+
+    from ui.loading import Loader
+
+    steps: list[float] = []
+    finished = Loader._finished
+
+    def timed_finished(self, generation, result, on_done):
+        start = time.perf_counter()
+        finished(self, generation, result, on_done)
+        steps.append(time.perf_counter() - start)
+
+    Loader._finished = timed_finished
+
+    def settle(screen) -> float:
+        start = time.perf_counter()
+        while True:
+            QThreadPool.globalInstance().waitForDone(50)
+            app.processEvents()
+            loaders = [getattr(screen, "loader", None)]
+            chart = getattr(screen, "month_chart", None)
+            loaders.append(getattr(chart, "loader", None))
+            if not screen._dirty and not any(loader and loader.busy for loader in loaders):
+                return time.perf_counter() - start
+
+    def report(label: str, click: float, waited: float) -> None:
+        slowest = max(steps, default=0.0)
+        print(f"{label:<40} click {click * 1000:6.1f} ms, rows in {slowest * 1000:6.1f} ms "
+              f"(ready after {waited * 1000:6.0f} ms)")
+
+    print("UI thread when switching (the window stays usable while rows load):")
+    for key in window.screens:
+        if key == "reports":
+            continue  # the report screen builds its document in its own job
+        steps.clear()
+        start = time.perf_counter()
+        window.show_screen(key)
+        click = time.perf_counter() - start
+        report(f"  go to {key}", click, settle(window.screens[key]))
+        screen = window.screens[key]
+        if getattr(screen, "detail", None) is not None and screen.proxy.rowCount() > 9:
+            from ui.screens.base import select_row
+
+            timed(f"    choose one in the {key} list (details)",
+                  lambda s=screen: (select_row(s.table, 7), app.processEvents(),
+                                    select_row(s.table, 9), app.processEvents()), 3)
+    for index in range(window.year_combo.count()):
+        window.show_screen("students")
+        settle(window.screens["students"])
+        steps.clear()
+        start = time.perf_counter()
+        window.year_combo.setCurrentIndex(index)
+        click = time.perf_counter() - start
+        report(f"  year {window.year_combo.currentText()}", click,
+               settle(window.screens["students"]))
+    Loader._finished = finished
 
 
 if __name__ == "__main__":

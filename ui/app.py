@@ -22,6 +22,10 @@ def demo_file_path() -> Path:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, with MentorDesk's names and look."""
+    from ui import refcount_guard
+
+    refcount_guard.install()
     QCoreApplication.setOrganizationName("MentorDesk")
     QCoreApplication.setApplicationName("MentorDesk")
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 
 import sqlite_utils
 from PySide6.QtCore import QObject, Signal
 
 from storage import activity, settings, years
 from storage.database import DataFile
+
+
+def import_available() -> bool:
+    """True once the import wizard is part of MentorDesk (File > Import… is offered then)."""
+    return importlib.util.find_spec("ui.dialogs.import_wizard") is not None
 
 
 def today() -> dt.date:

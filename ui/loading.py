@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ui import background
 from ui.errors import show_error
+
+T = TypeVar("T")
+
+
+def read_file(path: Path, read: Callable[[sqlite_utils.Database], T]) -> T:
+    """``read(db)`` on a connection of its own to the data file (for work off the UI thread:
+    connections never cross threads)."""
+    from storage.database import connect
+
+    db = connect(path)
+    try:
+        return read(db)
+    finally:
+        db.close()
 
 
 class Loader(QObject):
@@ -31,17 +45,7 @@ class Loader(QObject):
     def load(self, path: Path, read: Callable[[sqlite_utils.Database], Any],
              on_done: Callable[[Any], None]) -> None:
         """Read from the data file at ``path`` in the background; ``on_done(result)`` after."""
-
-        def work() -> Any:
-            from storage.database import connect
-
-            db = connect(path)
-            try:
-                return read(db)
-            finally:
-                db.close()
-
-        self.run(work, on_done)
+        self.run(lambda: read_file(path, read), on_done)
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         """Run ``work()`` (no widgets, no shared connection) in the background; then

@@ -26,7 +26,7 @@ from storage.errors import KnownProblem
 from ui import printing, window_state
 from ui.desk import EVERYTHING, MENTORS, STUDENTS, Desk
 from ui.errors import show_error
-from ui.loading import Loader
+from ui.loading import Loader, read_file
 from ui.navigation import SCREENS, Navigation
 from ui.screens.base import Screen
 from ui.widgets.search_box import SearchBox, load_entries
@@ -37,8 +37,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        from ui import gc_guard
+        from ui import gc_guard, refcount_guard
 
+        refcount_guard.install()
         gc_guard.install()
         self.desk = Desk(self)
         self.setObjectName("MainWindow")
@@ -97,6 +98,11 @@ class MainWindow(QMainWindow):
         self.no_file.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_file.setWordWrap(True)
         self.stack.addWidget(self.no_file)
+        from ui.start_page import StartPage
+
+        self.start_page = StartPage(self.desk)
+        self.start_page.year_added.connect(self._first_year_added)
+        self.stack.addWidget(self.start_page)
         for entry in SCREENS:
             screen = entry.load_class()(self.desk)
             screen.setAccessibleName(entry.title)
@@ -121,7 +127,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1100])
+        # Sizes are shared out in proportion at the first layout: the list ends up at its
+        # minimum width and the screens get the rest.
+        self.splitter.setSizes([150, 10_000])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -309,13 +317,8 @@ class MainWindow(QMainWindow):
 
         def work(progress):
             from storage.backups import manual_backup
-            from storage.database import connect
 
-            db = connect(path)
-            try:
-                return manual_backup(db, path)
-            finally:
-                db.close()
+            return read_file(path, lambda db: manual_backup(db, path))
 
         def done(copy: Path) -> None:
             self.desk.log("backup", f"Backed up to {copy.name}", path=str(copy))
@@ -331,7 +334,7 @@ class MainWindow(QMainWindow):
         screen = self.screens.get(key)
         if screen is None:
             return
-        if self.desk.is_open:
+        if self.desk.is_open and self.desk.year is not None:
             self.stack.setCurrentWidget(screen)
         if self.navigation.current_key() != key:
             self.navigation.select(key)
@@ -485,13 +488,7 @@ class MainWindow(QMainWindow):
         data_path, year_id = self.desk.data.path, self.desk.year_id
 
         def document():
-            from storage.database import connect
-
-            db = connect(data_path)
-            try:
-                return printing.roster_pages(db, year_id)[1]
-            finally:
-                db.close()
+            return read_file(data_path, lambda db: printing.roster_pages(db, year_id)[1])
 
         self._print_or_save(document, decor_for(self.desk.db, "Mentor roster"), "Mentor roster")
 
@@ -507,13 +504,9 @@ class MainWindow(QMainWindow):
 
         def write() -> Path:
             from reports.roster import export_roster, mentor_roster
-            from storage.database import connect
 
-            db = connect(data_path)
-            try:
-                return export_roster(mentor_roster(db, year_id), path)
-            finally:
-                db.close()
+            return read_file(data_path,
+                             lambda db: export_roster(mentor_roster(db, year_id), path))
 
         printing.save_in_background(self, "Saving the roster…", write, self._saved_file)
 
@@ -526,13 +519,8 @@ class MainWindow(QMainWindow):
         data_path, year_id = self.desk.data.path, self.desk.year_id
 
         def document():
-            from storage.database import connect
-
-            db = connect(data_path)
-            try:
-                return printing.profile_pages(db, student_id, year_id)[1]
-            finally:
-                db.close()
+            return read_file(data_path,
+                             lambda db: printing.profile_pages(db, student_id, year_id)[1])
 
         self._print_or_save(document, decor_for(self.desk.db, "Mentee profile"),
                             "Mentee profile")
@@ -586,24 +574,38 @@ class MainWindow(QMainWindow):
 
     def _file_changed(self) -> None:
         open_ = self.desk.is_open
+        # A file without a school year shows how to set one up, not empty screens.
+        ready = open_ and self.desk.year is not None
         self._undo = None
         self.undo_action.setEnabled(False)
         self.undo_action.setText("&Undo")
         for widget in (self.year_combo, self.search, self.navigation):
-            widget.setEnabled(open_)
+            widget.setEnabled(ready)
         for action in self.file_actions + self.work_actions:
-            action.setEnabled(open_)
+            action.setEnabled(ready)
+        for action in (self.backup_action, self.import_action):
+            if action is not None:
+                action.setEnabled(open_)
         self._fill_years()
         self._update_title()
-        if open_:
+        if ready:
             key = self.navigation.current_key() or (SCREENS[0].key if SCREENS else None)
             if key:
                 self.stack.setCurrentWidget(self.screens[key])
                 self.navigation.select(key)
             self._load_search_entries()
         else:
-            self.stack.setCurrentWidget(self.no_file)
+            if open_:
+                self.start_page.refresh()
+            self.stack.setCurrentWidget(self.start_page if open_ else self.no_file)
             self.search.set_entries([])
+
+    def _first_year_added(self, year_id: int) -> None:
+        """The new file has its school year: on to the screens."""
+        self.desk.set_year(year_id)
+        self._file_changed()
+        self.statusBar().showMessage(f"Added the school year {self.desk.year['name']}. "
+                                     "Next: your students and mentors.", 10000)
 
     def _fill_years(self) -> None:
         self.year_combo.blockSignals(True)

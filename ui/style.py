@@ -16,7 +16,6 @@ BORDER = "#d3d9e0"
 TIER_COLOURS = {
     "satisfactory": ("#e3f1e4", "#1e5b2a"),
     "at-risk": ("#fff3cd", "#6b4e00"),
-    "at_risk": ("#fff3cd", "#6b4e00"),
     "moderate": ("#fde2c8", "#7a3300"),
     "severe": ("#f8d0d0", "#7d1414"),
     None: ("#eef1f4", "#52606d"),
@@ -38,6 +37,7 @@ QListWidget#navigation {{ background: #243b53; color: #f0f4f8; border: none; out
                           padding-top: 6px; }}
 QListWidget#navigation::item {{ padding: 8px 10px; border-radius: 4px; margin: 1px 6px; }}
 QListWidget#navigation::item:selected {{ background: #486581; color: white; }}
+QListWidget#navigation:disabled {{ color: #7b8da1; }}
 QListWidget#navigation::item:hover:!selected {{ background: #334e68; }}
 QTableView {{ background: {PANEL}; alternate-background-color: #f4f6f8; gridline-color: #e4e7eb;
               selection-background-color: #cfe0f1; selection-color: {TEXT}; }}
@@ -46,7 +46,7 @@ QHeaderView::section {{ background: #eef1f4; color: {TEXT}; padding: 4px 6px; bo
                         font-weight: 600; }}
 QFrame#pane {{ background: {PANEL}; border: 1px solid {BORDER}; border-radius: 4px; }}
 QTabWidget::pane {{ border: 1px solid {BORDER}; background: {PANEL}; }}
-QTabBar::tab {{ padding: 5px 9px; }}
+QTabBar::tab {{ padding: 5px 7px; }}
 QPushButton {{ padding: 4px 12px; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid #24506f;
                        border-radius: 3px; padding: 5px 14px; font-weight: 600; }}

@@ -17,10 +17,12 @@ def save_splitter(settings: QSettings, key: str, splitter: QSplitter) -> None:
     settings.setValue(f"splitters/{key}", splitter.saveState())
 
 
-def restore_splitter(settings: QSettings, key: str, splitter: QSplitter) -> None:
+def restore_splitter(settings: QSettings, key: str, splitter: QSplitter) -> bool:
+    """Put a splitter back as it was left; False when nothing was saved."""
     state = settings.value(f"splitters/{key}")
     if isinstance(state, QByteArray) and not state.isEmpty():
-        splitter.restoreState(state)
+        return splitter.restoreState(state)
+    return False
 
 
 def save_header(settings: QSettings, key: str, header: QHeaderView) -> None:

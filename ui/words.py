@@ -1,38 +1,21 @@
-"""The words a facilitator sees for the codes stored in the data file."""
+"""How the screens write names, dates, rates and usual times (the words for stored codes are
+program.vocabulary's)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from program import vocabulary
 
-# The program's words for every stored code live in program.vocabulary (reports use them too).
-WEEKDAYS = tuple(vocabulary.WEEKDAYS[:5])
+# The word for every stored code (tiers, slots, outcomes, reasons, ...) is program.vocabulary's,
+# shared with the reports; here are only the ways the screens write names, dates and blanks.
 WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri")
-SLOTS = dict(vocabulary.SLOTS)
-MEETING_KINDS = dict(vocabulary.MEETING_KINDS)
-OUTCOMES = dict(vocabulary.MEETING_OUTCOMES)
-CLOSURE_REASONS = dict(vocabulary.CLOSURE_REASONS)
-CONSENT = dict(vocabulary.CONSENT_STATUSES)
-NOMINATION_REASONS = dict(vocabulary.NOMINATION_REASONS)
-NOMINATION_STATUSES = dict(vocabulary.NOMINATION_STATUSES)
-GOAL_STATUSES = dict(vocabulary.GOAL_STATUSES)
-REFERRAL_KINDS = dict(vocabulary.REFERRAL_KINDS)
-REFERRAL_STATUSES = dict(vocabulary.REFERRAL_STATUSES)
-TIERS = {code: text for code, text in vocabulary.TIERS.items() if code is not None}
-TIER_EXPLANATIONS = dict(vocabulary.TIER_EXPLANATIONS)
-# Tiers in order from best to worst.
-TIER_ORDER = ("satisfactory", "at-risk", "moderate", "severe")
-ATTENDANCE_STATUSES = dict(vocabulary.ATTENDANCE_STATUSES)
-join_words = vocabulary.join_words
-plural = vocabulary.plural
 
 
-def word(table: dict[str, str], code: str | None, missing: str = "") -> str:
-    """The word for ``code`` in ``table``; the code itself when unknown (never a crash)."""
-    if code is None:
-        return missing
-    return table.get(code, str(code).replace("_", " ").capitalize())
+def escaped(text: object) -> str:
+    """Any value as text safe inside rich text (None: nothing)."""
+    return html.escape("" if text is None else str(text))
 
 
 def grade_words(grade: int | None) -> str:
@@ -54,25 +37,19 @@ def day_words(day: str | dt.date | None, *, with_weekday: bool = False) -> str:
 
 
 def percent(rate: float | None, digits: int = 1) -> str:
-    """0.1278 -> "12.8%"; nothing for no rate."""
-    if rate is None:
-        return ""
-    return f"{rate * 100:.{digits}f}%"
+    """0.1278 -> "12.8%"; nothing for no rate (a blank cell, which sorts last)."""
+    return "" if rate is None else vocabulary.percent(rate, digits)
 
 
 def usual_time(weekday: int | None, slot: str | None) -> str:
     """A match's usual time: "Tuesday lunch"."""
     parts = []
     if weekday is not None:
-        parts.append(WEEKDAYS[weekday])
+        parts.append(vocabulary.weekday_words(weekday))
     if slot:
-        parts.append(SLOTS.get(slot, slot).lower() if parts else SLOTS.get(slot, slot))
+        words = vocabulary.slot_words(slot)
+        parts.append(words.lower() if parts else words)
     return " ".join(parts)
-
-
-def time_words_for(time: tuple[int, str] | None) -> str:
-    """(1, "lunch") -> "Tuesday lunch"; nothing for no time."""
-    return usual_time(*time) if time else ""
 
 
 def student_name(row: dict, prefix: str = "") -> str:

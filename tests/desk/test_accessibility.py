@@ -102,3 +102,24 @@ def test_tab_moves_through_the_students_filters_in_order(qtbot, window):
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
     assert order[:6] == [screen.search, screen.grade, screen.tier, screen.who, screen.concern,
                          screen.table]
+
+
+@pytest.mark.parametrize(("key", "names"), [
+    ("mentors", ["search", "which", "table"]),
+    ("matches", ["search", "which", "mentor", "table"]),
+    ("meetings", ["search", "month", "mentor", "edit_button", "delete_button", "table"]),
+])
+def test_tab_moves_through_each_lists_filters_in_reading_order(qtbot, window, key, names):
+    window.show_screen(key)
+    screen = window.screens[key]
+    wait_loaded(qtbot, screen)
+    from ui.screens.base import select_row
+
+    select_row(screen.table, 0)  # the meeting buttons are enabled with a meeting chosen
+    assert screen.current_id() is not None
+    screen.search.setFocus()
+    order = []
+    for _ in names:
+        order.append(window.focusWidget())
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert order == [getattr(screen, name) for name in names]

@@ -53,3 +53,30 @@ def test_the_attendance_models_pass_the_model_tester(qtmodeltester, screen):
     for model in (screen.early_model, screen.chronic_model, screen.codes_model,
                   screen.chronic_proxy):
         qtmodeltester.check(model)
+
+
+def _as_of(qtbot, screen, monkeypatch, day):
+    """The screen's figures taken on ``day`` (the demo's attendance runs to the day before)."""
+    monkeypatch.setattr("ui.screens.attendance.today", lambda: day)
+    screen.mark_dirty()
+    wait_loaded(qtbot, screen)
+    return screen.imports_text.text()
+
+
+def test_attendance_through_yesterday_is_not_called_a_gap(qtbot, screen, monkeypatch):
+    from tests.conftest import DEMO_TODAY
+
+    text = _as_of(qtbot, screen, monkeypatch, DEMO_TODAY)
+    assert "No attendance for" not in text
+    assert "Every school day through 23 Nov 2026 is covered" in text
+
+
+def test_attendance_a_week_behind_names_the_missing_school_days(qtbot, screen, monkeypatch):
+    import datetime as dt
+
+    from tests.conftest import DEMO_TODAY
+
+    text = _as_of(qtbot, screen, monkeypatch, DEMO_TODAY + dt.timedelta(days=7))
+    assert "No attendance for" in text
+    assert "24" in text and "Nov 2026" in text
+    assert "1 Dec 2026" not in text  # the day the figures are for is not over yet

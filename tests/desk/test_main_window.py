@@ -138,3 +138,36 @@ def test_open_demo_school_builds_it_off_the_ui_thread_then_opens_it(qtbot, windo
     screen = main.screens["students"]
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=20000)
     main.close()
+
+
+def test_clicking_through_hundreds_of_students_never_crashes_the_window(tmp_path, demo_copy):
+    # A fresh process, as the facilitator's: PySide6 6.12.0 releases None once per call that
+    # returns nothing, which killed the window after about 150 students on Python 3.11.
+    script = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        f"os.environ['MENTORDESK_DATA_DIR'] = {str(tmp_path)!r}\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QThreadPool\n"
+        "from ui.app import make_application\n"
+        "app = make_application()\n"
+        "from ui.main_window import MainWindow\n"
+        "from ui.screens.base import select_row\n"
+        "window = MainWindow()\n"
+        f"window.open_file(Path({str(demo_copy)!r}))\n"
+        "window.show()\n"
+        "screen = window.screens['students']\n"
+        "while screen.model.rowCount() == 0:\n"
+        "    QThreadPool.globalInstance().waitForDone(100)\n"
+        "    app.sendPostedEvents()\n"
+        "for click in range(600):\n"
+        "    select_row(screen.table, click % screen.proxy.rowCount())\n"
+        "print(screen.detail.student_id is not None)\n"
+        "window.close()\n"
+        "import gc\n"
+        "gc.collect()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=PROJECT, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "True"

@@ -279,7 +279,8 @@ def test_the_attendance_tab_shows_rate_tier_pattern_and_chart(qtbot, window):
     detail = screen.detail
     detail.tabs.setCurrentWidget(detail.attendance_page)
     text = detail.attendance_text.text()
-    from ui.words import WEEKDAYS, percent
+    from program.vocabulary import WEEKDAYS
+    from ui.words import percent
 
     assert "Most missed: " + WEEKDAYS[patterned.pattern_weekdays[0]] in text
     assert percent(patterned.absence_rate) in text
@@ -333,3 +334,35 @@ def test_goals_can_be_added_noted_and_marked_met(qtbot, window, monkeypatch):
     goal = next(g for g in goals.goals_of(window.desk.db, student_id) if g["id"] == goal["id"])
     assert goal["status"] == "met"
     assert [n["note"] for n in goal["notes"]] == ["Did it twice this week."]
+
+
+def test_the_tier_words_on_screen_are_the_reports_words(window):
+    from program.attendance import TIERS
+    from program.vocabulary import tier_words
+
+    screen = _screen(window)
+    offered = [screen.tier.itemText(i) for i in range(screen.tier.count())]
+    assert all(tier_words(tier) in offered for tier in TIERS)
+    assert tier_words(None) in offered  # "too few days", as the report says it
+    for row in range(screen.proxy.rowCount()):
+        record = screen.proxy.row_at(row)
+        text = screen.proxy.index(row, student_rows.TIER).data()
+        if record["tier"] is not None:
+            assert text.startswith(tier_words(record["tier"]))
+        elif record["rated"]:
+            assert text == tier_words(None)
+    shown = screen.proxy.row_at(0)
+    screen.show_student(shown["id"])
+    if shown["tier"] is not None:
+        assert screen.detail.tier.text() == tier_words(shown["tier"])
+
+
+def test_a_search_that_finds_nobody_says_so_and_how_to_see_everyone(qtbot, window):
+    screen = _screen(window)
+    assert not screen.empty_note.isVisible()
+    qtbot.keyClicks(screen.search, "zzzqx")
+    qtbot.waitUntil(lambda: screen.proxy.rowCount() == 0)
+    assert screen.empty_note.isVisible()
+    assert "No students match" in screen.empty_note.text()
+    qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
+    assert screen.proxy.rowCount() > 0 and not screen.empty_note.isVisible()

@@ -6,10 +6,11 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
+from program.vocabulary import CLOSURE_REASONS
 from storage import matches
 from ui.desk import MATCHES, Desk, today
 from ui.dialogs.common import DateField, ok_cancel, plain
-from ui.words import CLOSURE_REASONS, day_words, person_name
+from ui.words import day_words, person_name
 
 
 class CloseMatchDialog(QDialog):

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """Start at ``width`` x ``height``, or smaller on a small screen (or at 150% scaling)."""
+    screen = widget.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, int(room.width() * 0.95)), min(height, int(room.height() * 0.9))
+    widget.resize(width, height)
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -63,7 +75,13 @@ class OptionalDate(QWidget):
         return self.edit.day() if self.check.isChecked() else None
 
 
-def line_edit(text: str, name: str, tooltip: str, placeholder: str = "") -> QLineEdit:
+def day_or_none(text: str | None) -> dt.date | None:
+    """A stored date (ISO text) as a date; None for none."""
+    return dt.date.fromisoformat(text) if text else None
+
+
+def line_edit(text: str | None, name: str, tooltip: str, placeholder: str = "") -> QLineEdit:
+    """A one-line text field with its accessible name and tooltip."""
     edit = QLineEdit(text or "")
     edit.setAccessibleName(name)
     edit.setToolTip(tooltip)
@@ -72,8 +90,32 @@ def line_edit(text: str, name: str, tooltip: str, placeholder: str = "") -> QLin
     return edit
 
 
-def ok_cancel(dialog, ok_text: str, ok_tooltip: str) -> QDialogButtonBox:
-    """Save / Cancel buttons wired to the dialog's accept and reject."""
+def choice(name: str, tooltip: str, choices: list[tuple[str, Any]],
+           current: Any = None) -> QComboBox:
+    """A drop-down of words with their stored values, ``current`` chosen (else the first)."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(tooltip)
+    for text, value in choices:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def notes_field(text: str | None, tooltip: str, lines: int = 3) -> QPlainTextEdit:
+    """A few lines of free text; Tab moves on to the next field."""
+    edit = QPlainTextEdit(text or "")
+    edit.setAccessibleName("Notes")
+    edit.setToolTip(tooltip)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().height() * lines + 12)
+    return edit
+
+
+def ok_cancel(dialog, ok_text: str, ok_tooltip: str,
+              cancel_tooltip: str = "Close without saving anything") -> QDialogButtonBox:
+    """Save / Cancel buttons wired to the dialog's accept and reject (the Save button is
+    ``buttons.button(QDialogButtonBox.StandardButton.Ok)``)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -82,7 +124,7 @@ def ok_cancel(dialog, ok_text: str, ok_tooltip: str) -> QDialogButtonBox:
     ok.setAccessibleName(ok_text)
     ok.setObjectName("primary")
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setToolTip("Close without saving anything")
+    cancel.setToolTip(cancel_tooltip)
     cancel.setAccessibleName("Cancel")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -93,5 +135,3 @@ def plain(text: str) -> str:
     """Text from a form field, trimmed."""
     return (text or "").strip()
 
-
-ALIGN_TOP = Qt.AlignmentFlag.AlignTop

@@ -11,12 +11,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -26,23 +24,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from program.vocabulary import MEETING_KINDS, MEETING_OUTCOMES, label
+from program.vocabulary import SLOTS as SLOT_WORDS
 from storage import goals, lookups, matches, meetings
 from storage.availability import SLOTS
-from storage.errors import InvalidInput, KnownProblem
 from ui.desk import GOALS, MEETINGS, Desk, today
-from ui.dialogs.common import DateField, ok_cancel
-from ui.errors import show_error
-from ui.words import MEETING_KINDS, OUTCOMES, person_name, word
-from ui.words import SLOTS as SLOT_WORDS
+from ui.dialogs.common import DateField
+from ui.dialogs.form_dialog import FormDialog
+from ui.words import person_name
 
 
-class LogMeetingDialog(QDialog):
+class LogMeetingDialog(FormDialog):
     """One short form for one meeting; saving writes it (and any goal notes) together."""
+
+    CHANGES = (MEETINGS, GOALS)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None, *,
                  student_id: int | None = None, meeting_id: int | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
+        super().__init__(desk, "Edit a meeting" if meeting_id else "Log a meeting", parent,
+                         minimum_width=560)
         self.meeting_id = meeting_id
         self.saved_meeting_id: int | None = None
         db = desk.db
@@ -55,9 +55,6 @@ class LogMeetingDialog(QDialog):
             for match_id in self.editing["match_ids"]:
                 if all(m["id"] != match_id for m in self.open_matches):
                     self.open_matches.append(matches.match(db, match_id))
-        self.setWindowTitle("Edit a meeting" if meeting_id else "Log a meeting")
-        self.setAccessibleName(self.windowTitle())
-        self.setMinimumWidth(560)
 
         self.student = QComboBox()
         self.student.setEditable(True)
@@ -108,7 +105,7 @@ class LogMeetingDialog(QDialog):
         self.outcome_group = QButtonGroup(self)
         outcome_row = QHBoxLayout()
         self.outcome_buttons: dict[str, QRadioButton] = {}
-        for code, text in OUTCOMES.items():
+        for code, text in MEETING_OUTCOMES.items():
             radio = QRadioButton(text)
             radio.setAccessibleName(f"Outcome: {text}")
             radio.setToolTip({"held": "The meeting happened",
@@ -166,10 +163,6 @@ class LogMeetingDialog(QDialog):
         form.addRow("Outcome", outcome_widget)
         form.addRow("Topics", topics_box)
         form.addRow("&Notes", self.notes)
-        self.problem = QLabel("")
-        self.problem.setObjectName("warning")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -182,12 +175,7 @@ class LogMeetingDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.problem)
-        self.buttons = ok_cancel(self, "Save the meeting", "Save this meeting")
-        layout.addWidget(self.buttons)
-        self.resize(620, 640)
+        self.buttons = self.lay_out(scroll, "Save the meeting", "Save this meeting")
 
         if self.editing:
             self._fill_from(self.editing)
@@ -195,7 +183,22 @@ class LogMeetingDialog(QDialog):
             self.choose_student(student_id)
         else:
             self._match_changed()
+        self._body = body
+        self.resize(620, 200)
+        self._fit_height()
         self.student.setFocus()
+
+    def _fit_height(self) -> None:
+        """As tall as the form (no empty space; taller when a student's goals appear), never
+        taller than the screen: the form scrolls then."""
+        if not hasattr(self, "_body"):
+            return
+        room = self.screen().availableGeometry().height() if self.screen() else 800
+        wanted = (self._body.sizeHint().height() + self.buttons.sizeHint().height()
+                  + self.problem.sizeHint().height() + 40)
+        height = min(wanted, int(room * 0.9))
+        if height > self.height():
+            self.resize(self.width(), height)
 
     # Choosing the student -------------------------------------------------------------------
 
@@ -255,6 +258,7 @@ class LogMeetingDialog(QDialog):
             self.goals_layout.addRow(label, edit)
             self.goal_edits[goal["id"]] = edit
         self.goals_box.setVisible(bool(working) and not self.editing)
+        self._fit_height()
 
     def _group_changed(self) -> None:
         grouped = any(check.isChecked() for check in self.group_checks)
@@ -293,13 +297,19 @@ class LogMeetingDialog(QDialog):
     def outcome(self) -> str:
         return next(code for code, radio in self.outcome_buttons.items() if radio.isChecked())
 
-    def accept(self) -> None:
+    def check(self) -> str | None:
         match = self.current_match()
         if match is None:
-            self._refuse("Choose the student from the list (type part of their name). Only "
-                         "students with a mentor can have a meeting logged.")
             self.student.setFocus()
-            return
+            return ("Choose the student from the list (type part of their name). Only "
+                    "students with a mentor can have a meeting logged.")
+        if self.met_on.day() < dt.date.fromisoformat(match["started_on"]):
+            return (f"The match began on {match['started_on']}; a meeting cannot be before "
+                    "that. Check the date.")
+        return None
+
+    def save(self) -> None:
+        match = self.current_match()
         match_ids = [match["id"]] + [check.property("match_id") for check in self.group_checks
                                      if check.isChecked()]
         values = {
@@ -311,36 +321,20 @@ class LogMeetingDialog(QDialog):
             "notes": self.notes.toPlainText().strip(),
             "topic_ids": [tid for tid, check in self.topic_checks.items() if check.isChecked()],
         }
-        if values["met_on"] < dt.date.fromisoformat(match["started_on"]):
-            self._refuse(f"The match began on {match['started_on']}; a meeting cannot be "
-                         "before that. Check the date.")
-            return
         db = self.desk.db
-        try:
-            with db.atomic():
-                if self.editing:
-                    meetings.update_meeting(db, self.meeting_id, **values)
-                    self.saved_meeting_id = self.meeting_id
-                else:
-                    self.saved_meeting_id = meetings.add_meeting(
-                        db, match["mentor_id"], match_ids, values.pop("met_on"), **values)
-                    for goal_id, edit in self.goal_edits.items():
-                        if edit.text().strip():
-                            goals.add_progress_note(db, goal_id, self.met_on.day(),
-                                                    edit.text().strip(), self.saved_meeting_id)
-        except (KnownProblem, InvalidInput) as problem:
-            self._refuse(problem.message)
-            return
-        except Exception as error:
-            show_error(self, error)
-            return
+        with db.atomic():
+            if self.editing:
+                meetings.update_meeting(db, self.meeting_id, **values)
+                saved = self.meeting_id
+            else:
+                saved = meetings.add_meeting(db, match["mentor_id"], match_ids,
+                                             values.pop("met_on"), **values)
+                for goal_id, edit in self.goal_edits.items():
+                    if edit.text().strip():
+                        goals.add_progress_note(db, goal_id, self.met_on.day(),
+                                                edit.text().strip(), saved)
+        self.saved_meeting_id = saved
         self.student_names = [person_name(self._match(mid), "student_") for mid in match_ids]
-        self.desk.notify(MEETINGS, GOALS)
-        super().accept()
-
-    def _refuse(self, sentence: str) -> None:
-        self.problem.setText(sentence)
-        self.problem.show()
 
 
 def describe(dialog: LogMeetingDialog) -> str:
@@ -348,4 +342,4 @@ def describe(dialog: LogMeetingDialog) -> str:
     names = dialog.student_names
     who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     return (f"{'Saved' if dialog.editing else 'Logged'} the meeting with {who} "
-            f"({word(OUTCOMES, dialog.outcome()).lower()}).")
+            f"({label(MEETING_OUTCOMES, dialog.outcome()).lower()}).")

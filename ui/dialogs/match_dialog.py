@@ -18,26 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from program.vocabulary import CLOSURE_REASONS, CONSENT_STATUSES, WEEKDAYS, label
+from program.vocabulary import SLOTS as SLOT_WORDS
 from storage import availability, matches, nominations, students
 from storage.availability import SLOTS
 from ui.desk import MATCHES, NOMINATIONS, Desk, today
-from ui.dialogs.common import DateField
+from ui.dialogs.common import DateField, ok_cancel, resize_within_screen
 from ui.errors import show_error
 from ui.loading import Loader
 from ui.models.candidates import CandidatesModel, load_candidates
 from ui.models.table import FilterProxy
 from ui.screens.base import make_table, select_row, set_column_widths
-from ui.words import (
-    CLOSURE_REASONS,
-    CONSENT,
-    WEEKDAYS,
-    WEEKDAYS_SHORT,
-    person_name,
-    word,
-)
-from ui.words import (
-    SLOTS as SLOT_WORDS,
-)
+from ui.words import WEEKDAYS_SHORT, person_name
 
 
 def grid_words(grid: set[tuple[int, str]]) -> str:
@@ -63,9 +55,9 @@ class MatchDialog(QDialog):
         name = person_name(self.student)
         self.setWindowTitle(f"Find a mentor for {name}")
         self.setAccessibleName(self.windowTitle())
-        self.resize(980, 600)
+        resize_within_screen(self, 980, 600)
 
-        consent = word(CONSENT, self.student["consent_status"])
+        consent = label(CONSENT_STATUSES, self.student["consent_status"])
         intro = QLabel(
             f"<b>{name}</b> can meet: {grid_words(self.student_grid)}.<br>"
             f"Interests: {self.student['interests'] or 'none noted'}. "
@@ -96,7 +88,7 @@ class MatchDialog(QDialog):
         self.slot.setAccessibleName("Usual time of day")
         self.slot.setToolTip("The time of day they will usually meet")
         self.weekday.addItem("(no fixed day)", None)
-        for number, day in enumerate(WEEKDAYS):
+        for number, day in enumerate(WEEKDAYS[:5]):  # school days
             self.weekday.addItem(day, number)
         self.slot.addItem("(no fixed time)", None)
         for slot in SLOTS:
@@ -135,15 +127,10 @@ class MatchDialog(QDialog):
                             f"{self.current['mentor_last_name']}")
             form.addRow(f"Ends the match with {current_name}:", self.close_reason)
 
-        buttons = QDialogButtonBox()
-        self.match_button = buttons.addButton("Match", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.match_button.setObjectName("primary")
-        self.match_button.setToolTip("Save the match with the chosen mentor")
+        buttons = ok_cancel(self, "Match", "Save the match with the chosen mentor",
+                            "Close without matching")
+        self.match_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.match_button.setEnabled(False)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without matching")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -211,7 +198,7 @@ class MatchDialog(QDialog):
             answer = QMessageBox.question(
                 self, "No guardian consent yet",
                 f"{name}'s guardian has not given consent for the program "
-                f"({word(CONSENT, self.student['consent_status']).lower()}).\n\n"
+                f"({label(CONSENT_STATUSES, self.student['consent_status']).lower()}).\n\n"
                 "Match anyway? (Ask for consent before the first meeting.)")
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -2,56 +2,42 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QSpinBox, QWidget
 
 from storage import lookups, mentors, settings
-from storage.errors import KnownProblem
 from ui.desk import MENTORS, Desk, today
-from ui.dialogs.common import OptionalDate, line_edit, ok_cancel, plain
-from ui.errors import show_error
+from ui.dialogs.common import OptionalDate, choice, day_or_none, line_edit, notes_field, plain
+from ui.dialogs.form_dialog import FormDialog
 
 
-def _day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+def _tick(text: str, tooltip: str, ticked: bool) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setToolTip(tooltip)
+    box.setAccessibleName(text)
+    box.setChecked(ticked)
+    return box
 
 
-class MentorEditor(QDialog):
+class MentorEditor(FormDialog):
     """One form for a mentor; saving writes it at once."""
+
+    CHANGES = (MENTORS,)
 
     def __init__(self, desk: Desk, mentor_id: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.mentor_id = mentor_id
         db = desk.db
         record = (mentors.mentor(db, mentor_id) if mentor_id else None) or {}
         name = f"{record.get('first_name', '')} {record.get('last_name', '')}".strip()
-        self.setWindowTitle(f"Edit {name}" if mentor_id else "Add a mentor")
-        self.setAccessibleName(self.windowTitle())
-        self.setMinimumWidth(460)
+        super().__init__(desk, f"Edit {name}" if mentor_id else "Add a mentor", parent)
+        self.mentor_id = mentor_id
 
         self.first_name = line_edit(record.get("first_name"), "First name", "First name")
         self.last_name = line_edit(record.get("last_name"), "Last name", "Family name")
-        self.role = QComboBox()
-        self.role.setAccessibleName("Role")
-        self.role.setToolTip("The mentor's job in the school (the list is editable in Settings)")
-        self.role.addItem("(not set)", None)
-        for entry in lookups.entries(db, "roles", include_inactive=True):
-            if entry["active"] or entry["id"] == record.get("role_id"):
-                self.role.addItem(entry["name"], entry["id"])
-        self.role.setCurrentIndex(max(0, self.role.findData(record.get("role_id"))))
+        roles = [(entry["name"], entry["id"])
+                 for entry in lookups.entries(db, "roles", include_inactive=True)
+                 if entry["active"] or entry["id"] == record.get("role_id")]
+        self.role = choice("Role", "The mentor's job in the school (the list is editable in "
+                           "Settings)", [("(not set)", None)] + roles, record.get("role_id"))
         self.email = line_edit(record.get("email"), "Email", "School email address")
         self.phone = line_edit(record.get("phone"), "Phone", "Phone or extension")
         self.interests = line_edit(record.get("interests"), "Interests",
@@ -62,53 +48,39 @@ class MentorEditor(QDialog):
         self.capacity.setValue(record.get("capacity", settings.get(db, "default_mentor_capacity")))
         self.capacity.setAccessibleName("Most mentees")
         self.capacity.setToolTip("The most students this mentor will take at once")
-        self.check_on = OptionalDate("Done on", _day(record.get("background_check_on")), today(),
-                                     "The date of the background check")
+        self.check_on = OptionalDate("Done on", day_or_none(record.get("background_check_on")),
+                                     today(), "The date of the background check")
         self.check_expires = OptionalDate("Expires on",
-                                          _day(record.get("background_check_expires")),
+                                          day_or_none(record.get("background_check_expires")),
                                           today().replace(year=today().year + 3),
                                           "When the background check runs out")
-        self.agreement = QCheckBox("Signed the mentor agreement")
-        self.agreement.setToolTip("The mentor has signed the program's agreement")
-        self.agreement.setAccessibleName("Signed the mentor agreement")
-        self.agreement.setChecked(bool(record.get("agreement_signed")))
-        self.agreement_on = OptionalDate("On", _day(record.get("agreement_signed_on")), today(),
-                                         "The date the agreement was signed")
-        self.active = QCheckBox("Mentoring this year")
-        self.active.setToolTip("Untick for a mentor who stepped back: they keep their history "
-                               "but get no new suggestions")
-        self.active.setAccessibleName("Mentoring this year")
-        self.active.setChecked(bool(record.get("active", 1)))
-        self.notes = QPlainTextEdit(record.get("notes") or "")
-        self.notes.setAccessibleName("Notes")
-        self.notes.setToolTip("Anything worth remembering about this mentor")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.notes.fontMetrics().height() * 3 + 12)
-
-        form = QFormLayout()
-        form.addRow("&First name", self.first_name)
-        form.addRow("&Last name", self.last_name)
-        form.addRow("&Role", self.role)
-        form.addRow("&Email", self.email)
-        form.addRow("&Phone", self.phone)
-        form.addRow("&Interests", self.interests)
-        form.addRow("&Most mentees", self.capacity)
-        form.addRow("Background check", self.check_on)
-        form.addRow("", self.check_expires)
-        form.addRow("Agreement", self.agreement)
-        form.addRow("", self.agreement_on)
-        form.addRow("", self.active)
-        form.addRow("&Notes", self.notes)
-        self.problem = QLabel("")
-        self.problem.setObjectName("warning")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(ok_cancel(self, "Save", "Save the mentor's details"))
+        self.agreement = _tick("Signed the mentor agreement", "The mentor has signed the "
+                               "program's agreement", bool(record.get("agreement_signed")))
+        self.agreement_on = OptionalDate("On", day_or_none(record.get("agreement_signed_on")),
+                                         today(), "The date the agreement was signed")
+        self.active = _tick("Mentoring this year", "Untick for a mentor who stepped back: they "
+                            "keep their history but get no new suggestions",
+                            bool(record.get("active", 1)))
+        self.notes = notes_field(record.get("notes"), "Anything worth remembering about this "
+                                 "mentor")
+        self.lay_out(self.form_rows([
+            ("&First name", self.first_name),
+            ("&Last name", self.last_name),
+            ("&Role", self.role),
+            ("&Email", self.email),
+            ("&Phone", self.phone),
+            ("&Interests", self.interests),
+            ("&Most mentees", self.capacity),
+            ("Background check", self.check_on),
+            ("", self.check_expires),
+            ("Agreement", self.agreement),
+            ("", self.agreement_on),
+            ("", self.active),
+            ("&Notes", self.notes),
+        ]), "Save", "Save the mentor's details")
 
     def values(self) -> dict:
+        """The mentor as typed."""
         return {
             "first_name": plain(self.first_name.text()),
             "last_name": plain(self.last_name.text()),
@@ -125,25 +97,15 @@ class MentorEditor(QDialog):
             "notes": self.notes.toPlainText().strip(),
         }
 
-    def accept(self) -> None:
+    def check(self) -> str | None:
         values = self.values()
         if not values["first_name"] and not values["last_name"]:
-            self._refuse("Type the mentor's name.")
-            return
-        try:
-            if self.mentor_id is None:
-                self.mentor_id = mentors.add_mentor(self.desk.db, **values)
-            else:
-                mentors.update_mentor(self.desk.db, self.mentor_id, **values)
-        except KnownProblem as problem:
-            self._refuse(problem.message)
-            return
-        except Exception as error:
-            show_error(self, error)
-            return
-        self.desk.notify(MENTORS)
-        super().accept()
+            self.first_name.setFocus()
+            return "Type the mentor's name."
+        return None
 
-    def _refuse(self, sentence: str) -> None:
-        self.problem.setText(sentence)
-        self.problem.show()
+    def save(self) -> None:
+        if self.mentor_id is None:
+            self.mentor_id = mentors.add_mentor(self.desk.db, **self.values())
+        else:
+            mentors.update_mentor(self.desk.db, self.mentor_id, **self.values())

@@ -18,14 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from analysis import matching
+from program.vocabulary import CONSENT_STATUSES, label, plural
 from storage import matches, nominations, students
 from ui.desk import MATCHES, NOMINATIONS, Desk, today
+from ui.dialogs.common import ok_cancel, resize_within_screen
 from ui.errors import show_error
 from ui.loading import Loader
 from ui.models.students import fold
 from ui.models.table import Column, FilterProxy, Index, RowsModel
 from ui.screens.base import button, make_table, set_column_widths
-from ui.words import CONSENT, person_name, plural, time_words_for, word
+from ui.words import person_name, usual_time
 
 TICK, STUDENT, MENTOR, WHEN, WHY, CONSENT_COLUMN, SCREENING = range(7)
 
@@ -70,9 +72,9 @@ class ProposalModel(RowsModel):
         if column == TICK:
             return ""
         if column == WHEN:
-            return time_words_for(row["usual"])
+            return usual_time(*row["usual"]) if row["usual"] else ""
         if column == CONSENT_COLUMN:
-            return word(CONSENT, row["consent"])
+            return label(CONSENT_STATUSES, row["consent"])
         if column == SCREENING:
             return "Cleared" if row["cleared"] else "Not cleared"
         return super().cell_text(row, column)
@@ -133,7 +135,7 @@ class SuggestAllDialog(QDialog):
         self.saved: list[int] = []
         self.setWindowTitle("Suggest matches for everyone waiting")
         self.setAccessibleName(self.windowTitle())
-        self.resize(980, 600)
+        resize_within_screen(self, 1080, 620)
         intro = QLabel("MentorDesk proposes a mentor for as many waiting students as it can, "
                        "then the best pairs by shared free times, interests and last year's "
                        "mentor. Nothing is saved until you press Save. Untick any you do not "
@@ -143,7 +145,7 @@ class SuggestAllDialog(QDialog):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table("Proposed matches", "Tick the matches to keep", self.proxy)
-        set_column_widths(self.table, [4, 17, 15, 14, 34, 13, 10])
+        set_column_widths(self.table, [4, 17, 16, 18, 28, 18, 10])
         self.model.dataChanged.connect(lambda *_: self._update_save())
         self.status = QLabel("Working out the best matches…")
         self.status.setObjectName("hint")
@@ -157,15 +159,10 @@ class SuggestAllDialog(QDialog):
         tick_row.addWidget(button("Untick a&ll", "Leave every proposed match out",
                                   lambda: self.model.tick_all(False)))
         tick_row.addStretch(1)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("primary")
-        self.save_button.setToolTip("Save every ticked match now, together")
+        buttons = ok_cancel(self, "Save", "Save every ticked match now, together",
+                            "Close without saving any match")
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.save_button.setEnabled(False)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without saving any match")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)

@@ -9,21 +9,13 @@ import sqlite_utils
 from PySide6.QtGui import QColor
 
 from analysis import attendance as attendance_figures
+from program.attendance import TIERS as TIER_ORDER
+from program.vocabulary import ATTENDANCE_STATUSES, WEEKDAYS, label, plural, tier_words
 from storage import attendance, students
 from ui.models.students import fold
 from ui.models.table import Column, RowsModel
 from ui.style import tier_colours
-from ui.words import (
-    ATTENDANCE_STATUSES,
-    TIER_ORDER,
-    TIERS,
-    WEEKDAYS,
-    grade_words,
-    percent,
-    plural,
-    student_name,
-    word,
-)
+from ui.words import grade_words, percent, student_name
 
 NAME, GRADE, RATE, TIER, DETAIL = range(5)
 
@@ -80,7 +72,7 @@ class FlaggedModel(RowsModel):
         if column == RATE:
             return percent(row["absence_rate"])
         if column == TIER:
-            return word(TIERS, row["tier"]) if row["tier"] else "Too few days"
+            return tier_words(row["tier"])
         return super().cell_text(row, column)
 
     def cell_sort_value(self, row: dict, column: int) -> Any:
@@ -107,5 +99,5 @@ class CodesModel(RowsModel):
 
     def cell_text(self, row: dict, column: int) -> str:
         if column == 1:
-            return word(ATTENDANCE_STATUSES, row["status"])
+            return label(ATTENDANCE_STATUSES, row["status"])
         return super().cell_text(row, column)

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from program.vocabulary import ATTENDANCE_STATUSES
 from ui.models.import_columns import CHOICES_ROLE, KEY_ROLE
-from ui.words import ATTENDANCE_STATUSES
 
 CODE, ROWS, MEANS = range(3)
 NOT_CHOSEN = ""

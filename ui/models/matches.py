@@ -9,10 +9,11 @@ import sqlite_utils
 from PySide6.QtGui import QColor
 
 from analysis import cadence
+from program.vocabulary import CLOSURE_REASONS, label
 from storage import matches
 from ui.models.students import fold
 from ui.models.table import Column, RowsModel
-from ui.words import CLOSURE_REASONS, day_words, person_name, usual_time, word
+from ui.words import day_words, person_name, usual_time
 
 STUDENT, MENTOR, STARTED, USUAL, HELD, LAST, STATUS = range(7)
 OPEN, CLOSED, ALL, ATTENTION = "open", "closed", "all", "attention"
@@ -45,7 +46,8 @@ def load_rows(db: sqlite_utils.Database, year_id: int,
 def status_words(row: dict) -> str:
     """Open / Overdue / Behind this month / Ended: reason."""
     if not row["is_open"]:
-        return f"Ended {day_words(row['ended_on'])}: {word(CLOSURE_REASONS, row['closure_reason'])}"
+        reason = label(CLOSURE_REASONS, row["closure_reason"])
+        return f"Ended {day_words(row['ended_on'])}: {reason}"
     if row.get("overdue"):
         days = row.get("school_days_since")
         return f"Overdue ({days} school days)" if days is not None else "Overdue"

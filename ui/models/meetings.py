@@ -7,10 +7,11 @@ from typing import Any
 import sqlite_utils
 from PySide6.QtGui import QColor
 
+from program.vocabulary import MEETING_KINDS, MEETING_OUTCOMES, SLOTS, label
 from storage import meetings
 from ui.models.students import fold
 from ui.models.table import Column, RowsModel
-from ui.words import MEETING_KINDS, OUTCOMES, SLOTS, day_words, person_name, word
+from ui.words import day_words, person_name
 
 DATE, STUDENTS, MENTOR, KIND, OUTCOME, MINUTES, TOPICS, NOTES = range(8)
 
@@ -65,9 +66,9 @@ class MeetingsModel(RowsModel):
         if column == STUDENTS:
             return ", ".join(row["student_names"])
         if column == KIND:
-            return word(MEETING_KINDS, row["kind"])
+            return label(MEETING_KINDS, row["kind"])
         if column == OUTCOME:
-            return word(OUTCOMES, row["outcome"])
+            return label(MEETING_OUTCOMES, row["outcome"])
         if column == NOTES:
             return (row["notes"] or "").replace("\n", " ")
         return super().cell_text(row, column)
@@ -83,7 +84,7 @@ class MeetingsModel(RowsModel):
         if column == NOTES and row["notes"]:
             return row["notes"]
         if column == DATE and row.get("slot"):
-            return word(SLOTS, row["slot"])
+            return label(SLOTS, row["slot"])
         return None
 
     def cell_colours(self, row: dict, column: int) -> tuple[QColor, QColor] | None:

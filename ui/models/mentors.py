@@ -81,7 +81,8 @@ class MentorsModel(RowsModel):
                "each mentee there)", numeric=True),
         Column("overdue_matches", "Overdue", "Mentees not met for longer than the program "
                "allows (Settings)", numeric=True),
-        Column("screening", "Screening", "Background check and signed agreement"),
+        Column("screening", "Screening", "Background check and signed agreement (point at "
+               "\"Not cleared\" to see what is missing)"),
         Column("trainings", "Trainings", "Trainings attended this year / held", numeric=True),
     )
 
@@ -92,9 +93,10 @@ class MentorsModel(RowsModel):
         if column == LOAD:
             return f"{row['mentees']} / {row['capacity']}"
         if column == SCREENING:
+            # The reason is in the tooltip and the mentor's details: the cell stays short.
             if row["cleared"] is None:
                 return row["screening"]
-            return "Cleared" if row["cleared"] else row["screening"]
+            return "Cleared" if row["cleared"] else "Not cleared"
         if column == TRAININGS:
             return f"{row['trainings']} / {row['trainings_held']}"
         return super().cell_text(row, column)

@@ -10,22 +10,16 @@ import sqlite_utils
 from PySide6.QtGui import QColor
 
 from analysis import attendance as attendance_figures
+from program.attendance import TIERS as TIER_ORDER
+from program.vocabulary import NOMINATION_REASONS, TIER_EXPLANATIONS, label, tier_words
 from storage import matches, meetings, nominations, students
 from ui.models.table import Column, RowsModel
 from ui.style import tier_colours
-from ui.words import (
-    NOMINATION_REASONS,
-    TIER_EXPLANATIONS,
-    TIER_ORDER,
-    TIERS,
-    day_words,
-    grade_words,
-    percent,
-    student_name,
-    word,
-)
+from ui.words import day_words, grade_words, percent, student_name
 
-NAME, ID, GRADE, HOMEROOM, MENTOR, RATE, TIER, LAST_MEETING, REASONS = range(9)
+# Attendance and the last meeting come before the homeroom: they are what a facilitator scans
+# for, and they stay in view beside the student's details.
+NAME, ID, GRADE, MENTOR, RATE, TIER, LAST_MEETING, HOMEROOM, REASONS = range(9)
 
 # Who a student is, in the "mentor" filter.
 MATCHED, UNMATCHED, WAITING = "matched", "unmatched", "waiting"
@@ -93,13 +87,13 @@ class StudentsModel(RowsModel):
         Column("name", "Name", "Last name, first name (preferred name)"),
         Column("local_id", "ID", "The school's student ID"),
         Column("grade", "Grade", "Grade this school year", numeric=True),
-        Column("homeroom", "Homeroom", "Homeroom this school year"),
         Column("mentor_name", "Mentor", "The student's mentor now (empty: not matched)"),
         Column("absence_rate", "Absent", "Share of enrolled school days missed this year",
                numeric=True),
         Column("tier", "Attendance", "Attendance tier: satisfactory, at risk, moderate or severe "
                "(moderate and severe are chronic absence)"),
         Column("last_meeting", "Last meeting", "The latest meeting held with a mentor"),
+        Column("homeroom", "Homeroom", "Homeroom this school year"),
         Column("reasons", "Concern", "Why a teacher nominated the student"),
     )
 
@@ -113,13 +107,13 @@ class StudentsModel(RowsModel):
             return percent(row["absence_rate"])
         if column == TIER:
             if row["tier"] is None:
-                return "Too few days" if row.get("rated") else ""
-            text = word(TIERS, row["tier"])
+                return tier_words(None) if row.get("rated") else ""
+            text = tier_words(row["tier"])
             return text + ", early warning" if row.get("early_warning") else text
         if column == LAST_MEETING:
             return day_words(row["last_meeting"])
         if column == REASONS:
-            return ", ".join(word(NOMINATION_REASONS, r) for r in row["reasons"])
+            return ", ".join(label(NOMINATION_REASONS, r) for r in row["reasons"])
         return super().cell_text(row, column)
 
     def cell_sort_value(self, row: dict, column: int) -> Any:
@@ -142,7 +136,7 @@ class StudentsModel(RowsModel):
         if column == TIER and row["tier"] is None and row.get("rated"):
             return "Too few school days enrolled to rate attendance yet."
         if column == TIER and row["tier"] is not None:
-            text = f"{word(TIERS, row['tier'])}: {TIER_EXPLANATIONS[row['tier']]}"
+            text = f"{tier_words(row['tier'])}: {TIER_EXPLANATIONS[row['tier']]}"
             if row.get("early_warning"):
                 text += ". Early warning: missed several of the first school days of the year."
             return text

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dict
+_LONG = 16  # cells with more characters than this show their text as a tooltip too
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -138,7 +139,10 @@ class RowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text[row][column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.cell_tooltip(self._rows[row], column)
+            tooltip = self.cell_tooltip(self._rows[row], column)
+            if tooltip is None and len(self._text[row][column]) > _LONG:
+                return self._text[row][column]  # the whole text of a cell too narrow for it
+            return tooltip
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self.COLUMNS[column].numeric:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -4,38 +4,30 @@ imports cover, and the code table."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from program.attendance import TIERS as TIER_ORDER
+from program.vocabulary import plural, tier_words
 from ui import window_state
-from ui.desk import ATTENDANCE, MATCHES, STUDENTS, Desk, today
+from ui.desk import ATTENDANCE, MATCHES, STUDENTS, Desk, import_available, today
 from ui.loading import Loader
 from ui.models.attendance import CodesModel, FlaggedModel, load_overview
 from ui.models.table import FilterProxy
 from ui.screens.base import Screen, ShownList, make_table, set_column_widths, title_label
 from ui.widgets.chart import ChartView
+from ui.widgets.detail_pane import scrolling, section_title
 from ui.widgets.tier_bar import TierBar
-from ui.words import TIER_ORDER, TIERS, day_words, percent, plural
-
-
-def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-def _section(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    return label
+from ui.words import day_words, percent
+from ui.words import escaped as _e
 
 
 def gap_words(days: tuple[dt.date, ...], most: int = 8) -> str:
@@ -95,8 +87,8 @@ class AttendanceScreen(Screen):
             view.setMinimumHeight(220)
             view.activated.connect(lambda index, p=proxy: self._open(p, index))
             view.doubleClicked.connect(lambda index, p=proxy: self._open(p, index))
-        self.early_title = _section("Early warning")
-        self.chronic_title = _section("Chronically absent")
+        self.early_title = section_title("Early warning")
+        self.chronic_title = section_title("Chronically absent")
         self.imports_text = QLabel("")
         self.imports_text.setWordWrap(True)
         self.imports_text.setTextFormat(Qt.TextFormat.RichText)
@@ -108,19 +100,30 @@ class AttendanceScreen(Screen):
         self.codes_table = make_table("Attendance codes", "The school's attendance codes and how "
                                       "MentorDesk counts each (change them in Settings)",
                                       self.codes_proxy)
-        set_column_widths(self.codes_table, [6, 22, 20])
+        set_column_widths(self.codes_table, [9, 20, 18])
         self.codes_table.setMinimumHeight(180)
 
+        self.no_data = QLabel("")
+        self.no_data.setObjectName("banner")
+        self.no_data.setWordWrap(True)
+        self.no_data.setAccessibleName("No attendance yet")
+        self.no_data.hide()
         page = QWidget()
-        grid = QVBoxLayout(page)
+        outer = QVBoxLayout(page)
         top = QHBoxLayout()
         top.addWidget(title_label("Attendance"))
         top.addWidget(self.as_of_label, 1, Qt.AlignmentFlag.AlignBottom)
-        grid.addLayout(top)
-        grid.addWidget(_section("Students per tier"))
+        outer.addLayout(top)
+        outer.addWidget(self.no_data)
+        # The figures, hidden while the year has no attendance (one plain note instead).
+        self.figures = QWidget()
+        grid = QVBoxLayout(self.figures)
+        grid.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.figures)
+        grid.addWidget(section_title("Students per tier"))
         grid.addWidget(self.tier_bar)
         grid.addWidget(self.tier_words)
-        grid.addWidget(_section("Absence rate by month"))
+        grid.addWidget(section_title("Absence rate by month"))
         grid.addWidget(self.month_chart)
         self.lists = QSplitter(Qt.Orientation.Horizontal)
         self.lists.setChildrenCollapsible(False)
@@ -134,17 +137,15 @@ class AttendanceScreen(Screen):
             self.lists.addWidget(holder)
         grid.addWidget(self.lists)
         bottom = QGridLayout()
-        bottom.addWidget(_section("Which dates the imports cover"), 0, 0)
+        bottom.addWidget(section_title("Which dates the imports cover"), 0, 0)
         bottom.addWidget(self.imports_text, 1, 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(_section("Attendance codes"), 0, 1)
+        bottom.addWidget(section_title("Attendance codes"), 0, 1)
         bottom.addWidget(self.codes_table, 1, 1)
         bottom.setColumnStretch(0, 3)
         bottom.setColumnStretch(1, 2)
-        grid.addLayout(bottom)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(page)
+        outer.addLayout(bottom)
+        outer.addStretch(1)
+        scroll = scrolling(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -164,6 +165,8 @@ class AttendanceScreen(Screen):
             model.set_rows([])
         self.tier_bar.set_counts({})
         self.month_chart.show_message("")
+        self.no_data.hide()
+        self.figures.show()
 
     def _loaded(self, loaded: dict) -> None:
         overview = loaded["overview"]
@@ -171,11 +174,16 @@ class AttendanceScreen(Screen):
         through = (f"attendance known through {day_words(overview.data_through, with_weekday=True)}"
                    if overview.data_through else "no attendance imported yet")
         self.as_of_label.setText(f"As of {day_words(overview.as_of)}, {through}")
+        has_data = overview.data_through is not None or any(
+            record.source != "none" for record in overview.records)
+        self.figures.setVisible(has_data)
+        self.no_data.setVisible(not has_data)
+        self.no_data.setText(self._no_data_words())
         self.tier_bar.set_counts(overview.tier_counts)
         counts = overview.tier_counts
-        parts = [f"{TIERS[tier]}: <b>{counts.get(tier, 0)}</b>" for tier in TIER_ORDER]
+        parts = [f"{tier_words(tier)}: <b>{counts.get(tier, 0)}</b>" for tier in TIER_ORDER]
         if counts.get(None):
-            parts.append(f"Too few days to rate: {counts[None]}")
+            parts.append(f"{tier_words(None)}: {counts[None]}")
         lines = [" · ".join(parts)]
         if overview.chronic_share is not None:
             lines.append(f"Chronically absent: <b>{overview.chronic_count}</b> of "
@@ -195,10 +203,17 @@ class AttendanceScreen(Screen):
         self._draw_months(overview)
         self.loaded.emit()
 
+    def _no_data_words(self) -> str:
+        year = self.desk.year["name"] if self.desk.year else "this year"
+        how = (" Bring in the office's attendance export (File > Import…): every day listed, "
+               "or absences only." if import_available() else "")
+        return (f"No attendance has been imported for {year} yet.{how} Once it is, this screen "
+                "shows how many students are in each tier, the absence rate month by month, "
+                "and who to watch.")
+
     def _imports_html(self, overview) -> str:
         if not overview.imports:
-            return ("No attendance has been imported for this year. Use File > Import… with "
-                    "the office's attendance export.")
+            return "No attendance has been imported for this year."
         parts = []
         for batch in overview.imports:
             mode = "every day listed" if batch.mode == "daily" else "absences only"
@@ -215,8 +230,13 @@ class AttendanceScreen(Screen):
                 f"{_e(plural(len(overview.days_without_data), 'school day'))}:</b> "
                 f"{_e(gap_words(overview.days_without_data))}. Import the attendance for "
                 "those dates so the rates are right.</span>")
-        else:
-            parts.append("Every school day so far is covered.")
+        elif overview.data_through:
+            line = (f"Every school day through {day_words(overview.data_through)} is covered.")
+            if overview.days_awaited:
+                since = ("today's" if overview.days_awaited == (overview.as_of,) else
+                         "the days since")
+                line += f" The office's next export brings {since}."
+            parts.append(_e(line))
         return "<br>".join(parts)
 
     def _draw_months(self, overview) -> None:

@@ -142,6 +142,18 @@ def make_combo(label: str, tooltip: str, choices: list[tuple[str, Any]],
     return combo
 
 
+def refill(combo: QComboBox, choices: list[tuple[str, Any]]) -> None:
+    """Replace a drop-down's choices, keeping the chosen one when it is still offered (quietly:
+    no change signal)."""
+    wanted = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, value in choices:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(wanted)) if wanted is not None else 0)
+    combo.blockSignals(False)
+
+
 def labelled(text: str, widget: QWidget) -> QWidget:
     """A small label in front of a control, linked to it (Alt+letter moves focus there)."""
     box = QWidget()
@@ -152,6 +164,7 @@ def labelled(text: str, widget: QWidget) -> QWidget:
     label.setBuddy(widget)
     layout.addWidget(label)
     layout.addWidget(widget)
+    box.setFocusProxy(widget)  # Tab order and focus go to the control itself
     return box
 
 
@@ -188,7 +201,8 @@ def select_row(view: QTableView, row: int | None) -> None:
 
 
 def set_column_widths(view: QTableView, characters: list[int]) -> None:
-    """Starting widths in characters (the person's own widths, once saved, win)."""
+    """Starting widths in characters, never narrower than the column's title (the person's own
+    widths, once saved, win)."""
     width = view.fontMetrics().horizontalAdvance("n")
     header = view.horizontalHeader()
     bold = header.font()
@@ -199,5 +213,6 @@ def set_column_widths(view: QTableView, characters: list[int]) -> None:
     model = view.model()
     for column, count in enumerate(characters):
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        view.setColumnWidth(column, max(count * width, title_metrics.horizontalAdvance(title)
-                                        + 24) + 16)
+        # Cell padding, and room for the title with the header's padding beside it.
+        view.setColumnWidth(column, max(count * width + 12,
+                                        title_metrics.horizontalAdvance(title) + 22))

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+import sqlite_utils
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from storage import matches, meetings, mentors
-from ui import window_state
-from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, today
-from ui.loading import Loader
+from program.vocabulary import plural
+from storage import matches, meetings
+from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
 from ui.models.matches import (
     ALL,
     ATTENTION,
@@ -31,25 +23,14 @@ from ui.models.matches import (
 )
 from ui.models.meetings import MeetingsModel, group_rows
 from ui.models.table import FilterProxy
-from ui.screens.base import (
-    Screen,
-    ShownList,
-    button,
-    labelled,
-    make_combo,
-    make_table,
-    select_row,
-    set_column_widths,
-    title_label,
-)
-from ui.words import day_words, plural, usual_time
+from ui.screens.base import button, labelled, make_combo, make_table, refill, set_column_widths
+from ui.screens.list_screen import ListScreen, mentor_choices
+from ui.widgets.detail_pane import DetailPane, add_to, section_title
+from ui.words import day_words, usual_time
+from ui.words import escaped as _e
 
 
-def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-class MatchDetail(QFrame):
+class MatchDetail(DetailPane):
     """One match: who, since when, how it is meeting, and its meetings."""
 
     close_requested = Signal(int)
@@ -58,18 +39,10 @@ class MatchDetail(QFrame):
     mentor_requested = Signal(int)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Match", "Choose a match in the list to see its meetings here.", 420,
+                         parent)
         self.desk = desk
         self.row: dict | None = None
-        self.setObjectName("pane")
-        self.setAccessibleName("Match details")
-        self.setMinimumWidth(420)
-        self.title = QLabel("")
-        self.title.setObjectName("paneTitle")
-        self.title.setWordWrap(True)
-        self.facts = QLabel("")
-        self.facts.setWordWrap(True)
-        self.facts.setAccessibleName("Match summary")
         self.student_button = button("&Student", "Open the student", self._student)
         self.mentor_button = button("M&entor", "Open the mentor", self._mentor)
         self.meeting_button = button("&Log a meeting…", "Record a meeting for this match "
@@ -77,9 +50,8 @@ class MatchDetail(QFrame):
         self.close_button = button("&Close the match…", "End this match with a reason; it "
                                    "stays in the history", self._close)
         actions = QHBoxLayout()
-        for widget in (self.meeting_button, self.close_button, self.student_button,
-                       self.mentor_button):
-            actions.addWidget(widget)
+        add_to(actions, self.meeting_button, self.close_button, self.student_button,
+               self.mentor_button)
         actions.addStretch(1)
         self.meetings_model = MeetingsModel(self)
         self.meetings_proxy = FilterProxy(self)
@@ -90,27 +62,14 @@ class MatchDetail(QFrame):
         # The student and the mentor are the match's (Kind says when it was a group).
         self.meetings.setColumnHidden(1, True)
         self.meetings.setColumnHidden(2, True)
-        self.empty = QLabel("Choose a match in the list to see its meetings here.")
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.facts)
-        layout.addLayout(actions)
-        self.meetings_title = QLabel("Meetings")
-        self.meetings_title.setObjectName("sectionTitle")
-        layout.addWidget(self.meetings_title)
-        layout.addWidget(self.meetings, 1)
-        layout.addWidget(self.empty)
+        self.meetings_title = section_title("Meetings")
+        add_to(self.content, self.title, self.facts, actions, self.meetings_title,
+               (self.meetings, 1))
         self.show_match(None)
 
     def show_match(self, row: dict | None) -> None:
         self.row = row
-        for widget in (self.title, self.facts, self.meeting_button, self.close_button,
-                       self.student_button, self.mentor_button, self.meetings_title,
-                       self.meetings):
-            widget.setVisible(row is not None)
-        self.empty.setVisible(row is None)
+        self.set_showing(row is not None)
         if row is None:
             self.meetings_model.set_rows([])
             return
@@ -163,11 +122,12 @@ class MatchDetail(QFrame):
             self.close_requested.emit(self.row["id"])
 
 
-class MatchesScreen(Screen):
+class MatchesScreen(ListScreen):
     """Every match of the year: open ones first, with their rhythm; close one; suggest more."""
 
     KEY = "matches"
     TITLE = "Matches"
+    NOUN = "matches"
     CHANGES = frozenset({MATCHES, MEETINGS, STUDENTS, MENTORS})
 
     meeting_requested = Signal(int)  # student id: the window opens Log a meeting
@@ -175,24 +135,11 @@ class MatchesScreen(Screen):
     waiting_requested = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
-        self.model = MatchesModel(self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.set_predicate(MatchFilter())
-        self.loader = Loader(self)
-        self._wanted: int | None = None
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Type part of a name")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 24))
-        self.search.setAccessibleName("Find in the matches list")
-        self.search.setToolTip("Shows only matches whose student or mentor name contains what "
-                               "you type")
-        timer = QTimer(self, singleShot=True, interval=120)
-        timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _: timer.start())
+        super().__init__(desk, MatchesModel(), MatchFilter(), parent)
+        self.search = self.make_search(
+            "Type part of a name", "Find in the matches list",
+            "Shows only matches whose student or mentor name contains what you type",
+            width_chars=24)
         self.which = make_combo("Which matches", "Open matches, those needing attention, "
                                 "ended ones, or all",
                                 [("Open", OPEN), ("Needing attention", ATTENTION),
@@ -206,91 +153,43 @@ class MatchesScreen(Screen):
                                      "MentorDesk proposes the best mentor for every waiting "
                                      "student at once; you tick the ones to keep",
                                      self.suggest_all_requested.emit, primary=True)
-        self.count = QLabel("")
-        self.count.setObjectName("count")
-        self.table = make_table("Matches list", "Click a match to see its meetings; click a "
-                                "column title to sort", self.proxy)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        set_column_widths(self.table, [22, 18, 11, 16, 5, 12, 24])
-        self.detail = MatchDetail(desk)
-        self.detail.close_requested.connect(self.close_match)
-        self.detail.student_requested.connect(self.student_requested)
-        self.detail.mentor_requested.connect(self.mentor_requested)
-        self.detail.meeting_requested.connect(self.meeting_requested)
+        self.filter_controls(self.which, self.mentor, self.search)
+        self.make_list("Matches list", "Click a match to see its meetings; click a column title "
+                       "to sort", [22, 18, 11, 16, 5, 12, 24])
+        detail = MatchDetail(desk)
+        detail.close_requested.connect(self.close_match)
+        detail.student_requested.connect(self.student_requested)
+        detail.mentor_requested.connect(self.mentor_requested)
+        detail.meeting_requested.connect(self.meeting_requested)
+        self.lay_out([self.waiting_button, self.suggest_button],
+                     [self.search, labelled("S&how", self.which),
+                      labelled("Me&ntor", self.mentor), None],
+                     detail=detail, orientation=Qt.Orientation.Vertical, sizes=(420, 300))
 
-        header = QHBoxLayout()
-        header.addWidget(title_label("Matches"))
-        header.addWidget(self.count, 1, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.waiting_button)
-        header.addWidget(self.suggest_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search)
-        filters.addWidget(labelled("S&how", self.which))
-        filters.addWidget(labelled("Me&ntor", self.mentor))
-        filters.addStretch(1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([420, 300])
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addLayout(filters)
-        layout.addWidget(self.splitter, 1)
-        for first, second in ((self.waiting_button, self.suggest_button),
-                              (self.suggest_button, self.search), (self.search, self.which),
-                              (self.which, self.mentor), (self.mentor, self.table),
-                              (self.table, self.detail)):
-            QWidget.setTabOrder(first, second)
+    def read_rows(self, db: sqlite_utils.Database, year_id: int, as_of: dt.date) -> list[dict]:
+        return load_rows(db, year_id, as_of)
 
-    def load(self) -> None:
-        year_id, as_of = self.desk.year_id, today()
-        self.count.setText("Loading…")
-        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id, as_of),
-                         self._loaded)
-        self._fill_mentors()
+    def before_rows(self, rows: list[dict]) -> None:
+        refill(self.mentor, mentor_choices(self.desk.db))
 
-    def _fill_mentors(self) -> None:
-        wanted = self.mentor.currentData()
-        self.mentor.blockSignals(True)
-        self.mentor.clear()
-        self.mentor.addItem("Every mentor", None)
-        for row in mentors.all_mentors(self.desk.db):
-            self.mentor.addItem(f"{row['first_name']} {row['last_name']}", row["id"])
-        self.mentor.setCurrentIndex(max(0, self.mentor.findData(wanted)))
-        self.mentor.blockSignals(False)
+    def current_filter(self) -> MatchFilter:
+        return MatchFilter(self.which.currentData(), self.mentor.currentData(),
+                           self.search.text())
 
-    def _loaded(self, rows: list[dict]) -> None:
-        wanted, self._wanted = self._wanted, None
-        keep = wanted or self.current_match_id()
-        self.model.set_rows(rows)
-        self.proxy.resort()
-        self._update_count()
-        row = self.proxy.proxy_row_of(lambda r: r["id"] == keep) if keep else None
-        if row is None and wanted is not None:
-            self.which.setCurrentIndex(self.which.findData(ALL))
-            row = self.proxy.proxy_row_of(lambda r: r["id"] == keep)
-        select_row(self.table, row)
-        self.detail.show_match(self.proxy.row_at(row) if row is not None else None)
-        self.loaded.emit()
+    def reveal(self, row: dict) -> None:
+        """A match asked for by name (an ended one, say): show every match of the year."""
+        self.clear_filters(apply=False)
+        self.set_choice(self.which, ALL)
+        self.apply_filters()
 
-    def clear(self) -> None:
-        self.loader.forget()
-        self.model.set_rows([])
-        self.detail.show_match(None)
-        self.count.setText("")
+    def show_detail(self, row: dict | None) -> None:
+        self.detail.show_match(row)
 
-    def apply_filters(self) -> None:
-        keep = self.current_match_id()
-        self.proxy.set_predicate(MatchFilter(self.which.currentData(),
-                                             self.mentor.currentData(), self.search.text()))
-        self._update_count()
-        row = self.proxy.proxy_row_of(lambda r: r["id"] == keep) if keep else None
-        select_row(self.table, row)
-        if row is None:
-            self.detail.show_match(None)
+    def empty_words(self, year: str) -> str:
+        return (f"No matches in {year} yet. Open a student and choose Find a mentor…, or let "
+                "MentorDesk suggest matches for everyone waiting.")
 
-    def _update_count(self) -> None:
+    def update_count(self) -> None:
         open_rows = [row for row in self.model.rows() if row["is_open"]]
         overdue = sum(1 for row in open_rows if row["overdue"])
         behind = sum(1 for row in open_rows if row["behind_target"] and not row["overdue"])
@@ -298,19 +197,11 @@ class MatchesScreen(Screen):
                            f"this month) · showing {self.proxy.rowCount()}")
 
     def current_match_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.proxy.row_at(index.row())["id"]
-
-    def _current_changed(self, current, _previous) -> None:
-        self.detail.show_match(self.proxy.row_at(current.row()) if current.isValid() else None)
+        return self.current_id()
 
     def show_match(self, match_id: int) -> None:
         """Select a match (after the next load if one is on its way)."""
-        self._wanted = match_id
-        if not self.loader.busy and not self._dirty:
-            self._loaded(self.model.rows())
+        self.show_id(match_id)
 
     def close_match(self, match_id: int) -> None:
         from ui.dialogs.close_match import CloseMatchDialog
@@ -323,15 +214,3 @@ class MatchesScreen(Screen):
                 f"Closed the match of {record['student_first_name']} "
                 f"{record['student_last_name']} with {record['mentor_first_name']} "
                 f"{record['mentor_last_name']}.")
-
-    def shown_list(self) -> ShownList:
-        title = f"Matches — {self.desk.year['name']}" if self.desk.year else "Matches"
-        return ShownList.of(title, self.proxy)
-
-    def save_state(self, settings: QSettings) -> None:
-        window_state.save_splitter(settings, "matches", self.splitter)
-        window_state.save_header(settings, "matches", self.table.horizontalHeader())
-
-    def restore_state(self, settings: QSettings) -> None:
-        window_state.restore_splitter(settings, "matches", self.splitter)
-        window_state.restore_header(settings, "matches", self.table.horizontalHeader())

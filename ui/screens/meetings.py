@@ -4,58 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+import sqlite_utils
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
-from storage import meetings, mentors
-from ui import window_state
+from program.vocabulary import plural
+from storage import meetings
 from ui.desk import GOALS, MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
-from ui.loading import Loader
 from ui.models.meetings import MeetingFilter, MeetingsModel, load_rows
-from ui.models.table import FilterProxy
-from ui.screens.base import (
-    Screen,
-    ShownList,
-    button,
-    labelled,
-    make_combo,
-    make_table,
-    select_row,
-    set_column_widths,
-    title_label,
-)
-from ui.words import day_words, plural
+from ui.screens.base import ShownList, button, labelled, make_combo, refill
+from ui.screens.list_screen import ListScreen, mentor_choices
+from ui.words import day_words
 
 
-class MeetingsScreen(Screen):
+class MeetingsScreen(ListScreen):
     """All meetings of the year: filter by month and mentor, edit one, delete with undo."""
 
     KEY = "meetings"
     TITLE = "Meetings"
+    NOUN = "meetings"
     CHANGES = frozenset({MEETINGS, MATCHES, STUDENTS, MENTORS, GOALS})
 
     meeting_requested = Signal(int)  # student id (0: anyone) - the window opens Log a meeting
     undo_offered = Signal(str, object)  # what was done, and how to take it back
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
-        self.model = MeetingsModel(self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.set_predicate(MeetingFilter())
-        self.loader = Loader(self)
-        self._wanted: int | None = None
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Type a name, topic or word in the notes")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 30))
-        self.search.setAccessibleName("Find in the meetings list")
-        self.search.setToolTip("Shows only meetings whose students, mentor, topics or notes "
-                               "contain what you type")
-        timer = QTimer(self, singleShot=True, interval=150)
-        timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _: timer.start())
+        super().__init__(desk, MeetingsModel(), MeetingFilter(), parent)
+        self.search = self.make_search(
+            "Type a name, topic or word in the notes", "Find in the meetings list",
+            "Shows only meetings whose students, mentor, topics or notes contain what you type",
+            delay_ms=150)
         self.month = make_combo("Month", "Show one month's meetings", [("Every month", None)],
                                 self.apply_filters)
         self.mentor = make_combo("Mentor", "Show one mentor's meetings", [("Every mentor", None)],
@@ -65,8 +43,7 @@ class MeetingsScreen(Screen):
         self.edit_button = button("&Edit…", "Change the chosen meeting", self.edit_meeting)
         self.delete_button = button("&Delete", "Delete the chosen meeting (you can undo it)",
                                     self.delete_meeting)
-        self.count = QLabel("")
-        self.count.setObjectName("count")
+        self.filter_controls(self.month, self.mentor, self.search)
         self.banner = QLabel("")
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -75,127 +52,59 @@ class MeetingsScreen(Screen):
         self.banner.linkActivated.connect(lambda _: self.undo())
         self.banner.hide()
         self._undo: dict | None = None
-        self.table = make_table("Meetings list", "Double-click a meeting to change it; click a "
-                                "column title to sort", self.proxy)
-        set_column_widths(self.table, [15, 22, 16, 12, 12, 5, 22, 30])
+        self.make_list("Meetings list", "Double-click a meeting to change it; click a column "
+                       "title to sort", [15, 20, 17, 15, 12, 5, 21, 30])
         self.table.doubleClicked.connect(lambda *_: self.edit_meeting())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-
-        header = QHBoxLayout()
-        header.addWidget(title_label("Meetings"))
-        header.addWidget(self.count, 1, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.log_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search)
-        filters.addWidget(labelled("Mon&th", self.month))
-        filters.addWidget(labelled("Me&ntor", self.mentor))
-        filters.addStretch(1)
-        filters.addWidget(self.edit_button)
-        filters.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addLayout(filters)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.table, 1)
-        for first, second in ((self.log_button, self.search), (self.search, self.month),
-                              (self.month, self.mentor), (self.mentor, self.edit_button),
-                              (self.edit_button, self.delete_button),
-                              (self.delete_button, self.table)):
-            QWidget.setTabOrder(first, second)
+        self.lay_out([self.log_button],
+                     [self.search, labelled("Mon&th", self.month),
+                      labelled("Me&ntor", self.mentor), None, self.edit_button,
+                      self.delete_button],
+                     above=[self.banner])
         self._update_buttons()
 
-    # Loading ---------------------------------------------------------------------------------
+    # What the list is --------------------------------------------------------------------------
 
-    def load(self) -> None:
-        year_id = self.desk.year_id
-        self.count.setText("Loading…")
-        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id), self._loaded)
-        self._fill_mentors()
+    def read_rows(self, db: sqlite_utils.Database, year_id: int, as_of: dt.date) -> list[dict]:
+        return load_rows(db, year_id)
 
-    def _loaded(self, rows: list[dict]) -> None:
-        wanted, self._wanted = self._wanted, None
-        keep = wanted or self.current_meeting_id()
-        self._fill_months(rows)
-        self.model.set_rows(rows)
-        self.proxy.resort()
-        self._update_count()
-        row = self.proxy.proxy_row_of(lambda r: r["id"] == keep) if keep else None
-        if row is None and wanted is not None:
-            self._clear_filters()
-            row = self.proxy.proxy_row_of(lambda r: r["id"] == keep)
-        select_row(self.table, row)
+    def before_rows(self, rows: list[dict]) -> None:
+        months = sorted({row["month"] for row in rows}, reverse=True)
+        refill(self.month, [("Every month", None)]
+               + [(f"{dt.date.fromisoformat(month + '-01'):%B %Y}", month) for month in months])
+        refill(self.mentor, mentor_choices(self.desk.db))
+
+    def current_filter(self) -> MeetingFilter:
+        return MeetingFilter(self.month.currentData(), self.mentor.currentData(),
+                             self.search.text())
+
+    def show_detail(self, row: dict | None) -> None:
         self._update_buttons()
-        self.loaded.emit()
 
     def clear(self) -> None:
-        self.loader.forget()
-        self.model.set_rows([])
-        self.count.setText("")
+        super().clear()
         self.banner.hide()
         self._undo = None
 
-    def _fill_months(self, rows: list[dict]) -> None:
-        wanted = self.month.currentData()
-        months = sorted({row["month"] for row in rows}, reverse=True)
-        self.month.blockSignals(True)
-        self.month.clear()
-        self.month.addItem("Every month", None)
-        for month in months:
-            self.month.addItem(f"{dt.date.fromisoformat(month + '-01'):%B %Y}", month)
-        self.month.setCurrentIndex(max(0, self.month.findData(wanted)) if wanted else 0)
-        self.month.blockSignals(False)
+    def empty_words(self, year: str) -> str:
+        return (f"No meetings logged in {year} yet. After a mentor meets a student, log it "
+                "with Log a meeting… (Ctrl+M from anywhere).")
 
-    def _fill_mentors(self) -> None:
-        wanted = self.mentor.currentData()
-        self.mentor.blockSignals(True)
-        self.mentor.clear()
-        self.mentor.addItem("Every mentor", None)
-        for row in mentors.all_mentors(self.desk.db):
-            self.mentor.addItem(f"{row['first_name']} {row['last_name']}", row["id"])
-        self.mentor.setCurrentIndex(max(0, self.mentor.findData(wanted)))
-        self.mentor.blockSignals(False)
-
-    # Filters ---------------------------------------------------------------------------------
-
-    def apply_filters(self) -> None:
-        keep = self.current_meeting_id()
-        self.proxy.set_predicate(MeetingFilter(self.month.currentData(),
-                                               self.mentor.currentData(), self.search.text()))
-        self._update_count()
-        row = self.proxy.proxy_row_of(lambda r: r["id"] == keep) if keep else None
-        select_row(self.table, row)
-        self._update_buttons()
-
-    def _clear_filters(self) -> None:
-        for combo in (self.month, self.mentor):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.apply_filters()
-
-    def _update_count(self) -> None:
+    def update_count(self) -> None:
         rows = self.proxy.visible_rows()
         held = sum(1 for row in rows if row["outcome"] == "held")
         self.count.setText(f"{plural(len(rows), 'meeting')} shown, {held} held")
 
     def _update_buttons(self) -> None:
-        chosen = self.current_meeting_id() is not None
+        chosen = self.current_id() is not None
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
     def current_meeting_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.proxy.row_at(index.row())["id"]
+        return self.current_id()
 
     def show_meeting(self, meeting_id: int) -> None:
-        self._wanted = meeting_id
-        if not self.loader.busy and not self._dirty:
-            self._loaded(self.model.rows())
+        """Select a meeting (after the next load if one is on its way)."""
+        self.show_id(meeting_id)
 
     # Actions ---------------------------------------------------------------------------------
 
@@ -239,17 +148,10 @@ class MeetingsScreen(Screen):
         self.status_message.emit("The meeting is back.")
         self.desk.notify(MEETINGS)
 
-    # Output and layout -----------------------------------------------------------------------
+    # Output ----------------------------------------------------------------------------------
 
     def shown_list(self) -> ShownList:
-        title = f"Meetings — {self.desk.year['name']}" if self.desk.year else "Meetings"
-        month = self.month.currentData()
-        if month:
-            title += f", {self.month.currentText()}"
-        return ShownList.of(title, self.proxy)
-
-    def save_state(self, settings: QSettings) -> None:
-        window_state.save_header(settings, "meetings", self.table.horizontalHeader())
-
-    def restore_state(self, settings: QSettings) -> None:
-        window_state.restore_header(settings, "meetings", self.table.horizontalHeader())
+        shown = super().shown_list()
+        if self.month.currentData():
+            shown.title += f", {self.month.currentText()}"
+        return shown

@@ -2,91 +2,58 @@
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSplitter,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+import sqlite_utils
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from program.vocabulary import CLOSURE_REASONS, label
 from storage import availability, matches, meetings, mentors
-from ui import window_state
-from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, today
-from ui.loading import Loader
-from ui.models.mentors import ACTIVE, ALL, ROOM, MentorFilter, MentorsModel, load_rows
-from ui.models.table import FilterProxy
-from ui.screens.base import (
-    Screen,
-    ShownList,
-    button,
-    labelled,
-    make_combo,
-    make_table,
-    select_row,
-    set_column_widths,
-    title_label,
+from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, import_available
+from ui.models.mentors import (
+    ACTIVE,
+    ALL,
+    ROOM,
+    TRAININGS,
+    MentorFilter,
+    MentorsModel,
+    load_rows,
 )
+from ui.screens.base import button, labelled, make_combo
+from ui.screens.list_screen import ListScreen
 from ui.widgets.availability_grid import AvailabilityGrid
-from ui.words import CLOSURE_REASONS, day_words, person_name, usual_time, word
+from ui.widgets.detail_pane import DetailPane, add_to, section_title, text_view
+from ui.words import day_words, person_name, usual_time
+from ui.words import escaped as _e
 
 
-def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-class MentorDetail(QFrame):
+class MentorDetail(DetailPane):
     """One mentor: contact, screening, interests, availability (clickable) and mentees."""
 
     edit_requested = Signal(int)
     student_requested = Signal(int)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Mentor", "Choose a mentor in the list to see their details here.", 380,
+                         parent)
         self.desk = desk
         self.mentor_id: int | None = None
         self.record: dict | None = None
-        self.setObjectName("pane")
-        self.setAccessibleName("Mentor details")
-        self.setMinimumWidth(380)
-        self.name = QLabel("")
-        self.name.setObjectName("paneTitle")
-        self.facts = QLabel("")
-        self.facts.setWordWrap(True)
-        self.facts.setAccessibleName("Mentor summary")
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name = self.title
         self.edit_button = button("&Edit…", "Change this mentor's details, capacity and "
                                   "screening", self._edit)
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
         actions.addStretch(1)
-        self.grid_title = QLabel("When the mentor can meet (click to change):")
-        self.grid_title.setObjectName("sectionTitle")
+        self.grid_title = section_title("When the mentor can meet (click to change):")
         self.grid = AvailabilityGrid("the mentor")
         self.grid.changed.connect(self._grid_changed)
-        self.body = QTextBrowser()
-        self.body.setAccessibleName("Mentees, screening and interests")
-        self.body.setToolTip("Click a student's name to open them")
-        self.body.setOpenLinks(False)
-        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = text_view("Mentees, screening and interests",
+                              "Click a student's name to open them")
         self.body.anchorClicked.connect(self._link)
-        self.empty = QLabel("Choose a mentor in the list to see their details here.")
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.name)
-        layout.addWidget(self.facts)
-        layout.addLayout(actions)
-        layout.addWidget(self.body, 1)
-        layout.addWidget(self.grid_title)
-        layout.addWidget(self.grid)
-        layout.addWidget(self.empty)
+        add_to(self.content, self.name, self.facts, actions, (self.body, 1), self.grid_title,
+               self.grid)
         self.show_mentor(None)
 
     def show_mentor(self, mentor_id: int | None, row: dict | None = None) -> None:
@@ -95,10 +62,7 @@ class MentorDetail(QFrame):
         record = mentors.mentor(db, mentor_id) if db and mentor_id else None
         self.mentor_id = record["id"] if record else None
         self.record = record
-        for widget in (self.name, self.facts, self.edit_button, self.body, self.grid_title,
-                       self.grid):
-            widget.setVisible(record is not None)
-        self.empty.setVisible(record is None)
+        self.set_showing(record is not None)
         if record is None:
             return
         name = f"{record['first_name']} {record['last_name']}".strip()
@@ -137,7 +101,7 @@ class MentorDetail(QFrame):
         if before:
             parts.append("<p><b>Earlier mentees</b></p>")
             for m in before[:30]:
-                reason = word(CLOSURE_REASONS, m["closure_reason"]) if m["ended_on"] else "open"
+                reason = label(CLOSURE_REASONS, m["closure_reason"]) if m["ended_on"] else "open"
                 parts.append(
                     f"<p><a href='student:{m['student_id']}'>{_e(person_name(m, 'student_'))}"
                     f"</a> · {_e(m['year_name'])} · {_e(day_words(m['started_on']))} to "
@@ -178,137 +142,65 @@ class MentorDetail(QFrame):
             window.statusBar().showMessage("Saved when the mentor can meet.", 5000)
 
 
-class MentorsScreen(Screen):
+class MentorsScreen(ListScreen):
     """Who mentors, how full they are, how they are meeting, and their screening."""
 
     KEY = "mentors"
     TITLE = "Mentors"
+    KEEP_IN_VIEW = TRAININGS
+    NOUN = "mentors"
     CHANGES = frozenset({MENTORS, MATCHES, MEETINGS, STUDENTS})
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
-        self.model = MentorsModel(self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.set_predicate(MentorFilter())
-        self.loader = Loader(self)
-        self._wanted: int | None = None
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Type part of a name, role or interest")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 30))
-        self.search.setAccessibleName("Find in the mentors list")
-        self.search.setToolTip("Shows only mentors whose name, email, role or interests contain "
-                               "what you type")
-        timer = QTimer(self, singleShot=True, interval=120)
-        timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _: timer.start())
+        super().__init__(desk, MentorsModel(), MentorFilter(), parent)
+        self.search = self.make_search(
+            "Type part of a name, role or interest", "Find in the mentors list",
+            "Shows only mentors whose name, email, role or interests contain what you type")
         self.which = make_combo("Which mentors", "Show active mentors, those with room for "
                                 "another mentee, or everyone",
                                 [("Active mentors", ACTIVE), ("With room for a mentee", ROOM),
                                  ("Everyone, inactive too", ALL)], self.apply_filters)
         self.add_button = button("&Add a mentor…", "Add a staff member who will mentor",
                                  self.add_mentor)
-        self.count = QLabel("")
-        self.count.setObjectName("count")
-        self.table = make_table("Mentors list", "Click a mentor to see their details; click a "
-                                "column title to sort", self.proxy)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        set_column_widths(self.table, [20, 14, 7, 6, 6, 26, 7])
-        self.detail = MentorDetail(desk)
-        self.detail.edit_requested.connect(self.edit_mentor)
-        self.detail.student_requested.connect(self.student_requested)
+        self.filter_controls(self.which, self.search)
+        self.make_list("Mentors list", "Click a mentor to see their details; click a column "
+                       "title to sort", [20, 14, 5, 5, 5, 13, 5])
+        detail = MentorDetail(desk)
+        detail.edit_requested.connect(self.edit_mentor)
+        detail.student_requested.connect(self.student_requested)
+        self.lay_out([self.add_button], [self.search, labelled("&Show", self.which), None],
+                     detail=detail, sizes=(700, 420))
 
-        header = QHBoxLayout()
-        header.addWidget(title_label("Mentors"))
-        header.addWidget(self.count, 1, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.add_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search)
-        filters.addWidget(labelled("&Show", self.which))
-        filters.addStretch(1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([700, 420])
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addLayout(filters)
-        layout.addWidget(self.splitter, 1)
-        QWidget.setTabOrder(self.search, self.which)
-        QWidget.setTabOrder(self.which, self.table)
-        QWidget.setTabOrder(self.table, self.detail)
+    def read_rows(self, db: sqlite_utils.Database, year_id: int, as_of: dt.date) -> list[dict]:
+        return load_rows(db, year_id, as_of)
 
-    def load(self) -> None:
-        year_id, as_of = self.desk.year_id, today()
-        self.count.setText("Loading…")
-        self.loader.load(self.desk.data.path, lambda db: load_rows(db, year_id, as_of),
-                         self._loaded)
+    def current_filter(self) -> MentorFilter:
+        return MentorFilter(self.search.text(), self.which.currentData())
 
-    def _loaded(self, rows: list[dict]) -> None:
-        wanted, self._wanted = self._wanted, None
-        keep = wanted or self.current_mentor_id()
-        self.model.set_rows(rows)
-        self.proxy.resort()
-        self._update_count()
-        if keep is not None:
-            self.show_mentor(keep)
-        else:
-            self.detail.show_mentor(None)
-        self.loaded.emit()
+    def reveal(self, row: dict) -> None:
+        """An inactive mentor asked for by name: show everyone."""
+        self.clear_filters(apply=False)
+        self.set_choice(self.which, ALL)
+        self.apply_filters()
 
-    def clear(self) -> None:
-        self.loader.forget()
-        self.model.set_rows([])
-        self.detail.show_mentor(None)
-        self.count.setText("")
+    def show_detail(self, row: dict | None) -> None:
+        self.detail.show_mentor(row["id"] if row else None, row)
 
-    def apply_filters(self) -> None:
-        keep = self.current_mentor_id()
-        self.proxy.set_predicate(MentorFilter(self.search.text(), self.which.currentData()))
-        self._update_count()
-        row = self.proxy.proxy_row_of(lambda r: r["id"] == keep) if keep else None
-        select_row(self.table, row)
-        if row is None:
-            self.detail.show_mentor(None)
+    def empty_words(self, year: str) -> str:
+        staff_list = ", or bring in a staff list (File > Import…)" if import_available() else ""
+        return ("No mentors yet. Add the staff who will mentor (the Add a mentor… button "
+                f"above){staff_list}.")
 
-    def _update_count(self) -> None:
+    def update_count(self) -> None:
         active = sum(1 for row in self.model.rows() if row["active"])
         self.count.setText(f"{active} active mentors, showing {self.proxy.rowCount()}")
 
     def current_mentor_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.proxy.row_at(index.row())["id"]
-
-    def _current_changed(self, current, _previous) -> None:
-        if current.isValid():
-            row = self.proxy.row_at(current.row())
-            self.detail.show_mentor(row["id"], row)
-        else:
-            self.detail.show_mentor(None)
+        return self.current_id()
 
     def show_mentor(self, mentor_id: int) -> None:
         """Select a mentor, showing inactive ones if needed."""
-        if self.loader.busy or self._dirty:
-            self._wanted = mentor_id
-            if self._dirty and self.isVisible():
-                self.reload()
-            return
-        row = self.proxy.proxy_row_of(lambda r: r["id"] == mentor_id)
-        if row is None and self.model.row_of(lambda r: r["id"] == mentor_id) is not None:
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
-            self.which.setCurrentIndex(self.which.findData(ALL))
-            row = self.proxy.proxy_row_of(lambda r: r["id"] == mentor_id)
-        select_row(self.table, row)
-        if row is not None:
-            self.detail.show_mentor(mentor_id, self.proxy.row_at(row))
+        self.show_id(mentor_id)
 
     def add_mentor(self) -> None:
         from ui.dialogs.mentor_editor import MentorEditor
@@ -325,15 +217,3 @@ class MentorsScreen(Screen):
         if dialog.exec():
             self._wanted = mentor_id
             self.status_message.emit("Saved the mentor's details.")
-
-    def shown_list(self) -> ShownList:
-        title = f"Mentors — {self.desk.year['name']}" if self.desk.year else "Mentors"
-        return ShownList.of(title, self.proxy)
-
-    def save_state(self, settings: QSettings) -> None:
-        window_state.save_splitter(settings, "mentors", self.splitter)
-        window_state.save_header(settings, "mentors", self.table.horizontalHeader())
-
-    def restore_state(self, settings: QSettings) -> None:
-        window_state.restore_splitter(settings, "mentors", self.splitter)
-        window_state.restore_header(settings, "mentors", self.table.horizontalHeader())

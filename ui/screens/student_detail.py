@@ -4,69 +4,53 @@ referrals and attendance."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QTabWidget,
-    QTextBrowser,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from analysis import attendance as attendance_figures
-from program.vocabulary import tier_words
-from storage import availability, goals, matches, meetings, nominations, referrals, students
-from ui.desk import GOALS, Desk, today
-from ui.screens.base import button
-from ui.widgets.availability_grid import AvailabilityGrid
-from ui.widgets.chart import ChartView
-from ui.widgets.tier_badge import TierBadge
-from ui.words import (
+from program.vocabulary import (
+    ATTENDANCE_SOURCES,
     CLOSURE_REASONS,
-    CONSENT,
+    CONSENT_STATUSES,
     GOAL_STATUSES,
     MEETING_KINDS,
+    MEETING_OUTCOMES,
     NOMINATION_REASONS,
     NOMINATION_STATUSES,
-    OUTCOMES,
     REFERRAL_KINDS,
     REFERRAL_STATUSES,
     TIER_EXPLANATIONS,
     WEEKDAYS,
-    day_words,
-    grade_words,
     join_words,
-    percent,
-    person_name,
+    label,
     plural,
-    usual_time,
-    word,
+    tier_words,
 )
+from storage import availability, goals, matches, meetings, nominations, referrals, students
+from ui.desk import GOALS, Desk, import_available, today
+from ui.screens.base import button
+from ui.widgets.availability_grid import AvailabilityGrid
+from ui.widgets.chart import ChartView
+from ui.widgets.detail_pane import DetailPane, add_to, scrolling, section_title, text_view
+from ui.widgets.tier_badge import TierBadge
+from ui.words import day_words, grade_words, percent, person_name, usual_time
+from ui.words import escaped as _e
 
 
-def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-def _browser(name: str, tooltip: str) -> QTextBrowser:
-    view = QTextBrowser()
-    view.setAccessibleName(name)
-    view.setToolTip(tooltip)
-    view.setOpenLinks(False)
-    view.setFrameShape(QFrame.Shape.NoFrame)
-    return view
-
-
-class StudentDetail(QFrame):
+class StudentDetail(DetailPane):
     """Everything about one student; actions raise signals the screen carries out."""
 
     edit_requested = Signal(int)
@@ -78,22 +62,13 @@ class StudentDetail(QFrame):
     changed = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Student", "Choose a student in the list to see their details here.",
+                         390, parent)
         self.desk = desk
         self.student_id: int | None = None
         self.record: dict | None = None
-        self.setObjectName("pane")
-        self.setAccessibleName("Student details")
-        self.setMinimumWidth(420)
-
-        self.name = QLabel("")
-        self.name.setObjectName("paneTitle")
-        self.name.setWordWrap(True)
+        self.name = self.title
         self.tier = TierBadge()
-        self.facts = QLabel("")
-        self.facts.setWordWrap(True)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.facts.setAccessibleName("Student summary")
         self.edit_button = button("&Edit…", "Change the student's names, ID, grade, "
                                   "guardian and consent", self._edit)
         self.match_button = button("Find a &mentor…", "See the mentors who suit this student "
@@ -122,41 +97,45 @@ class StudentDetail(QFrame):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Student details sections")
         self.tabs.setToolTip("Sections about this student")
-        self.profile = _browser("Profile", "Guardian, consent, interests and notes")
+        for arrow in self.tabs.tabBar().findChildren(QToolButton):  # when the pane is narrow
+            arrow.setToolTip("Show the other sections")
+        # A label (not a browser) so the availability grid sits right under the profile.
+        self.profile = QLabel("")
+        self.profile.setWordWrap(True)
+        self.profile.setTextFormat(Qt.TextFormat.RichText)
+        self.profile.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.profile.setAccessibleName("Profile")
+        self.profile.setToolTip("Guardian, consent, interests and notes")
         self.grid = AvailabilityGrid("the student")
         self.grid.changed.connect(self._grid_changed)
         profile_page = QWidget()
         profile_layout = QVBoxLayout(profile_page)
-        profile_layout.addWidget(self.profile, 1)
-        when = QLabel("When the student can meet (click to change):")
-        when.setObjectName("sectionTitle")
-        profile_layout.addWidget(when)
+        profile_layout.addWidget(self.profile)
+        profile_layout.addWidget(section_title("When the student can meet (click to change):"))
         profile_layout.addWidget(self.grid)
-        self.tabs.addTab(profile_page, "Profile")
+        profile_layout.addStretch(1)
+        self.tabs.addTab(scrolling(profile_page, on_panel=True), "Profile")
         self.tabs.addTab(self._goals_page(), "Goals")
-        self.mentors_view = _browser("Mentors and nominations",
+        self.mentors_view = text_view("Mentors and nominations",
                                      "The student's mentors now and before, and nominations")
         self.mentors_view.anchorClicked.connect(self._mentor_link)
         self.tabs.addTab(self.mentors_view, "Mentors")
-        self.meetings_view = _browser("Meetings", "Every meeting logged with this student")
+        self.meetings_view = text_view("Meetings", "Every meeting logged with this student")
         self.tabs.addTab(self.meetings_view, "Meetings")
-        self.referrals_view = _browser("Referrals", "Needs passed on to the counselor, nurse, "
+        self.referrals_view = text_view("Referrals", "Needs passed on to the counselor, nurse, "
                                        "an administrator or others")
         self.tabs.addTab(self.referrals_view, "Referrals")
         self.attendance_page = self._attendance_page()
         self.tabs.addTab(self.attendance_page, "Attendance")
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.facts)
-        layout.addLayout(actions)
-        layout.addLayout(more)
-        layout.addWidget(self.tabs, 1)
-        self.empty = QLabel("Choose a student in the list to see their details here.")
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        layout.addWidget(self.empty)
+        add_to(self.content, top, self.facts, actions, more, (self.tabs, 1))
         self.show_student(None)
+
+    def comfortable_width(self) -> int:
+        """Wide enough for every section's tab to show without scrolling."""
+        margins = self.layout().contentsMargins()
+        return max(self.minimumWidth(), self.tabs.tabBar().sizeHint().width() + margins.left()
+                   + margins.right() + 2 * self.frameWidth() + 4)
 
     # Goals -------------------------------------------------------------------------------------
 
@@ -207,7 +186,7 @@ class StudentDetail(QFrame):
             text = QStandardItem(goal["text"])
             text.setData(goal["id"], Qt.ItemDataRole.UserRole)
             text.setToolTip(f"Set on {day_words(goal['set_on'])}")
-            status = word(GOAL_STATUSES, goal["status"])
+            status = label(GOAL_STATUSES, goal["status"])
             if goal["status"] != "working" and goal["status_changed_on"]:
                 status += f" ({day_words(goal['status_changed_on'])})"
             status_item = QStandardItem(status)
@@ -286,10 +265,11 @@ class StudentDetail(QFrame):
         self.attendance = record
         self._chart_for = None
         if record is None or record.source == "none":
-            self.tier.set_tier(None, "No attendance yet")
-            self.attendance_text.setText(
-                "No attendance has been imported for this student this year. Use File > "
-                "Import… with the attendance export from the office.")
+            self.tier.set_tier(None, ATTENDANCE_SOURCES["none"])
+            how = (" It comes from the office's attendance export (File > Import…)."
+                   if import_available() else "")
+            self.attendance_text.setText("No attendance has been imported for this student "
+                                         f"this year.{how}")
             self.month_chart.show_message("")
             return
         rate = percent(record.absence_rate)
@@ -346,13 +326,8 @@ class StudentDetail(QFrame):
         db = self.desk.db if self.desk.is_open else None
         record = students.student(db, student_id) if db and student_id else None
         self.record = record
-        showing = record is not None
-        for widget in (self.tabs, self.facts, self.edit_button, self.match_button,
-                       self.meeting_button, self.archive_button, self.tier, self.name,
-                       self.profile_button):
-            widget.setVisible(showing)
-        self.empty.setVisible(not showing)
-        if not showing:
+        self.set_showing(record is not None)
+        if record is None:
             self.student_id = None
             return
         year_id = self.desk.year_id
@@ -399,7 +374,7 @@ class StudentDetail(QFrame):
         self.archive_button.setAccessibleName(self.archive_button.text().replace("&", ""))
         self.grid.set_who(name)
         self.grid.set_grid(availability.get(db, "student", student_id))
-        self.profile.setHtml(self._profile_html(record))
+        self.profile.setText(self._profile_html(record))
         self._show_goals(goals.goals_of(db, student_id))
         self.mentors_view.setHtml(self._mentors_html(student_matches,
                                                      nominations.nominations_of(db, student_id)))
@@ -410,7 +385,7 @@ class StudentDetail(QFrame):
                               if year_id else None)
 
     def _profile_html(self, record: dict) -> str:
-        consent = word(CONSENT, record["consent_status"])
+        consent = label(CONSENT_STATUSES, record["consent_status"])
         if record["consent_date"]:
             consent += f" ({day_words(record['consent_date'])})"
         rows = [
@@ -442,7 +417,7 @@ class StudentDetail(QFrame):
                 day_words(m["ended_on"]) if m["ended_on"] else "now")
             closed = ""
             if m["ended_on"]:
-                closed = f" — ended: {_e(word(CLOSURE_REASONS, m['closure_reason']))}"
+                closed = f" — ended: {_e(label(CLOSURE_REASONS, m['closure_reason']))}"
                 if m["closure_note"]:
                     closed += f" ({_e(m['closure_note'])})"
             parts.append(f"<p>{mentor} · {_e(m['year_name'])} · {_e(span)}{closed}</p>")
@@ -450,11 +425,11 @@ class StudentDetail(QFrame):
         if not student_nominations:
             parts.append("<p>Not nominated.</p>")
         for n in student_nominations:
-            reasons = ", ".join(word(NOMINATION_REASONS, r) for r in n["reasons"]) or "no reason"
+            reasons = ", ".join(label(NOMINATION_REASONS, r) for r in n["reasons"]) or "no reason"
             by = f" by {_e(n['nominated_by'])}" if n["nominated_by"] else ""
             parts.append(
                 f"<p>{_e(day_words(n['nominated_on']))}{by} ({_e(n['year_name'])}): "
-                f"{_e(reasons)} — {_e(word(NOMINATION_STATUSES, n['status']))}"
+                f"{_e(reasons)} — {_e(label(NOMINATION_STATUSES, n['status']))}"
                 + (f"<br><i>{_e(n['notes'])}</i>" if n["notes"] else "") + "</p>")
         return "".join(parts)
 
@@ -465,11 +440,12 @@ class StudentDetail(QFrame):
         for g in rows[:200]:
             head = (f"<b>{_e(day_words(g['met_on'], with_weekday=True))}</b> · "
                     f"{_e(g['mentor_first_name'])} {_e(g['mentor_last_name'])} · "
-                    f"{_e(word(MEETING_KINDS, g['kind']))}")
+                    f"{_e(label(MEETING_KINDS, g['kind']))}")
             if g["mentees"] and g["mentees"] > 1:
                 head += f" ({g['mentees']} students)"
             if g["outcome"] != "held":
-                head += f" · <span style='color:#7a3300'>{_e(word(OUTCOMES, g['outcome']))}</span>"
+                outcome = label(MEETING_OUTCOMES, g["outcome"])
+                head += f" · <span style='color:#7a3300'>{_e(outcome)}</span>"
             if g["minutes"]:
                 head += f" · {g['minutes']} min"
             body = _e(g["topics"] or "")
@@ -484,8 +460,8 @@ class StudentDetail(QFrame):
         parts = []
         for r in rows:
             parts.append(
-                f"<p><b>{_e(word(REFERRAL_KINDS, r['kind']))}</b> · opened "
-                f"{_e(day_words(r['opened_on']))} · {_e(word(REFERRAL_STATUSES, r['status']))}"
+                f"<p><b>{_e(label(REFERRAL_KINDS, r['kind']))}</b> · opened "
+                f"{_e(day_words(r['opened_on']))} · {_e(label(REFERRAL_STATUSES, r['status']))}"
                 + (f" · follow up {_e(day_words(r['follow_up_on']))}"
                    if r["follow_up_on"] and r["status"] != "resolved" else "")
                 + f"<br>{_e(r['need'])}</p>")

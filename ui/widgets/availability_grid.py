@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
+from program.vocabulary import SLOTS as SLOT_WORDS
+from program.vocabulary import WEEKDAYS
 from storage.availability import SLOTS
-from ui.words import SLOTS as SLOT_WORDS
-from ui.words import WEEKDAYS, WEEKDAYS_SHORT
+from ui.words import WEEKDAYS_SHORT
 
 Grid = set[tuple[int, str]]
 

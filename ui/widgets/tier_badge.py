@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from program.vocabulary import tier_words
 from ui.style import TIER_COLOURS
-from ui.words import TIERS, word
-
-
-def tier_text(tier: str | None, *, rated: bool = True) -> str:
-    """The tier's words; "Not rated" when there is none."""
-    if tier is None:
-        return "Not rated" if rated else "No attendance data"
-    return word(TIERS, tier)
 
 
 class TierBadge(QLabel):
@@ -24,7 +17,7 @@ class TierBadge(QLabel):
 
     def set_tier(self, tier: str | None, text: str | None = None) -> None:
         fill, ink = TIER_COLOURS.get(tier, TIER_COLOURS[None])
-        shown = text or tier_text(tier)
+        shown = text or tier_words(tier)
         self.setText(shown)
         self.setStyleSheet(f"QLabel {{ background: {fill}; color: {ink}; border-radius: 9px; "
                            f"padding: 2px 10px; font-weight: 600; border: 1px solid {ink}; }}")

@@ -8,8 +8,9 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from program.attendance import TIERS as TIER_ORDER
+from program.vocabulary import ATTENDANCE_SOURCES, tier_words
 from ui.style import TIER_COLOURS
-from ui.words import TIER_ORDER, TIERS
 
 # Patterns as well as colours, so the bar reads in grey print and without colour vision.
 _PATTERNS = {"satisfactory": Qt.BrushStyle.NoBrush, "at-risk": Qt.BrushStyle.Dense6Pattern,
@@ -31,7 +32,7 @@ class TierBar(QWidget):
 
     def set_counts(self, counts: Mapping[str | None, int]) -> None:
         self.counts = {tier: int(counts.get(tier, 0)) for tier in TIER_ORDER}
-        words = ", ".join(f"{TIERS[tier]}: {self.counts[tier]}" for tier in TIER_ORDER)
+        words = ", ".join(f"{tier_words(tier)}: {self.counts[tier]}" for tier in TIER_ORDER)
         self.setToolTip(words)
         self.setAccessibleDescription(words)
         self.update()
@@ -43,7 +44,7 @@ class TierBar(QWidget):
         area = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         if not total:
             painter.setPen(QColor("#52606d"))
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No attendance yet")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, ATTENDANCE_SOURCES["none"])
             return
         left = area.left()
         for tier in TIER_ORDER:
