@@ -52,8 +52,8 @@ class Context:
         if self.year is None:
             raise ImportRefused(
                 f"{what} go into a school year, and this data file has none yet. Add the school "
-                "year first (in the app: Settings > School years; headless: year add 2025-2026 "
-                "--first-day 2025-09-02 --last-day 2026-06-12), then import "
+                "year first (in the app: Add the school year, on the first page; headless: "
+                "year add 2025-2026 --first-day 2025-09-02 --last-day 2026-06-12), then import "
                 f"{self.file_name} again."
             )
         return self.year
