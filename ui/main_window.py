@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.year_combo.setToolTip("The school year on screen (looking at another year does "
                                    "not change which year is current)")
         self.year_combo.setMinimumContentsLength(12)
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
         self.year_note = QLabel("")
         self.year_note.setObjectName("hint")
