@@ -19,7 +19,7 @@ from importing.plan import Plan, make_plan, prepare, read_file
 from importing.problems import ImportRefused
 from importing.sheets import Workbook
 from storage import activity, attendance_import, column_mappings, imports
-from storage.database import connect
+from storage.database import connect, enlarge_cache
 from storage.errors import InvalidInput
 from storage.import_changes import ChangeLog, undo_batch, undo_consequences
 
@@ -28,6 +28,7 @@ def apply_plan(db: sqlite_utils.Database, plan: Plan, *, progress: Progress | No
     """Write the plan in one transaction; returns the new batch's id."""
     if plan.stopped:
         raise ImportRefused(plan.stopped)
+    enlarge_cache(db, WRITER_CACHE_MB)
     with db.atomic():
         batch_id = _start_batch(db, plan.source.path, plan.kind.name)
         _write(db, plan, batch_id, progress)
@@ -62,6 +63,10 @@ def _write(db: sqlite_utils.Database, plan: Plan, batch_id: int,
                     file=source.path.name, kind=plan.kind.name)
 
 
+# Enough for a year of daily attendance for 2,000 students and its indexes.
+WRITER_CACHE_MB = 64
+
+
 class _Writer(threading.Thread):
     """The import's writing, on its own connection and thread, in one transaction.
 
@@ -83,6 +88,7 @@ class _Writer(threading.Thread):
     def run(self) -> None:
         db = connect(self.data_path)
         try:
+            enlarge_cache(db, WRITER_CACHE_MB)
             db.execute("BEGIN IMMEDIATE")
             try:
                 self.batch_id = _start_batch(db, self.file_path, self.kind)
