@@ -19,7 +19,7 @@ from importing.plan import Plan, make_plan, prepare, read_file
 from importing.problems import ImportRefused
 from importing.sheets import Workbook
 from storage import activity, attendance_import, column_mappings, imports
-from storage.database import connect, enlarge_cache
+from storage.database import connect
 from storage.errors import InvalidInput
 from storage.import_changes import ChangeLog, undo_batch, undo_consequences
 
@@ -28,7 +28,6 @@ def apply_plan(db: sqlite_utils.Database, plan: Plan, *, progress: Progress | No
     """Write the plan in one transaction; returns the new batch's id."""
     if plan.stopped:
         raise ImportRefused(plan.stopped)
-    enlarge_cache(db, WRITER_CACHE_MB)
     with db.atomic():
         batch_id = _start_batch(db, plan.source.path, plan.kind.name)
         _write(db, plan, batch_id, progress)
@@ -63,10 +62,6 @@ def _write(db: sqlite_utils.Database, plan: Plan, batch_id: int,
                     file=source.path.name, kind=plan.kind.name)
 
 
-# Enough for a year of daily attendance for 2,000 students and its indexes.
-WRITER_CACHE_MB = 64
-
-
 class _Writer(threading.Thread):
     """The import's writing, on its own connection and thread, in one transaction.
 
@@ -88,19 +83,19 @@ class _Writer(threading.Thread):
     def run(self) -> None:
         db = connect(self.data_path)
         try:
-            enlarge_cache(db, WRITER_CACHE_MB)
             db.execute("BEGIN IMMEDIATE")
             try:
                 self.batch_id = _start_batch(db, self.file_path, self.kind)
             finally:
                 self.started_batch.set()
+            bulk = False
             while True:
                 item = self.work.get()
                 if item is None:  # abandon
                     db.execute("ROLLBACK")
                     return
                 if item == "bulk":
-                    self.indexes = attendance_import.drop_indexes(db)
+                    bulk = True
                     continue
                 if isinstance(item, tuple):  # ("finish", plan, progress)
                     _, plan, progress = item
@@ -109,6 +104,10 @@ class _Writer(threading.Thread):
                     db.execute("COMMIT")
                     self.committed = True
                     return
+                if bulk:  # how the first rows come says which indexes to build at the end
+                    self.indexes = attendance_import.drop_indexes(
+                        db, scattered=attendance_import.scattered(item))
+                    bulk = False
                 attendance_import.insert_many(db, item, self.batch_id)
         except BaseException as error:  # handed to the reading thread, which reports it
             self.error = error

@@ -70,17 +70,6 @@ def connect(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def enlarge_cache(db: sqlite_utils.Database, mebibytes: int) -> None:
-    """A bigger page cache for this connection, for a big write in one transaction.
-
-    With SQLite's default of 2 MB, a big import whose rows land all over a table (a file
-    sorted by date adds a row to every student's pages in turn) keeps pushing pages out to the
-    WAL and reading them back. The cache grows only as pages are used, and goes with the
-    connection.
-    """
-    db.execute(f"PRAGMA cache_size = -{int(mebibytes) * 1024}")
-
-
 def _connect_plain(path: Path) -> sqlite_utils.Database:
     # isolation_level=None: no implicit transactions; writes that belong together use db.atomic().
     conn = sqlite3.connect(str(path), timeout=15, isolation_level=None)
