@@ -114,16 +114,29 @@ def insert_many(db: sqlite_utils.Database, rows: list, batch_id: int) -> None:
 
     Python binds a statement's values in one call and SQLite stores them without coming back
     to Python, which is most of the time of a big import and lets Python read on meanwhile
-    in another thread. The rows go in by student and date, the table's own order: a file
-    sorted by date otherwise adds each row to another student's pages, several times slower
-    (and sorting rows already in that order costs next to nothing).
+    in another thread.
     """
-    batch = int(batch_id)
+    insert_laid_out(db, laid_out(rows), batch_id)
+
+
+def laid_out(rows: list) -> list[list]:
+    """The values of the INSERT statements that add ``rows`` (see :func:`insert_many`).
+
+    The rows go in by student and date, the table's own order: a file sorted by date otherwise
+    adds each row to another student's pages, several times slower (and sorting rows already
+    in that order costs next to nothing). Plain Python, so the reading thread can do it while
+    the writing thread writes.
+    """
     rows = sorted(rows, key=itemgetter(0))
-    for start in range(0, len(rows), ROWS_PER_STATEMENT):
-        chunk = rows[start:start + ROWS_PER_STATEMENT]
-        values = list(chain.from_iterable(chain.from_iterable(chunk)))
-        db.execute(_insert_sql(len(chunk), batch), values)
+    return [list(chain.from_iterable(chain.from_iterable(rows[start:start + ROWS_PER_STATEMENT])))
+            for start in range(0, len(rows), ROWS_PER_STATEMENT)]
+
+
+def insert_laid_out(db: sqlite_utils.Database, statements: list[list], batch_id: int) -> None:
+    """Run the INSERT statements :func:`laid_out` made, the rows marked with the batch."""
+    batch = int(batch_id)
+    for values in statements:
+        db.execute(_insert_sql(len(values) // 4, batch), values)
 
 
 @lru_cache(maxsize=8)
