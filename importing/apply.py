@@ -62,6 +62,14 @@ def _write(db: sqlite_utils.Database, plan: Plan, batch_id: int,
                     file=source.path.name, kind=plan.kind.name)
 
 
+@dataclass
+class _NewRows:
+    """Attendance rows for the writer, as the values of its INSERT statements."""
+
+    statements: list[list]
+    scattered: bool  # they come date by date (see attendance_import.scattered)
+
+
 class _Writer(threading.Thread):
     """The import's writing, on its own connection and thread, in one transaction.
 
@@ -79,6 +87,7 @@ class _Writer(threading.Thread):
         self.indexes: list[str] = []
         self.error: BaseException | None = None
         self.committed = False
+        self.sent_rows = False
 
     def run(self) -> None:
         db = connect(self.data_path)
@@ -88,13 +97,14 @@ class _Writer(threading.Thread):
                 self.batch_id = _start_batch(db, self.file_path, self.kind)
             finally:
                 self.started_batch.set()
+            bulk = False
             while True:
                 item = self.work.get()
                 if item is None:  # abandon
                     db.execute("ROLLBACK")
                     return
                 if item == "bulk":
-                    self.indexes = attendance_import.drop_indexes(db)
+                    bulk = True
                     continue
                 if isinstance(item, tuple):  # ("finish", plan, progress)
                     _, plan, progress = item
@@ -103,7 +113,10 @@ class _Writer(threading.Thread):
                     db.execute("COMMIT")
                     self.committed = True
                     return
-                attendance_import.insert_many(db, item, self.batch_id)
+                if bulk:  # how the first rows come says which indexes to build at the end
+                    self.indexes = attendance_import.drop_indexes(db, scattered=item.scattered)
+                    bulk = False
+                attendance_import.insert_laid_out(db, item.statements, self.batch_id)
         except BaseException as error:  # handed to the reading thread, which reports it
             self.error = error
             if db.conn.in_transaction:
@@ -117,9 +130,15 @@ class _Writer(threading.Thread):
             db.close()
 
     def send(self, rows: list) -> None:
-        """Rows ((student id, day), (status, code)) that are surely new, to store now."""
+        """Rows ((student id, day), (status, code)) that are surely new, to store now.
+
+        They are sorted and laid out for the INSERT statements here, on the reading thread:
+        the writing thread is the one that keeps the import waiting at the end.
+        """
         self._check()
-        self.work.put(rows)
+        scattered = not self.sent_rows and attendance_import.scattered(rows)
+        self.sent_rows = True
+        self.work.put(_NewRows(attendance_import.laid_out(rows), scattered))
 
     def bulk(self) -> None:
         """Most of the attendance table will be new: rebuild its indexes once, at the end."""

@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -415,11 +416,12 @@ class SheetRows(Sequence):
     """A sheet's rows, converted to Python values as they are first reached.
 
     Converting a sheet's cells is much of the reading time: done row by row, it overlaps with
-    the import's own work on the rows before (and a year of attendance never sits in memory
-    twice). Indexing and slicing read ahead as far as needed.
+    the import's own work on the rows before. Indexing and slicing read ahead as far as
+    needed and keep what they read; :meth:`cells_from` reads through without keeping.
     """
 
     def __init__(self, calamine_sheet: Any, book: Any, path: Path) -> None:
+        self._calamine_sheet = calamine_sheet
         self._source = calamine_sheet.iter_rows()
         self._rows: list[list[Any]] = []
         self._length = calamine_sheet.end[0] + 1
@@ -471,17 +473,19 @@ class SheetRows(Sequence):
         self._length = len(rows)
 
     def cells_from(self, start: int) -> Iterator[list[Any]]:
-        """The cells of every row from ``start``, reading as it goes."""
-        rows = self._rows
-        yield from rows[start:]
-        append = rows.append
+        """The cells of every row from ``start``, converted as they come and not kept.
+
+        A big sheet is read through once: rows not already held are handed out and let go,
+        so a year of attendance never sits in memory as Python lists (and the garbage
+        collector has nothing to walk afterwards). Indexing still works after, reading on.
+        """
+        held = self._rows
+        yield from held[start:]
+        rest = islice(self._calamine_sheet.iter_rows(), max(start, len(held)), None)
         try:
-            for cells in self._source:
-                append(cells)
-                yield cells
-        except Exception as error:  # noqa: BLE001
+            yield from rest
+        except Exception as error:  # noqa: BLE001 - a part that fails to convert is damage
             raise _damaged(self._path, error) from None
-        self._length = len(rows)
 
     def all_blank(self) -> bool:
         return all(all(cell == "" for cell in row) for _, row in self.iterate_from(0))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice
+from operator import itemgetter, ne
 
 import sqlite_utils
 
@@ -115,11 +116,27 @@ def insert_many(db: sqlite_utils.Database, rows: list, batch_id: int) -> None:
     to Python, which is most of the time of a big import and lets Python read on meanwhile
     in another thread.
     """
+    insert_laid_out(db, laid_out(rows), batch_id)
+
+
+def laid_out(rows: list) -> list[list]:
+    """The values of the INSERT statements that add ``rows`` (see :func:`insert_many`).
+
+    The rows go in by student and date, the table's own order: a file sorted by date otherwise
+    adds each row to another student's pages, several times slower (and sorting rows already
+    in that order costs next to nothing). Plain Python, so the reading thread can do it while
+    the writing thread writes.
+    """
+    rows = sorted(rows, key=itemgetter(0))
+    return [list(chain.from_iterable(chain.from_iterable(rows[start:start + ROWS_PER_STATEMENT])))
+            for start in range(0, len(rows), ROWS_PER_STATEMENT)]
+
+
+def insert_laid_out(db: sqlite_utils.Database, statements: list[list], batch_id: int) -> None:
+    """Run the INSERT statements :func:`laid_out` made, the rows marked with the batch."""
     batch = int(batch_id)
-    for start in range(0, len(rows), ROWS_PER_STATEMENT):
-        chunk = rows[start:start + ROWS_PER_STATEMENT]
-        values = list(chain.from_iterable(chain.from_iterable(chunk)))
-        db.execute(_insert_sql(len(chunk), batch), values)
+    for values in statements:
+        db.execute(_insert_sql(len(values) // 4, batch), values)
 
 
 @lru_cache(maxsize=8)
@@ -132,21 +149,32 @@ def row_count(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT count(*) FROM attendance").fetchone()[0]
 
 
-def drop_indexes(db: sqlite_utils.Database) -> list[str]:
-    """Drop the attendance index by date (inside the caller's transaction); returns the SQL
-    that makes it again.
+def drop_indexes(db: sqlite_utils.Database, *, scattered: bool = False) -> list[str]:
+    """Drop the attendance indexes a big import would keep rebuilding (inside the caller's
+    transaction); returns the SQL that makes them again.
 
-    Rows arrive student by student, so each new row lands in the middle of the by-date index;
-    building that index once at the end is quicker when most of the table is new. (The
-    by-batch index only grows at its end, so it stays.)
+    Rows that come student by student land each in the middle of the index by date: building
+    it once at the end is quicker when most of the table is new. The index by batch (batch,
+    student, date) then only grows at its end, so it stays, unless the rows come date by date
+    (``scattered``: each lands in its middle too).
     """
+    names = ["attendance_by_day"] + (["attendance_by_batch"] if scattered else [])
     made = []
     for name, sql in db.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = "
-            "'attendance' AND name = 'attendance_by_day'").fetchall():
+            f"'attendance' AND name IN ({', '.join('?' * len(names))}) ORDER BY name",
+            names).fetchall():
         made.append(sql)
         db.execute(f"DROP INDEX [{name}]")
     return made
+
+
+def scattered(rows: list) -> bool:
+    """Whether rows ((student id, day), ...) come date by date rather than each student's
+    rows together."""
+    ids = [slot[0] for slot, _ in rows]
+    changes = sum(map(ne, ids, islice(ids, 1, None)))
+    return changes > 2 * len(set(ids))
 
 
 def make_indexes(db: sqlite_utils.Database, statements: list[str]) -> None:

@@ -52,6 +52,17 @@ def test_rows_keep_the_row_numbers_a_spreadsheet_shows(tmp_path):
     assert sheet.row_number(sheet.rows.index([1.0, "Ana Rivera"])) == 4
 
 
+def test_reading_through_a_big_sheet_gives_every_row_once_and_indexing_still_works(tmp_path):
+    rows = [["Student ID", "Date"]] + [[str(100000 + n), f"9/{n % 28 + 1}/2025"]
+                                       for n in range(3000)]
+    path = xlsx(tmp_path / "big.xlsx", {"Days": rows})
+    sheet_rows = open_workbook(path).sheets[0].rows
+    assert sheet_rows[5] == rows[5]  # some rows already held from looking at the top
+    assert list(sheets.iterate_cells(sheet_rows, 3)) == rows[3:]
+    assert list(sheets.iterate_cells(sheet_rows, 2500)) == rows[2500:]
+    assert sheet_rows[2999] == rows[2999] and len(sheet_rows) == 3001
+
+
 @pytest.mark.parametrize("encoding, bom, delimiter", [
     ("utf-8", False, ","), ("utf-8", True, ","), ("cp1252", False, ";"), ("utf-16", False, "\t"),
     ("utf-16-le", False, ","),

@@ -11,6 +11,7 @@ import pytest
 
 from importing.apply import ImportRequest, apply_plan, import_file, preview_file
 from importing.kinds.base import Options
+from storage import attendance_import
 from storage.database import open_data_file
 from tests.conftest import data_checksum
 from tests.import_helpers import run
@@ -128,10 +129,13 @@ def test_a_stream_that_is_cancelled_writes_nothing(school, tmp_path):
     assert data_checksum(school) == before
 
 
-def test_a_big_first_import_keeps_the_attendance_indexes(school, tmp_path):
-    rows = [["Student ID", "Date", "Code"]] + [
-        [str(1001 + n % 3), (dt.date(2025, 9, 1) + dt.timedelta(days=n // 3)).isoformat(), "P"]
-        for n in range(900)]
+@pytest.mark.parametrize("order", ["date by date", "student by student"])
+def test_a_big_first_import_keeps_the_attendance_indexes(school, tmp_path, order):
+    slots = [(1001 + n % 3, dt.date(2025, 9, 1) + dt.timedelta(days=n // 3)) for n in range(900)]
+    if order == "student by student":
+        slots.sort()
+    rows = [["Student ID", "Date", "Code"]] + [[str(number), day.isoformat(), "P"]
+                                               for number, day in slots]
     with open_data_file(school) as data:
         plan, batch = import_file(data.path, ImportRequest(csv_file(tmp_path / "a.csv", rows),
                                                            "attendance"))
@@ -141,4 +145,15 @@ def test_a_big_first_import_keeps_the_attendance_indexes(school, tmp_path):
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attendance'")}
     assert {"attendance_by_day", "attendance_by_batch"} <= names
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert connection.execute("SELECT count(*) FROM attendance WHERE batch_id = ?",
+                              [batch]).fetchone()[0] == plan.kind_plan.added
     connection.close()
+
+
+def test_rows_that_come_date_by_date_are_told_from_rows_student_by_student():
+    by_date = [((student, f"2025-09-{day:02}"), ("present", "P")) for day in range(1, 6)
+               for student in range(1, 50)]
+    assert attendance_import.scattered(by_date)
+    assert not attendance_import.scattered(sorted(by_date))
+    # Each student's rows together, in any order of students (a file sorted by name).
+    assert not attendance_import.scattered(sorted(by_date, key=lambda row: -row[0][0]))
