@@ -16,16 +16,27 @@ _timer: QTimer | None = None
 
 
 def install() -> None:
-    """Collect garbage every few seconds on the UI thread (once per process)."""
+    """Collect garbage every second on the UI thread, as needed (once per process)."""
     global _timer
     if _timer is not None:
         return
     gc.disable()
     _timer = QTimer()
-    _timer.setInterval(3000)
+    _timer.setInterval(1000)
     _timer.timeout.connect(_collect)
     _timer.start()
 
 
 def _collect() -> None:
-    gc.collect()
+    # Only the generations the automatic collector would have collected by now: a full
+    # collection every time would walk every object the window holds and make it stutter.
+    first, second, third = gc.get_threshold()
+    young, middle, old = gc.get_count()
+    if young < first:
+        return
+    generation = 0
+    if middle > second:
+        generation = 1
+        if old > third:
+            generation = 2
+    gc.collect(generation)
