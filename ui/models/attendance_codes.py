@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from program.vocabulary import ATTENDANCE_STATUSES
+from ui.models.choice_table import ChoiceTableModel
 from ui.models.import_columns import CHOICES_ROLE, KEY_ROLE
 
 CODE, ROWS, MEANS = range(3)
@@ -15,12 +16,13 @@ NOT_CHOSEN = ""
 Index = QModelIndex | QPersistentModelIndex
 
 
-class UnknownCodesModel(QAbstractTableModel):
+class UnknownCodesModel(ChoiceTableModel):
     """Code, how many rows use it, and the status chosen for it (editable)."""
 
     TITLES = ("Code", "Rows", "Means")
     TOOLTIPS = ("The code as the file writes it", "How many rows use it",
                 "What the code means; choose one for every code")
+    CHOICE_COLUMN = MEANS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -40,9 +42,6 @@ class UnknownCodesModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -70,21 +69,3 @@ class UnknownCodesModel(QAbstractTableModel):
         self._rows[index.row()]["status"] = str(value or "")
         self.dataChanged.emit(index, index)
         return True
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == MEANS:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 3:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.TITLES[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.TOOLTIPS[section]
-        return None

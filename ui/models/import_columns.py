@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from importing.fields import Field
 from importing.headers import Mapping, Table, sample_values
+from ui.models.choice_table import ChoiceTableModel
 
 HEADER, EXAMPLES, MEANING = range(3)
 LEAVE_OUT = "(leave out)"
@@ -22,7 +23,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ColumnMappingModel(QAbstractTableModel):
+class ColumnMappingModel(ChoiceTableModel):
     """One row per column of the table found on a sheet."""
 
     mapping_changed = Signal()
@@ -31,6 +32,7 @@ class ColumnMappingModel(QAbstractTableModel):
     TOOLTIPS = ("The column's name in the spreadsheet",
                 "The first few values in that column",
                 "What MentorDesk takes the column to hold; choose another, or leave it out")
+    CHOICE_COLUMN = MEANING
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -65,9 +67,6 @@ class ColumnMappingModel(QAbstractTableModel):
         if parent.isValid() or self._table is None:
             return 0
         return len(self._table.headers)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._table is None:
@@ -114,21 +113,3 @@ class ColumnMappingModel(QAbstractTableModel):
             self.dataChanged.emit(cell, cell)
         self.mapping_changed.emit()
         return True
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == MEANING:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 3:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.TITLES[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.TOOLTIPS[section]
-        return None
