@@ -122,7 +122,7 @@ class Plan:
     def sentences(self, *, dry_run: bool) -> list[str]:
         """The preview (or result) in plain words."""
         plan = self.kind_plan
-        things = _things(self.kind.name)
+        things = _things(self.kind.name, plan.added)
         verb = "Would add" if dry_run else "Added"
         lines = [f"{self.source.path.name} ({', '.join(self.source.sheet_names)}): {verb} "
                  f"{plan.added} {things}, {'update' if dry_run else 'updated'} {plan.updated}, "
@@ -139,10 +139,13 @@ class Plan:
         return lines
 
 
-def _things(kind_name: str) -> str:
-    return {"students": "students", "mentors": "mentors", "matches": "matches",
-            "meetings": "meetings", "attendance": "student-days",
-            "calendar": "non-school days"}[kind_name]
+def _things(kind_name: str, count: int) -> str:
+    singular, plural_form = {
+        "students": ("student", "students"), "mentors": ("mentor", "mentors"),
+        "matches": ("match", "matches"), "meetings": ("meeting", "meetings"),
+        "attendance": ("student-day", "student-days"),
+        "calendar": ("non-school day", "non-school days")}[kind_name]
+    return singular if count == 1 else plural_form
 
 
 def read_file(path: Path | str, sheet_names: list[str] | None = None) -> Workbook:

@@ -404,17 +404,17 @@ def _find_existing(student: Incoming, by_id: dict, by_name: dict, problems: Prob
     if len(candidates) == 1:
         student.existing = candidates[0]
         problems.add(student.row, None,
-                     f"No student ID: matched to {student.first_name} {student.last_name} "
+                     f"No student ID: matched to {_shown_name(student)} "
                      f"by name and grade. Add the student ID to be sure.")
     elif len(candidates) > 1:
         problems.add(student.row, None,
                      f"No student ID, and {len(candidates)} students are called "
-                     f"{student.first_name} {student.last_name}: a new student was NOT matched; "
+                     f"{_shown_name(student)}: a new student was NOT matched; "
                      "add the student ID to this row.")
         student.existing = None
     else:
         problems.add(student.row, None,
-                     f"No student ID: {student.first_name} {student.last_name} will be added "
+                     f"No student ID: {_shown_name(student)} will be added "
                      "without one. Add the ID so later imports find this student.")
 
 
@@ -587,3 +587,8 @@ KIND = Kind(
     write=write,
     needs="a student ID or the students' names",
 )
+
+
+def _shown_name(student) -> str:
+    """The name as a sentence shows it, without a gap where a part is missing."""
+    return " ".join(part for part in (student.first_name, student.last_name) if part)
