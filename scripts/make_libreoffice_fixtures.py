@@ -1,7 +1,7 @@
-"""Make the old-format test workbooks kept in this folder with LibreOffice (run once; the files
+"""Make the old-format test workbooks kept in tests/data with LibreOffice (run once; the files
 are committed, so the tests need no LibreOffice).
 
-    .venv/bin/python tests/data/make_libreoffice_files.py
+    .venv/bin/python scripts/make_libreoffice_fixtures.py
 
 Each workbook is first written as .xlsx with openpyxl, then LibreOffice converts it
 (``soffice --headless --convert-to xls`` and ``ods``): the .xls and .ods files are as
@@ -18,7 +18,8 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+# The workbooks live with the tests that read them.
+HERE = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 ROSTER = [
     ["Westfield Middle School: roster"],
