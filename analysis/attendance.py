@@ -37,7 +37,7 @@ from program.attendance import (
 )
 from program.attendance_coverage import AttendanceCoverage, attendance_coverage
 from program.calendar import SchoolCalendar
-from storage import attendance_inputs, program_inputs, settings
+from storage import attendance_inputs, clock, program_inputs, settings
 
 
 def rules(db: sqlite_utils.Database) -> AttendanceRules:
@@ -93,7 +93,7 @@ def year_attendance(db: sqlite_utils.Database, year_id: int,
                     as_of: dt.date | None = None) -> list[StudentAttendance]:
     """Every student enrolled in the year, as of a date, ordered by internal student id."""
     calendar = school_calendar(db, year_id)
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     school_rules = rules(db)
     return [assess_student(student, calendar, as_of, school_rules)
             for student in load_student_days(db, year_id, calendar)]
@@ -108,7 +108,7 @@ def student_detail(db: sqlite_utils.Database, student_id: int, year_id: int,
     loaded = load_student_days(db, year_id, calendar, student_id)
     if not loaded:
         return None
-    return assess_student(loaded[0], calendar, as_of or dt.date.today(), rules(db),
+    return assess_student(loaded[0], calendar, as_of or clock.today(), rules(db),
                           keep_days=True)
 
 
@@ -169,7 +169,7 @@ def school_overview(db: sqlite_utils.Database, year_id: int,
                     as_of: dt.date | None = None) -> SchoolOverview:
     """Tiers, pooled rates of the school and of mentees by month, the early-warning, chronic
     and pattern lists, and the dates covered by attendance imports."""
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     calendar = school_calendar(db, year_id)
     records = year_attendance(db, year_id, as_of)
     mentees = program_inputs.matched_student_ids(db, year_id)

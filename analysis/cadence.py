@@ -18,7 +18,7 @@ from program.cadence import (
     match_rhythms,
     needing_attention,
 )
-from storage import meetings, program_inputs, settings
+from storage import clock, meetings, program_inputs, settings
 
 
 def rules(db: sqlite_utils.Database) -> CadenceRules:
@@ -53,7 +53,7 @@ def match_rhythm(db: sqlite_utils.Database, year_id: int,
                  as_of: dt.date | None = None) -> list[MatchRhythm]:
     """Every match of the year (open and closed), by match id, with its rhythm as of a date."""
     return match_rhythms(load_matches(db, year_id), school_calendar(db, year_id),
-                         as_of or dt.date.today(), rules(db))
+                         as_of or clock.today(), rules(db))
 
 
 def matches_needing_attention(db: sqlite_utils.Database, year_id: int,

@@ -22,7 +22,7 @@ from program.matching import (
 )
 from program.matching import suggest_all as best_assignment
 from program.matching import suggestions_for as ranked_suggestions
-from storage import availability, matches, program_inputs
+from storage import availability, clock, matches, program_inputs
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -32,7 +32,7 @@ def _day(text: str | None) -> dt.date | None:
 def mentor_options(db: sqlite_utils.Database, year_id: int,
                    on: dt.date | None = None) -> list[MentorOption]:
     """Every mentor with their free times, interests, load this year and screening on ``on``."""
-    on = on or dt.date.today()
+    on = on or clock.today()
     grids = availability.get_all(db, "mentor")
     loads = matches.open_match_counts(db, year_id)
     options = []
@@ -85,7 +85,7 @@ def suggestions_for(db: sqlite_utils.Database, student_id: int, year_id: int,
 def waiting_students(db: sqlite_utils.Database, year_id: int,
                      on: dt.date | None = None) -> list[int]:
     """Nominated students (new, accepted or waitlisted) still enrolled and without an open match."""
-    return program_inputs.waiting_student_ids(db, year_id, (on or dt.date.today()).isoformat())
+    return program_inputs.waiting_student_ids(db, year_id, (on or clock.today()).isoformat())
 
 
 def suggest_all(db: sqlite_utils.Database, year_id: int,

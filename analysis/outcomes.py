@@ -22,7 +22,7 @@ from program.outcomes import (
     Training,
 )
 from program.outcomes import program_outcomes as compute_outcomes
-from storage import nominations, program_inputs, referrals, trainings
+from storage import clock, nominations, program_inputs, referrals, trainings
 from storage.errors import InvalidInput
 
 
@@ -49,7 +49,7 @@ def outcome_inputs(db: sqlite_utils.Database, year_id: int, as_of: dt.date | Non
                    period_start: dt.date | None = None) -> OutcomeInputs:
     """Everything the outcomes need, loaded from the file."""
     calendar = school_calendar(db, year_id)
-    as_of = min(as_of or dt.date.today(), calendar.last_day)
+    as_of = min(as_of or clock.today(), calendar.last_day)
     if period_start is not None and period_start > as_of:
         raise InvalidInput(
             f"The report's period starts ({period_start:%d %b %Y}) after it ends "

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from program.calendar import SchoolCalendar
-from storage import years
+from storage import clock, years
 from storage.errors import InvalidInput
 
 
@@ -49,7 +49,7 @@ def choose_year(db: sqlite_utils.Database, as_of: dt.date | None = None,
 
     The as-of date defaults to today and is clipped to the chosen year's last day.
     """
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     if year_name:
         year = years.resolve_year(db, year_name)
     else:
@@ -76,7 +76,7 @@ def year_with_date(db: sqlite_utils.Database, year_id: int,
     if year is None:
         raise InvalidInput("That school year is no longer in this file. Choose another year.")
     calendar = school_calendar(db, year_id)
-    as_of = min(as_of or dt.date.today(), calendar.last_day)
+    as_of = min(as_of or clock.today(), calendar.last_day)
     return ChosenYear(year_id, year["name"], calendar, as_of)
 
 

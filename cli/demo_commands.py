@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from cli import add_json_flag
 from cli.files import data_file_path, open_for_writing, parse_day
 from cli.output import Output
-from storage import summary
+from storage import clock, summary
 from storage.errors import InvalidInput
 from storage.maintenance import empty_file, holds_data
 
@@ -31,7 +30,7 @@ def demo_command(args: argparse.Namespace, out: Output) -> int:
 
     if args.students < 12 or args.students > 5000:
         raise InvalidInput("--students takes a number from 12 to 5000.")
-    today = parse_day(args.today, "--today") if args.today else dt.date.today()
+    today = parse_day(args.today, "--today") if args.today else clock.today()
     with open_for_writing(args, create=True) as data:
         if holds_data(data.db):
             if not args.force:

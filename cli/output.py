@@ -9,6 +9,8 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from storage import clock
+
 
 class UsageError(Exception):
     """The command line itself is wrong (exit 2)."""
@@ -65,9 +67,9 @@ def crash_report(error: BaseException) -> Path:
         folder = logs_folder()
     except OSError:
         folder = Path.cwd()
-    path = folder / f"crash-{dt.datetime.now():%Y-%m-%d-%H%M%S}.txt"
+    path = folder / f"crash-{clock.now():%Y-%m-%d-%H%M%S}.txt"
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    path.write_text(f"MentorDesk crash report\n{dt.datetime.now().isoformat()}\n\n{details}",
+    path.write_text(f"MentorDesk crash report\n{clock.now().isoformat()}\n\n{details}",
                     encoding="utf-8")
     make_private_file(path)
     return path

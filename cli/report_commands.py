@@ -9,7 +9,7 @@ from pathlib import Path
 from cli import add_json_flag
 from cli.files import open_for_reading, parse_day
 from cli.output import Output
-from storage import years
+from storage import clock, years
 from storage.errors import InvalidInput
 
 FORMATS = {".xlsx": "Excel workbook", ".pdf": "PDF"}
@@ -51,7 +51,7 @@ def _choose(db, year_name: str | None, as_of: dt.date | None) -> tuple[dict, dt.
         year = years.year_by_id(db, chosen.year_id)
     last_day = dt.date.fromisoformat(year["last_day"])
     first_day = dt.date.fromisoformat(year["first_day"])
-    day = min(as_of or dt.date.today(), last_day)
+    day = min(as_of or clock.today(), last_day)
     if day < first_day:
         raise InvalidInput(
             f"The school year {year['name']} starts on {first_day:%d %b %Y}, after "

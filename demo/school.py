@@ -21,6 +21,7 @@ from storage import (
     activity,
     attendance,
     availability,
+    clock,
     goals,
     imports,
     lookups,
@@ -548,6 +549,6 @@ def build_demo_school(
     progress: Progress | None = None,
 ) -> dict:
     """Fill an empty data file with the demo school, in one transaction."""
-    builder = _Builder(db, students_count, seed, today or dt.date.today(), progress)
+    builder = _Builder(db, students_count, seed, today or clock.today(), progress)
     with db.atomic():
         return builder.build()

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from importing.problems import ImportRefused
+from storage import clock
 
 COLUMNS = (
     ("Student ID", 13), ("Last name", 18), ("First name", 16), ("Grade", 8),
@@ -59,7 +60,7 @@ def write_nomination_template(path: Path | str, *, today: dt.date | None = None)
             if title == "Grade":
                 sheet.cell(row=row, column=column).alignment = Alignment(horizontal="center")
     example = list(EXAMPLE)
-    example[5] = today or dt.date.today()
+    example[5] = today or clock.today()
     for column, value in enumerate(example, start=1):
         cell = sheet.cell(row=HEADER_ROW + 1, column=column, value=value)
         cell.font = Font(italic=True, color="7B8794")

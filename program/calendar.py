@@ -24,6 +24,14 @@ def instructional_days(first_day: dt.date, last_day: dt.date,
     return tuple(days)
 
 
+def years_later(day: dt.date, years: int) -> dt.date:
+    """The same date ``years`` later; 29 February becomes 28 February in a year with no leap day."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def month_key(day: dt.date) -> tuple[int, int]:
     """(year, month) of a date: how monthly figures are keyed."""
     return (day.year, day.month)

@@ -24,7 +24,7 @@ from reports import breakdowns
 from reports.breakdowns import MenteeFacts
 from reports.formats import date_words
 from reports.suppression import GroupTable, ProtectedTable, protect
-from storage import imports, lookups, matches, mentors, nominations, settings, students
+from storage import clock, imports, lookups, matches, mentors, nominations, settings, students
 
 TIERS = ("satisfactory", "at-risk", "moderate", "severe")
 ADMINISTRATORS = "administrators"
@@ -461,7 +461,7 @@ def compute_figures(db: sqlite_utils.Database, year_id: int, *, as_of: dt.date |
         school_name=settings.get(db, "school_name"),
         period=period,
         level=level,
-        generated_at=dt.datetime.now().replace(microsecond=0),
+        generated_at=clock.now().replace(microsecond=0),
         students_enrolled=len(enrolled),
         students_nominated=program.nominated,
         nominations_by_reason={reason: program.nominated_by_reason.get(reason, 0)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from reports.formats import ColumnFormats, date_words
 from reports.workbook_style import add_table_sheet, new_workbook, save_workbook
+from storage import clock
 
 
 def export_table(
@@ -29,7 +29,7 @@ def export_table(
     """
     if subtitle is None:
         parts = [school_name, f"{len(rows)} {'row' if len(rows) == 1 else 'rows'}",
-                 f"exported {date_words(dt.date.today())}"]
+                 f"exported {date_words(clock.today())}"]
         subtitle = " · ".join(part for part in parts if part)
     workbook = new_workbook(title)
     add_table_sheet(workbook, title, title, headers, rows, column_formats, subtitle=subtitle,

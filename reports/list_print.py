@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextDocument
 from reports import html
 from reports.document import new_document
 from reports.formats import ColumnFormats, date_words, display_text, resolve_formats, unwrap
+from storage import clock
 
 # Wider than this many characters in all (the columns' usual widths), a list prints landscape.
 LANDSCAPE_FROM = 100
@@ -58,7 +59,7 @@ def table_document(
 ) -> QTextDocument:
     """A document holding one list under its title, ready for :func:`reports.pdf.save_pdf`."""
     formats = resolve_formats(list(headers), rows, column_formats)
-    printed_on = printed_on or dt.date.today()
+    printed_on = printed_on or clock.today()
     count = f"{len(rows)} {'row' if len(rows) == 1 else 'rows'}"
     line = " · ".join(part for part in (subtitle, count, f"printed {date_words(printed_on)}")
                       if part)

@@ -23,7 +23,7 @@ from reports.words import (
     time_words,
     word,
 )
-from storage import availability, goals, matches, meetings, settings, students, years
+from storage import availability, clock, goals, matches, meetings, settings, students, years
 
 RECENT_MEETINGS = 5
 MOST_GOALS = 4
@@ -85,7 +85,7 @@ def _day(text: str | None) -> dt.date | None:
 def mentee_profile(db: sqlite_utils.Database, student_id: int, year_id: int, *,
                    as_of: dt.date | None = None) -> MenteeProfile:
     """The profile of one student in one school year, as of a date (default today)."""
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     student = students.student(db, student_id)
     if student is None:
         raise ValueError(f"no student {student_id}")

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from reports.formats import date_words
 from reports.words import grade_words, plural, time_words
-from storage import availability, matches, mentors, students, years
+from storage import availability, clock, matches, mentors, students, years
 
 ROSTER_HEADERS = ["Mentor", "Role", "Email", "Phone", "Mentees / capacity", "Student",
                   "Grade", "Homeroom", "Usual time", "Matched since"]
@@ -63,7 +63,7 @@ def mentor_roster(db: sqlite_utils.Database, year_id: int, *,
     """Every active mentor (and any inactive one still matched) with their open matches."""
     from storage import settings
 
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     year = years.year_by_id(db, year_id)
     enrolled = {row["id"]: row for row in students.students_in_year(db, year_id)}
     open_by_mentor: dict[int, list[dict]] = {}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from storage import clock
 from storage.errors import KnownProblem
 from storage.paths import backups_folder, make_private_file, make_private_folder
 
@@ -77,14 +78,14 @@ def manual_backup(
     db: sqlite_utils.Database, data_file: Path, now: dt.datetime | None = None
 ) -> Path:
     """File > Back up now: a timestamped copy in the backups folder."""
-    now = now or dt.datetime.now()
+    now = now or clock.now()
     name = f"{data_file.stem}-{now:%Y-%m-%d-%H%M%S}.sqlite"
     return backup_to(db, backups_folder(data_file) / name)
 
 
 def backup_before_update(db: sqlite_utils.Database, data_file: Path, version: int) -> Path:
     """The copy taken before a migration changes the file's layout."""
-    now = dt.datetime.now()
+    now = clock.now()
     name = f"{data_file.stem}-before-update-from-v{version}-{now:%Y-%m-%d-%H%M%S}.sqlite"
     return backup_to(db, backups_folder(data_file) / name)
 
@@ -93,7 +94,7 @@ def automatic_backup(
     db: sqlite_utils.Database, data_file: Path, today: dt.date | None = None
 ) -> Path | None:
     """Today's automatic copy, unless one exists already; then prune old automatic copies."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     folder = backups_folder(data_file)
     target = folder / f"{data_file.stem}-auto-{today.isoformat()}.sqlite"
     if target.exists():

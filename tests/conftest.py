@@ -23,6 +23,20 @@ import pytest  # noqa: E402
 PROJECT = Path(__file__).resolve().parent.parent
 # The demo school's "today" in tests: fixed, so every run sees the same school.
 DEMO_TODAY = dt.date(2026, 11, 24)
+# The moment every test runs at (storage.clock is frozen there, and processes the tests start
+# inherit it), so the suite passes on any date the machine's clock says.
+TEST_NOW = dt.datetime.combine(DEMO_TODAY, dt.time(8, 0))
+os.environ["MENTORDESK_NOW"] = TEST_NOW.isoformat()
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    """Every test sees the same today: storage.clock frozen at TEST_NOW."""
+    from storage import clock
+
+    clock.freeze(TEST_NOW)
+    yield clock
+    clock.freeze(TEST_NOW)
 
 
 @dataclass

@@ -83,3 +83,18 @@ def test_sql_lives_in_storage_only():
             if sql.search(path.read_text(encoding="utf-8")):
                 offenders.append(str(path.relative_to(PROJECT)))
     assert offenders == []
+
+
+def test_only_the_clock_module_reads_the_system_clock():
+    reads = re.compile(r"\b(date\.today|datetime\.now|datetime\.today|datetime\.utcnow|"
+                       r"time\.localtime|time\.strftime)\(")
+    offenders = []
+    for package in OURS - {"main"}:
+        for path in python_files(package):
+            if path == PROJECT / "storage" / "clock.py":
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if reads.search(line):
+                    offenders.append(f"{path.relative_to(PROJECT)}:{number}")
+    assert offenders == []
+

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import DEMO_TODAY, PROJECT
 from tests.report_fixture import AS_OF, build_small_school
 from tests.workbook_checks import assert_every_sheet_has_a_table, assert_no_formulas, reopen
 
@@ -42,7 +42,7 @@ def test_the_default_is_the_current_year_as_of_today_or_its_last_day(cli, school
                                                                      tmp_path):
     result = cli("--db", school_file, "report", tmp_path / "r.xlsx", "--json")
     assert result.code == 0, result.stderr
-    expected = min(dt.date.today(), dt.date(2026, 6, 12))
+    expected = min(DEMO_TODAY, dt.date(2026, 6, 12))
     assert result.json["as_of"] == expected.isoformat()
     assert result.json["year"] == "2025-2026"
 

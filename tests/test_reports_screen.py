@@ -18,12 +18,12 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def screen(qtbot, data_file, monkeypatch):
+def screen(qtbot, data_file, monkeypatch, frozen_clock):
     from ui.desk import Desk
     from ui.screens.reports import ReportsScreen
 
     build_small_school(data_file.db)
-    monkeypatch.setattr("ui.desk.today", lambda: AS_OF)
+    frozen_clock.freeze(AS_OF)
     desk = Desk()
     desk.set_data(open_data_file(data_file.path, write=False))
     view = ReportsScreen(desk)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 
 import sqlite_utils
@@ -15,11 +14,6 @@ from storage.database import DataFile
 def import_available() -> bool:
     """True once the import wizard is part of MentorDesk (File > Import… is offered then)."""
     return importlib.util.find_spec("ui.dialogs.import_wizard") is not None
-
-
-def today() -> dt.date:
-    """Today's date (one place, so tests can fix it)."""
-    return dt.date.today()
 
 
 # What can change; screens reload when something they show changed.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import years
+from storage import clock, years
 from storage.database import DataFile
 from storage.errors import KnownProblem
 from ui import printing, window_state
@@ -545,7 +544,7 @@ class MainWindow(QMainWindow):
         if how == "print":
             printing.print_document(self, make_document(), decor)
         elif how == "pdf":
-            suggested = printing.file_name(f"{title} {dt.date.today().isoformat()}", ".pdf")
+            suggested = printing.file_name(f"{title} {clock.today().isoformat()}", ".pdf")
             printing.save_document_as_pdf(self, make_document, decor, suggested,
                                           self._saved_file)
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QPagedPaintDevice, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from storage import clock
 from ui.progress import run_with_progress
 
 PDF_FILTER = "PDF (*.pdf)"
@@ -118,7 +119,7 @@ def export_list(parent: QWidget | None, title: str, headers: Sequence[str],
     """File > Export this list: the rows as shown (filtered, sorted) into a new workbook."""
     from reports.list_export import export_table
 
-    suggested = file_name(f"{title} {dt.date.today().isoformat()}", ".xlsx")
+    suggested = file_name(f"{title} {clock.today().isoformat()}", ".xlsx")
     path = ask_save_path(parent, "Export this list to Excel", suggested, EXCEL_FILTER)
     if path is None:
         return None

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import activity, settings, years
+from storage import activity, clock, settings, years
 from storage.errors import KnownProblem
 from ui.desk import Desk, import_available
 from ui.dialogs.common import DateField, line_edit, plain
@@ -50,7 +50,7 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.setAccessibleName("Getting started")
-        name, first, last = likely_year(dt.date.today())
+        name, first, last = likely_year(clock.today())
         self.school = line_edit("", "School's name", "Your school's name, as it should appear on "
                                 "the window and on reports", "Riverside Middle School")
         self.name = line_edit(name, "School year's name", "What the year is called, such as "

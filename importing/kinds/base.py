@@ -13,6 +13,7 @@ from importing.fields import Field
 from importing.headers import Table
 from importing.problems import ImportRefused, Problem
 from importing.values import Unreadable, is_blank
+from storage import clock
 
 Progress = Callable[[int, int], None]
 
@@ -29,7 +30,7 @@ class Options:
 
     @property
     def on(self) -> dt.date:
-        return self.today or dt.date.today()
+        return self.today or clock.today()
 
 
 @dataclass

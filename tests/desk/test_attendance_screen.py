@@ -57,7 +57,9 @@ def test_the_attendance_models_pass_the_model_tester(qtmodeltester, screen):
 
 def _as_of(qtbot, screen, monkeypatch, day):
     """The screen's figures taken on ``day`` (the demo's attendance runs to the day before)."""
-    monkeypatch.setattr("ui.screens.attendance.today", lambda: day)
+    from storage import clock
+
+    clock.freeze(day)  # the autouse frozen_clock fixture puts the test's moment back after
     screen.mark_dirty()
     wait_loaded(qtbot, screen)
     return screen.imports_text.text()

@@ -3,12 +3,11 @@ editing, and delete with undo."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 
 from storage import goals, lookups, matches, meetings
+from tests.conftest import DEMO_TODAY
 from tests.desk.conftest import wait_loaded
 from tests.desk.helpers import when_dialog_opens
 from ui.models import meetings as meeting_rows
@@ -37,7 +36,7 @@ def test_ctrl_m_logs_a_meeting_for_the_student_found_by_typing(qtbot, window):
         qtbot.keyClicks(dialog.student.lineEdit(), match["student_last_name"][:4])
         dialog.choose_student(match["student_id"])
         assert dialog.current_match()["id"] == match["id"]
-        assert dialog.met_on.day() == dt.date.today()
+        assert dialog.met_on.day() == DEMO_TODAY
         if match["usual_slot"]:
             assert dialog.slot.currentData() == match["usual_slot"]
         dialog.minutes.setValue(25)
@@ -52,7 +51,7 @@ def test_ctrl_m_logs_a_meeting_for_the_student_found_by_typing(qtbot, window):
     logged = meetings.meetings_of_match(db, match["id"])
     assert len(logged) == before + 1
     newest = logged[0]
-    assert newest["met_on"] == dt.date.today().isoformat()
+    assert newest["met_on"] == DEMO_TODAY.isoformat()
     assert newest["minutes"] == 25 and newest["notes"] == "Talked about the science fair."
     assert newest["topics"] == topic["name"] and newest["outcome"] == "held"
     assert "Logged the meeting" in window.statusBar().currentMessage()

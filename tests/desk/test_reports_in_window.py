@@ -39,9 +39,9 @@ def threads(monkeypatch):
     return seen
 
 
-def test_the_report_is_previewed_chosen_and_saved_from_the_window(qtbot, window, tmp_path,
-                                                                  monkeypatch, threads):
-    monkeypatch.setattr("ui.desk.today", lambda: DEMO_TODAY)
+def test_the_report_is_previewed_chosen_and_saved_from_the_window(
+        qtbot, window, tmp_path, frozen_clock, monkeypatch, threads):
+    frozen_clock.freeze(DEMO_TODAY)
     screen = window.screens["reports"]
     with qtbot.waitSignal(screen.report_ready, timeout=60000):
         qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)

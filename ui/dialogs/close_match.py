@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from program.vocabulary import CLOSURE_REASONS
-from storage import matches
-from ui.desk import MATCHES, Desk, today
+from storage import clock, matches
+from ui.desk import MATCHES, Desk
 from ui.dialogs.common import DateField, ok_cancel, plain
 from ui.words import day_words, person_name
 
@@ -34,10 +34,10 @@ class CloseMatchDialog(QDialog):
         for code, text in CLOSURE_REASONS.items():
             self.reason.addItem(text, code)
         started = dt.date.fromisoformat(self.record["started_on"])
-        self.ended_on = DateField(max(today(), started), "Last day",
+        self.ended_on = DateField(max(clock.today(), started), "Last day",
                                   "The last day of the match")
         self.ended_on.setMinimumDate(self.ended_on.date().addDays(
-            (started - max(today(), started)).days))
+            (started - max(clock.today(), started)).days))
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
         self.note.setToolTip("A few words on why (optional)")

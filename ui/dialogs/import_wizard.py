@@ -44,6 +44,7 @@ from importing.kinds import KINDS
 from importing.kinds.base import Options
 from importing.plan import Plan, Source, guess_kind, make_plan, prepare, read_file
 from importing.sheets import Workbook
+from storage import clock
 from storage.errors import KnownProblem
 from ui import background
 from ui.errors import show_error
@@ -354,7 +355,7 @@ class KindPage(QWizardPage):
             self.year.addItem(year["name"], year["name"])
         if wizard.current_year:
             self.year.setCurrentIndex(max(self.year.findData(wizard.current_year), 0))
-        today = dt.date.today()
+        today = clock.today()
         self.through.setDate(QDate(today.year, today.month, today.day))
         self._show_choices()
 

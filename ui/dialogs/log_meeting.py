@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from program.vocabulary import MEETING_KINDS, MEETING_OUTCOMES, label
 from program.vocabulary import SLOTS as SLOT_WORDS
-from storage import goals, lookups, matches, meetings
+from storage import clock, goals, lookups, matches, meetings
 from storage.availability import SLOTS
-from ui.desk import GOALS, MEETINGS, Desk, today
+from ui.desk import GOALS, MEETINGS, Desk
 from ui.dialogs.common import DateField
 from ui.dialogs.form_dialog import FormDialog
 from ui.words import person_name
@@ -80,7 +80,7 @@ class LogMeetingDialog(FormDialog):
         self.group_layout = QVBoxLayout(self.group_box)
         self.group_checks: list[QCheckBox] = []
 
-        self.met_on = DateField(today(), "Date", "The day of the meeting")
+        self.met_on = DateField(clock.today(), "Date", "The day of the meeting")
         self.met_on.setMaximumDate(self.met_on.date().addDays(0))
         self.slot = QComboBox()
         self.slot.setAccessibleName("Time of day")

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from program.vocabulary import CLOSURE_REASONS, CONSENT_STATUSES, WEEKDAYS, label
 from program.vocabulary import SLOTS as SLOT_WORDS
-from storage import availability, matches, nominations, students
+from storage import availability, clock, matches, nominations, students
 from storage.availability import SLOTS
-from ui.desk import MATCHES, NOMINATIONS, Desk, today
+from ui.desk import MATCHES, NOMINATIONS, Desk
 from ui.dialogs.common import DateField, ok_cancel, resize_within_screen
 from ui.errors import show_error
 from ui.loading import Loader
@@ -97,7 +97,7 @@ class MatchDialog(QDialog):
         self.slot.currentIndexChanged.connect(lambda _: self._update_both_free())
         self.both_free = QLabel("")
         self.both_free.setObjectName("hint")
-        self.starts = DateField(today(), "Starts on", "The day the match begins")
+        self.starts = DateField(clock.today(), "Starts on", "The day the match begins")
         when_row = QWidget()
         when = QHBoxLayout(when_row)
         when.setContentsMargins(0, 0, 0, 0)
@@ -140,7 +140,7 @@ class MatchDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.loader = Loader(self)
-        year_id, on = desk.year_id, today()
+        year_id, on = desk.year_id, clock.today()
         self.loader.load(desk.data.path,
                          lambda db: load_candidates(db, student_id, year_id, on), self._loaded)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QSpinBox, QWidget
 
-from storage import lookups, mentors, settings
-from ui.desk import MENTORS, Desk, today
+from program.calendar import years_later
+from storage import clock, lookups, mentors, settings
+from ui.desk import MENTORS, Desk
 from ui.dialogs.common import OptionalDate, choice, day_or_none, line_edit, notes_field, plain
 from ui.dialogs.form_dialog import FormDialog
 
@@ -49,15 +50,15 @@ class MentorEditor(FormDialog):
         self.capacity.setAccessibleName("Most mentees")
         self.capacity.setToolTip("The most students this mentor will take at once")
         self.check_on = OptionalDate("Done on", day_or_none(record.get("background_check_on")),
-                                     today(), "The date of the background check")
+                                     clock.today(), "The date of the background check")
         self.check_expires = OptionalDate("Expires on",
                                           day_or_none(record.get("background_check_expires")),
-                                          today().replace(year=today().year + 3),
+                                          years_later(clock.today(), 3),
                                           "When the background check runs out")
         self.agreement = _tick("Signed the mentor agreement", "The mentor has signed the "
                                "program's agreement", bool(record.get("agreement_signed")))
         self.agreement_on = OptionalDate("On", day_or_none(record.get("agreement_signed_on")),
-                                         today(), "The date the agreement was signed")
+                                         clock.today(), "The date the agreement was signed")
         self.active = _tick("Mentoring this year", "Untick for a mentor who stepped back: they "
                             "keep their history but get no new suggestions",
                             bool(record.get("active", 1)))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from program.vocabulary import CONSENT_STATUSES
-from storage import settings, students
-from ui.desk import STUDENTS, Desk, today
+from storage import clock, settings, students
+from ui.desk import STUDENTS, Desk
 from ui.dialogs.common import OptionalDate, choice, day_or_none, line_edit, notes_field, plain
 from ui.dialogs.form_dialog import FormDialog
 from ui.words import grade_words, person_name
@@ -54,7 +54,8 @@ class StudentEditor(FormDialog):
                               "student joining the mentoring program?",
                               [(text, code) for code, text in CONSENT_STATUSES.items()],
                               record.get("consent_status") or "unknown")
-        self.consent_date = OptionalDate("On", day_or_none(record.get("consent_date")), today(),
+        self.consent_date = OptionalDate("On", day_or_none(record.get("consent_date")),
+                                         clock.today(),
                                          "The date the guardian answered")
         self.interests = line_edit(record.get("interests"), "Interests",
                                    "What the student enjoys, separated by commas "

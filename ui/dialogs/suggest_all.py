@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from analysis import matching
 from program.vocabulary import CONSENT_STATUSES, label, plural
-from storage import matches, nominations, students
-from ui.desk import MATCHES, NOMINATIONS, Desk, today
+from storage import clock, matches, nominations, students
+from ui.desk import MATCHES, NOMINATIONS, Desk
 from ui.dialogs.common import ok_cancel, resize_within_screen
 from ui.errors import show_error
 from ui.loading import Loader
@@ -171,7 +171,7 @@ class SuggestAllDialog(QDialog):
         layout.addWidget(self.unmatched)
         layout.addWidget(buttons)
         self.loader = Loader(self)
-        year_id, on = desk.year_id, today()
+        year_id, on = desk.year_id, clock.today()
         self.loader.load(desk.data.path, lambda db: load_proposal(db, year_id, on), self._loaded)
 
     def _loaded(self, proposal: dict) -> None:
@@ -216,7 +216,7 @@ class SuggestAllDialog(QDialog):
                                           "\n\n".join(questions) + "\n\nSave the matches anyway?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        db, year_id, starts = self.desk.db, self.desk.year_id, today()
+        db, year_id, starts = self.desk.db, self.desk.year_id, clock.today()
         try:
             with db.atomic():
                 for row in ticked:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from program.attendance import TIERS as TIER_ORDER
 from program.vocabulary import plural, tier_words
+from storage import clock
 from ui import window_state
-from ui.desk import ATTENDANCE, MATCHES, STUDENTS, Desk, import_available, today
+from ui.desk import ATTENDANCE, MATCHES, STUDENTS, Desk, import_available
 from ui.loading import Loader
 from ui.models.attendance import CodesModel, FlaggedModel, load_overview
 from ui.models.table import FilterProxy
@@ -153,7 +154,7 @@ class AttendanceScreen(Screen):
         QWidget.setTabOrder(self.chronic_table, self.codes_table)
 
     def load(self) -> None:
-        year_id, as_of = self.desk.year_id, today()
+        year_id, as_of = self.desk.year_id, clock.today()
         self.as_of_label.setText("Loading…")
         self.loader.load(self.desk.data.path, lambda db: load_overview(db, year_id, as_of),
                          self._loaded)

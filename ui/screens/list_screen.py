@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import mentors
+from storage import clock, mentors
 from ui import window_state
-from ui.desk import Desk, today
+from ui.desk import Desk
 from ui.loading import Loader
 from ui.models.table import FilterProxy, RowsModel
 from ui.screens.base import (
@@ -192,7 +192,7 @@ class ListScreen(Screen):
     # Loading -----------------------------------------------------------------------------------
 
     def load(self) -> None:
-        year_id, as_of = self.desk.year_id, today()
+        year_id, as_of = self.desk.year_id, clock.today()
         self.count.setText("Loading…")
         self.loader.load(self.desk.data.path,
                          lambda db: self.read_rows(db, year_id, as_of), self._loaded)

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import settings
-from ui import desk as desk_module
+from storage import clock, settings
 from ui import printing
 from ui.desk import EVERYTHING, Desk
 from ui.progress import run_with_progress
@@ -185,7 +184,7 @@ class ReportsScreen(Screen):
         year = self.desk.year
         first = dt.date.fromisoformat(year["first_day"])
         last = dt.date.fromisoformat(year["last_day"])
-        end = max(first, min(desk_module.today(), last))
+        end = max(first, min(clock.today(), last))
         for edit in (self.start_date, self.end_date):
             edit.blockSignals(True)
             edit.setDateRange(_qdate(first), _qdate(last))
@@ -228,7 +227,7 @@ class ReportsScreen(Screen):
         end = _pydate(self.end_date.date())
         if self.year_so_far.isChecked():
             last = dt.date.fromisoformat(self.desk.year["last_day"])
-            return None, min(desk_module.today(), last)
+            return None, min(clock.today(), last)
         return _pydate(self.start_date.date()), end
 
     # Making the report -------------------------------------------------------------------------
@@ -401,7 +400,7 @@ class ReportsScreen(Screen):
 
     def _roster(self):
         return printing.roster_pages(self.desk.db, self.desk.year_id,
-                                     as_of=min(desk_module.today(), dt.date.fromisoformat(
+                                     as_of=min(clock.today(), dt.date.fromisoformat(
                                          self.desk.year["last_day"])))
 
     def print_roster(self, printer: QPrinter | None = None) -> bool:

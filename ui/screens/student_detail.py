@@ -39,8 +39,8 @@ from program.vocabulary import (
     plural,
     tier_words,
 )
-from storage import availability, goals, matches, meetings, nominations, referrals, students
-from ui.desk import GOALS, Desk, import_available, today
+from storage import availability, clock, goals, matches, meetings, nominations, referrals, students
+from ui.desk import GOALS, Desk, import_available
 from ui.screens.base import button
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
@@ -211,7 +211,7 @@ class StudentDetail(DetailPane):
         text, ok = QInputDialog.getMultiLineText(self, "Add a goal",
                                                  "What will the student work on?")
         if ok and text.strip():
-            goals.add_goal(self.desk.db, self.student_id, text.strip(), today())
+            goals.add_goal(self.desk.db, self.student_id, text.strip(), clock.today())
             self._after_write()
 
     def _add_goal_note(self) -> None:
@@ -222,7 +222,7 @@ class StudentDetail(DetailPane):
         text, ok = QInputDialog.getMultiLineText(self, "Add a progress note",
                                                  "How is this goal going?")
         if ok and text.strip():
-            goals.add_progress_note(self.desk.db, goal_id, today(), text.strip())
+            goals.add_progress_note(self.desk.db, goal_id, clock.today(), text.strip())
             self._after_write()
 
     def _set_goal_status(self, status: str) -> None:
@@ -230,7 +230,7 @@ class StudentDetail(DetailPane):
         if goal_id is None:
             self._hint("Choose a goal in the list first.")
             return
-        goals.set_goal_status(self.desk.db, goal_id, status, today())
+        goals.set_goal_status(self.desk.db, goal_id, status, clock.today())
         self._after_write()
 
     def _hint(self, text: str) -> None:
@@ -381,7 +381,8 @@ class StudentDetail(DetailPane):
         self.meetings_view.setHtml(self._meetings_html(meetings.meetings_of_student(db,
                                                                                    student_id)))
         self.referrals_view.setHtml(self._referrals_html(referrals.referrals_of(db, student_id)))
-        self._show_attendance(attendance_figures.student_detail(db, student_id, year_id, today())
+        today = clock.today()
+        self._show_attendance(attendance_figures.student_detail(db, student_id, year_id, today)
                               if year_id else None)
 
     def _profile_html(self, record: dict) -> str:
