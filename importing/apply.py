@@ -27,7 +27,7 @@ def apply_plan(db: sqlite_utils.Database, plan: Plan, *, progress: Progress | No
     """Write the plan in one transaction; returns the new batch's id."""
     if plan.stopped:
         raise ImportRefused(plan.stopped)
-    with transactions.atomic(db):
+    with transactions.write_transaction(db):
         batch_id = start_batch(db, plan.source.path, plan.kind.name)
         write_plan(db, plan, batch_id, progress)
     return batch_id
@@ -202,7 +202,7 @@ def undo(db: sqlite_utils.Database, batch_id: int, *, agreed: bool = False) -> d
     When undoing costs more than the import (see :func:`undo_preview`), it is refused unless
     the user ``agreed``.
     """
-    with transactions.atomic(db):
+    with transactions.write_transaction(db):
         batch, consequences, sentence = undo_preview(db, batch_id)
         if consequences and not agreed:
             raise UndoNeedsConsent(sentence, batch_id)

@@ -67,7 +67,7 @@ class Writer(threading.Thread):
             while True:
                 item = self.work.get()
                 if item is None:  # abandon
-                    transaction.rollback()
+                    transaction.discard()
                     return
                 if item == "bulk":
                     bulk = True
@@ -76,7 +76,7 @@ class Writer(threading.Thread):
                     _, plan, progress = item
                     self.write_rest(db, plan, self.batch_id, progress)
                     attendance_import.make_indexes(db, self.indexes)
-                    transaction.commit()
+                    transaction.keep()
                     self.committed = True
                     return
                 if bulk:  # how the first rows come says which indexes to build at the end
@@ -85,7 +85,7 @@ class Writer(threading.Thread):
                 attendance_import.insert_laid_out(db, item.statements, self.batch_id)
         except BaseException as error:  # handed to the reading thread, which reports it
             self.error = error
-            transaction.rollback()
+            transaction.discard()
             while True:  # let a sender blocked on a full queue go on, to notice the error
                 try:
                     self.work.get_nowait()
