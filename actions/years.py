@@ -9,6 +9,8 @@ import sqlite_utils
 
 from actions.changes import EVERYTHING, SETTINGS, YEARS
 from actions.core import Outcome, change
+from program.calendar import instructional_days
+from program.vocabulary import plural
 from storage import settings, years
 
 
@@ -18,20 +20,41 @@ def save_year(db: sqlite_utils.Database, name: str, first_day: dt.date, last_day
     """Add a school year, or change the one with this name; the newest (or the first) year
     becomes current. Value: the year's id."""
     name = name.strip()
-    existed = years.year_by_name(db, name) is not None
+    existing = years.year_by_name(db, name)
+    existed = existing is not None
     verb = "Change" if existed else "Add"
     with change(db, f"{verb} the school year {name}", set(EVERYTHING) | {YEARS, SETTINGS},
                 code="year") as step:
         if school_name:
             settings.set_value(db, "school_name", school_name.strip())
+        before = _school_days(db, existing["id"]) if existed else set()
         year_id = years.save_year(db, name, first_day, last_day, list(non_school_days),
                                   replace_non_school_days=replace_non_school_days)
         newest = years.newest_year(db)
         if (newest and newest["id"] == year_id) or years.current_year(db) is None:
             settings.set_value(db, "current_year", name)
-        step.note(f"School year {name} {'updated' if existed else 'added'}", year=name)
-        step.done(f"{'Updated' if existed else 'Added'} the school year {name}.", year_id)
+        # Days that were school days and no longer are: the attendance stored on them no
+        # longer counts for anyone, and the user is told how much that is.
+        closed = sorted(before - _school_days(db, year_id))
+        rows, students = years.attendance_on_days(db, closed)
+        step.note(f"School year {name} {'updated' if existed else 'added'}", year=name,
+                  attendance_rows_set_aside=rows)
+        message = f"{'Updated' if existed else 'Added'} the school year {name}."
+        if rows:
+            message += (f" {plural(rows, 'stored attendance row')} ({plural(students, 'student')})"
+                        f" {'falls' if rows == 1 else 'fall'} on days now without school: "
+                        f"{'it no longer counts' if rows == 1 else 'they no longer count'} for "
+                        "anyone.")
+        step.done(message, year_id)
     return step.outcome
+
+
+def _school_days(db: sqlite_utils.Database, year_id: int) -> set[str]:
+    year = years.year_by_id(db, year_id)
+    days = instructional_days(dt.date.fromisoformat(year["first_day"]),
+                              dt.date.fromisoformat(year["last_day"]),
+                              years.non_school_day_set(db, year_id))
+    return {day.isoformat() for day in days}
 
 
 def use_year(db: sqlite_utils.Database, name: str) -> Outcome:

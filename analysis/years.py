@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from program.calendar import SchoolCalendar
+from program.calendar import SchoolCalendar, school_day_warnings
 from storage import clock, years
 from storage.errors import InvalidInput
 
@@ -88,3 +88,22 @@ def previous_year_id(db: sqlite_utils.Database, year_id: int) -> int | None:
         return None
     earlier = [row for row in rows if row["first_day"] < this["first_day"]]
     return max(earlier, key=lambda row: row["first_day"])["id"] if earlier else None
+
+
+@dataclass(frozen=True)
+class CalendarCheck:
+    """A year's count of school days, and what is odd about it (plain sentences)."""
+
+    school_days: int
+    stated_school_days: int | None
+    warnings: tuple[str, ...]
+
+
+def calendar_check(db: sqlite_utils.Database, year_id: int) -> CalendarCheck:
+    """The year's school days counted, against the SIS's count (from a sessions file) and a
+    usual year's."""
+    year = years.year_by_id(db, year_id)
+    count = len(school_calendar(db, year_id).days)
+    stated = year.get("stated_school_days")
+    return CalendarCheck(count, stated, tuple(school_day_warnings(
+        year["name"], count, stated, year.get("stated_by") or "")))

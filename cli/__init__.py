@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 
+from cli import startup
 from cli.output import Output, UsageError, crash_report
 from storage.errors import KnownProblem
 
@@ -61,6 +62,8 @@ def run(argv: list[str] | None = None) -> int:
     wants_json = "--json" in argv
     out = Output(json_mode=wants_json)
     try:
+        startup.start(argv)
+        startup.load_sqlite_utils()
         parser = build_parser()
         args = parser.parse_args(argv)
         out.json_mode = bool(getattr(args, "json", False))

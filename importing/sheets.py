@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -116,6 +117,37 @@ def open_workbook(path: Path | str, *, sheet_names: list[str] | None = None) -> 
             + ". Check that you chose the right file, and that the rows are on a visible sheet."
         )
     return workbook
+
+
+class PendingRead:
+    """A file being checked and read on its own thread (:func:`start_reading`)."""
+
+    def __init__(self, path: Path, sheet_names: list[str] | None) -> None:
+        self.path, self.sheet_names = path, sheet_names
+        self._workbook: Workbook | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._read, name="read-spreadsheet",
+                                        daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            self._workbook = open_workbook(self.path, sheet_names=self.sheet_names)
+        except BaseException as error:  # handed to whoever asks for the result
+            self._error = error
+
+    def result(self) -> Workbook:
+        """The workbook, once read (the file's refusal, if it was refused)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._workbook
+
+
+def start_reading(path: Path | str, *, sheet_names: list[str] | None = None) -> PendingRead:
+    """Check and read a file on another thread: parsing a big workbook lets go of Python's
+    lock, so the rest of the program can load meanwhile. :meth:`PendingRead.result` waits."""
+    return PendingRead(Path(path), sheet_names)
 
 
 def sheet_list(path: Path | str) -> list[str]:

@@ -1,0 +1,72 @@
+"""Starting a headless command quickly.
+
+The spreadsheet of an ``import`` command starts being read before the rest of MentorDesk has
+loaded (:func:`start`), and sqlite-utils loads without what it does not need for MentorDesk
+(:func:`load_sqlite_utils`).
+
+Parsing a big workbook (a year of attendance) takes seconds and lets go of Python's lock, so
+the program's own modules load meanwhile instead of before it. Only the reading starts early:
+the data file is not touched until the file has been checked and read, so a refused file still
+leaves no trace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_pending: dict = {}
+
+
+def start(argv: list[str]) -> None:
+    """Start reading the file an ``import KIND PATH [--sheet NAME]...`` command names."""
+    _pending.clear()
+    positional: list[str] = []
+    sheets: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word == "--sheet":
+            sheets.append(next(words, ""))
+        elif word in ("--through", "--from", "--year", "--map", "--db"):
+            next(words, None)
+        elif word in ("--help", "-h"):
+            return
+        elif not word.startswith("-"):
+            positional.append(word)
+    if len(positional) < 3 or positional[0] != "import":
+        return
+    from importing.sheets import start_reading
+
+    path = Path(positional[2]).expanduser()
+    _pending[(str(path), tuple(sheets))] = start_reading(path, sheet_names=sheets or None)
+
+
+def load_sqlite_utils() -> None:
+    """Load sqlite-utils without numpy and pandas.
+
+    sqlite-utils loads them, when installed, only to know their number types in inserts, which
+    MentorDesk never makes; numpy alone takes longer to load than a small command takes to
+    run. Hidden while sqlite-utils loads, they load as usual afterwards (for the reports).
+    """
+    import sys
+
+    if "sqlite_utils" in sys.modules:
+        return
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # "import numpy" fails quietly
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+
+
+def workbook(path: Path, sheets: list[str] | None):
+    """The file's workbook: the early reading's, else read now."""
+    pending = _pending.pop((str(path), tuple(sheets or ())), None)
+    if pending is not None:
+        return pending.result()
+    from importing.plan import read_file
+
+    return read_file(path, sheets)
