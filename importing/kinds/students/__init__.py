@@ -106,7 +106,7 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
                            student.shown_name)
         if earlier is None:
             incoming[key] = student
-        else:
+        elif not seen.clashing(key):  # the same student again (one row per teacher, say)
             merge(incoming[key], student, problems)
     if seen.clashes:
         result.skipped += seen.report(problems, "student_id", "student ID")
