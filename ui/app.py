@@ -53,6 +53,10 @@ def warn_if_network_share(parent, path: Path) -> None:
 
 def run(db_path: str | None = None, *, open_demo: bool = False) -> int:
     """Open the MentorDesk window; returns the exit code."""
+    from storage.crash_log import enable_hard_crash_log
+
+    # A segmentation fault inside Qt kills the process before any Python handler runs.
+    enable_hard_crash_log()
     app = make_application()
     install_excepthook()
     from ui.main_window import MainWindow
