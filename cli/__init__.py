@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "cli.attendance_commands",
     "cli.import_commands",
     "cli.report_commands",
+    "cli.backup_commands",
+    "cli.letting_go",
 )
 
 

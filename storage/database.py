@@ -141,6 +141,7 @@ def open_data_file(
     create: bool = False,
     automatic_backup: bool = False,
     refuse_foreign: bool = True,
+    held_lock: WriterLock | None = None,
 ) -> DataFile:
     """Open (and with ``create``, make) a data file, checked and up to date.
 
@@ -154,11 +155,11 @@ def open_data_file(
     path = Path(path).expanduser()
     with translated(path):
         return _open(path, write=write, create=create, automatic_backup=automatic_backup,
-                     refuse_foreign=refuse_foreign)
+                     refuse_foreign=refuse_foreign, held_lock=held_lock)
 
 
 def _open(path: Path, *, write: bool, create: bool, automatic_backup: bool,
-          refuse_foreign: bool) -> DataFile:
+          refuse_foreign: bool, held_lock: WriterLock | None = None) -> DataFile:
     _refuse_unusable_path(path, create=create)
     read_only = path.exists() and is_read_only(path)
     if read_only and write:
@@ -167,7 +168,8 @@ def _open(path: Path, *, write: bool, create: bool, automatic_backup: bool,
             "but not change it. Nothing was changed. To work in it, copy it to your Documents "
             "folder and open the copy, or ask whoever looks after the computer to let you "
             "change it.")
-    lock = WriterLock(path) if write else None
+    # ``held_lock``: the caller took the writer's lock already (restoring a backup over the file).
+    lock = held_lock or (WriterLock(path) if write else None)
     if lock is not None:
         lock.acquire()
     try:
