@@ -15,8 +15,8 @@ from importing.kinds import KIND_NAMES
 from importing.kinds.base import Options
 from importing.plan import Plan, make_plan, parse_mapping_option, prepare, read_file
 from importing.template import write_nomination_template
-from storage import activity, imports
 from storage import attendance as attendance_store
+from storage import imports
 from storage.database import open_data_file
 from storage.errors import InvalidInput
 
@@ -140,6 +140,9 @@ def _answer(out: Output, plan: Plan, batch: int | None) -> int:
 
 
 def undo_command(args: argparse.Namespace, out: Output) -> int:
+    if not 0 < args.batch < 2**63:  # SQLite's integers end there: no import has that number
+        raise InvalidInput(f"There is no import number {args.batch}. The imports command "
+                           "lists their numbers.")
     with open_for_writing(args) as data:
         batch, consequences, sentence = undo_preview(data.db, args.batch)
         if consequences and not args.yes:
@@ -183,11 +186,11 @@ def codes_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def codes_set(args: argparse.Namespace, out: Output) -> int:
+    from actions.settings import set_attendance_code
+
     with open_for_writing(args) as data:
-        with data.db.atomic():
-            attendance_store.set_code(data.db, args.code, args.status, args.label)
-            activity.record(data.db, "codes", f"Attendance code {args.code.strip()} now means "
-                            f"{args.status}", code=args.code.strip(), status=args.status)
+        status = args.status.strip().lower().replace("-", "_").replace(" ", "_")
+        set_attendance_code(data.db, args.code, status, args.label)
         row = next(r for r in attendance_store.codes(data.db)
                    if r["code"].upper() == args.code.strip().upper())
     return out.result(row, f"The code {row['code'] or '(blank)'} now means {row['status']}.")
