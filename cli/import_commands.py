@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from actions.settings import set_attendance_code
 from cli import add_json_flag
 from cli.files import data_file_path, open_for_reading, open_for_writing, parse_day
 from cli.output import Output
@@ -186,8 +187,6 @@ def codes_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def codes_set(args: argparse.Namespace, out: Output) -> int:
-    from actions.settings import set_attendance_code
-
     with open_for_writing(args) as data:
         status = args.status.strip().lower().replace("-", "_").replace(" ", "_")
         set_attendance_code(data.db, args.code, status, args.label)

@@ -18,7 +18,6 @@ import time
 import pytest
 
 from storage import database
-from storage.database import open_data_file
 from tests.conftest import PROJECT, data_checksum, run_main
 from tests.spreadsheets import csv_file
 
@@ -397,8 +396,8 @@ def test_a_hard_crash_is_written_into_the_crash_folder(tmp_path):
     assert crashed.returncode != 0
     watch = tmp_path / "logs" / "hard-crash-watch.txt"
     assert "Fatal Python error" in watch.read_text()
-    again = "import sys; sys.path.insert(0, {!r}); from storage.crash_log import " \
-            "enable_hard_crash_log; enable_hard_crash_log()".format(str(PROJECT))
+    again = (f"import sys; sys.path.insert(0, {str(PROJECT)!r}); from storage.crash_log "
+             "import enable_hard_crash_log; enable_hard_crash_log()")
     subprocess.run([sys.executable, "-c", again], env=environment, check=True, timeout=60)
     kept = list((tmp_path / "logs").glob("crash-*-hard.txt"))
     assert len(kept) == 1 and "Segmentation fault" in kept[0].read_text()
