@@ -90,7 +90,9 @@ def describe_choice(data_path: Path, backup_path: Path) -> backups.Backup:
         raise InvalidInput(f"{chosen.name} is the data file itself, not a backup of it. "
                            "Choose one of its backups.")
     listed = {backup.path.resolve(): backup for backup in backups.backups_of(Path(data_path))}
-    found = listed.get(chosen.resolve()) or backups.describe(chosen)
+    known = listed.get(chosen.resolve())
+    found = backups.describe(chosen, kind=known.kind if known else None,
+                             taken_at=known.taken_at if known else None)
     if found.problem:
         raise InvalidInput(f"{found.problem} Nothing was changed. Choose another backup.")
     return found

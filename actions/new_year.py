@@ -96,20 +96,21 @@ class NewYearPreview:
 
 def preview_new_year(db: sqlite_utils.Database, request: NewYear) -> NewYearPreview:
     """What starting the year would do; writes nothing (the wizard's preview, --dry-run)."""
-    request = _checked(db, request)
+    request = checked_request(db, request)
     current = years.current_year(db)
     return NewYearPreview(request, current,
                           year_change(db, current["id"], keep_matches=request.keep_matches))
 
 
-def _checked(db: sqlite_utils.Database, request: NewYear) -> NewYear:
+def checked_request(db: sqlite_utils.Database, request: NewYear) -> NewYear:
+    """The request with its name tidied, or a refusal in a sentence (writes nothing)."""
     name = request.name.strip()
     if not name:
         raise InvalidInput("The new school year needs a name, such as 2027-2028.")
     if years.year_by_name(db, name) is not None:
         raise InvalidInput(
             f"There is already a school year called {name}. A new year needs a name of its "
-            "own; to change that year's dates, use year add. Nothing was changed.")
+            "own. Nothing was changed.")
     current = years.current_year(db)
     if current is None:
         raise InvalidInput(

@@ -349,14 +349,18 @@ def list_backups(data_file: Path) -> list[Path]:
 
 
 def backups_of(data_file: Path) -> list[Backup]:
-    """Every backup of ``data_file`` with what it holds, newest first."""
+    """Every backup of ``data_file`` with what it holds, newest first (each is checked for
+    damage only when it is chosen: reading every page of every copy would keep a list waiting).
+    """
     found = sorted(_candidates(data_file), key=lambda item: item[2], reverse=True)
-    return [describe(path, kind=kind, taken_at=taken) for path, kind, taken in found]
+    return [describe(path, kind=kind, taken_at=taken, check=False)
+            for path, kind, taken in found]
 
 
-def describe(path: Path, *, kind: str | None = None, taken_at: dt.datetime | None = None
-             ) -> Backup:
-    """What a backup file holds (students, meetings, last change), or why it cannot be used."""
+def describe(path: Path, *, kind: str | None = None, taken_at: dt.datetime | None = None,
+             check: bool = True) -> Backup:
+    """What a backup file holds (students, meetings, last change), or why it cannot be used
+    (``check``: SQLite's quick check for damage too)."""
     from storage.migrations import APPLICATION_ID, LATEST_VERSION
 
     path = Path(path)
@@ -383,7 +387,7 @@ def describe(path: Path, *, kind: str | None = None, taken_at: dt.datetime | Non
             return Backup(path, taken_at, kind, problem=(
                 f"{path.name} was saved by a newer version of MentorDesk. Install the latest "
                 "MentorDesk to restore it."))
-        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        if check and connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             return Backup(path, taken_at, kind, problem=f"{path.name} is damaged.")
         students = connection.execute("SELECT count(*) FROM students").fetchone()[0]
         meetings = connection.execute("SELECT count(*) FROM meetings").fetchone()[0]
