@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
@@ -151,46 +152,65 @@ def _without_them(value: Any, student: dict, pattern: re.Pattern | None) -> Any:
     return value
 
 
-def _history_lines(db: sqlite_utils.Database, student: dict) -> list[int]:
-    pattern = _name_pattern(student)
-    found = []
+def history(db: sqlite_utils.Database) -> list[tuple[int, str, Any]]:
+    """Every history line, its details decoded (read once when many students go together)."""
+    lines = []
     for line_id, summary, details in db.execute("SELECT id, summary, details FROM activity"):
         try:
             decoded = json.loads(details or "{}")
         except ValueError:
             decoded = details
-        if _names_them(summary, decoded, student, pattern):
-            found.append(line_id)
-    return found
+        lines.append((line_id, summary, decoded))
+    return lines
+
+
+def _history_lines(db: sqlite_utils.Database, student: dict,
+                   lines: list[tuple[int, str, Any]] | None = None) -> list[int]:
+    pattern = _name_pattern(student)
+    return [line_id for line_id, summary, decoded in (history(db) if lines is None else lines)
+            if _names_them(summary, decoded, student, pattern)]
+
+
+@dataclass
+class _Footprint:
+    """Everything about one student: their row, their records' ids, the import values and
+    history lines that hold them, and all of it counted."""
+
+    student: dict
+    rows: dict[str, list[int]]
+    changes: list[int]
+    lines: list[int]
+    counts: dict[str, int]
+
+
+def _footprint(db: sqlite_utils.Database, student_id: int,
+               lines: list[tuple[int, str, Any]] | None = None) -> _Footprint:
+    student = next(db.query("SELECT * FROM students WHERE id = ?", [student_id]))
+    rows = _student_rows(db, student_id)
+    changes = _import_change_ids(db, student_id, rows)
+    gone_lines = _history_lines(db, student, lines)
+    counts = {key: len(rows[key]) for key in ("enrollments", "nominations", "matches",
+                                              "meetings", "goals", "goal_notes", "referrals")}
+    counts["attendance_days"] = db.execute(
+        "SELECT count(*) FROM attendance WHERE student_id = ?", [student_id]).fetchone()[0]
+    counts["attendance_summaries"] = len(rows["attendance_summaries"])
+    counts["import_values"] = len(changes)
+    counts["history_lines"] = len(gone_lines)
+    return _Footprint(student, rows, changes, gone_lines, counts)
 
 
 def student_footprint(db: sqlite_utils.Database, student_id: int) -> dict[str, int]:
     """What deleting the student for good would remove, counted (see :data:`WHAT_GOES`)."""
-    student = next(db.query("SELECT * FROM students WHERE id = ?", [student_id]))
-    rows = _student_rows(db, student_id)
-    return {
-        "enrollments": len(rows["enrollments"]),
-        "nominations": len(rows["nominations"]),
-        "matches": len(rows["matches"]),
-        "meetings": len(rows["meetings"]),
-        "goals": len(rows["goals"]),
-        "goal_notes": len(rows["goal_notes"]),
-        "referrals": len(rows["referrals"]),
-        "attendance_days": db.execute("SELECT count(*) FROM attendance WHERE student_id = ?",
-                                      [student_id]).fetchone()[0],
-        "attendance_summaries": len(rows["attendance_summaries"]),
-        "import_values": len(_import_change_ids(db, student_id, rows)),
-        "history_lines": len(_history_lines(db, student)),
-    }
+    return _footprint(db, student_id).counts
 
 
-def delete_student(db: sqlite_utils.Database, student_id: int) -> dict[str, int]:
+def delete_student(db: sqlite_utils.Database, student_id: int,
+                   lines: list[tuple[int, str, Any]] | None = None) -> dict[str, int]:
     """Remove the student and everything about them (inside the caller's transaction);
-    returns what went, counted."""
-    student = next(db.query("SELECT * FROM students WHERE id = ?", [student_id]))
-    counts = student_footprint(db, student_id)
-    rows = _student_rows(db, student_id)
-    changes = _import_change_ids(db, student_id, rows)
+    returns what went, counted. ``lines``: the history, read once by a caller deleting many
+    (the lines that go are taken out of it)."""
+    found = _footprint(db, student_id, lines)
+    student, rows, changes, gone_lines = found.student, found.rows, found.changes, found.lines
     pattern = _name_pattern(student)
     if changes:
         db.execute(f"DELETE FROM import_changes WHERE id IN {_in(changes)}")
@@ -201,9 +221,11 @@ def delete_student(db: sqlite_utils.Database, student_id: int) -> dict[str, int]
             db.execute("UPDATE import_batches SET details = ? WHERE id = ?",
                        [json.dumps(_without_them(decoded, student, pattern), default=str),
                         batch_id])
-    lines = _history_lines(db, student)
-    if lines:
-        db.execute(f"DELETE FROM activity WHERE id IN {_in(lines)}")
+    if gone_lines:
+        db.execute(f"DELETE FROM activity WHERE id IN {_in(gone_lines)}")
+        if lines is not None:
+            gone = set(gone_lines)
+            lines[:] = [line for line in lines if line[0] not in gone]
     # Meetings do not go with their matches by themselves; matches not with their student.
     if rows["meetings"]:
         db.execute(f"DELETE FROM meetings WHERE id IN {_in(rows['meetings'])}")
@@ -213,7 +235,7 @@ def delete_student(db: sqlite_utils.Database, student_id: int) -> dict[str, int]
         db.execute(f"DELETE FROM referrals WHERE id IN {_in(rows['referrals'])}")
     # The rest (enrollments, nominations, goals, attendance, availability) cascades.
     db.execute("DELETE FROM students WHERE id = ?", [student_id])
-    return counts
+    return found.counts
 
 
 # A past year ------------------------------------------------------------------------------
@@ -235,8 +257,13 @@ def purge_year(db: sqlite_utils.Database, year: dict, today: str) -> dict[str, i
     its calendar, the mentors and their trainings stay. Returns what went, counted."""
     year_id, first, last = year["id"], year["first_day"], year["last_day"]
     counts = {"students_deleted": 0}
+    # The year's imports hold its students' values (their undo history goes with them); gone
+    # first, the students below have fewer import values to look through.
+    counts["imports"] = db.execute("DELETE FROM import_batches WHERE year_id = ?",
+                                   [year_id]).rowcount
+    lines = history(db)
     for student_id in students_only_in(db, year_id):
-        delete_student(db, student_id)
+        delete_student(db, student_id, lines)
         counts["students_deleted"] += 1
     matches = _ids(db, "SELECT id FROM matches WHERE year_id = ?", [year_id])
     counts["meetings"] = db.execute(
@@ -254,9 +281,6 @@ def purge_year(db: sqlite_utils.Database, year: dict, today: str) -> dict[str, i
     counts["goals"] = db.execute(
         "DELETE FROM goals WHERE status != 'working' AND "
         "coalesce(status_changed_on, set_on) BETWEEN ? AND ?", [first, last]).rowcount
-    # The year's imports hold its students' values (their undo history goes with them).
-    counts["imports"] = db.execute("DELETE FROM import_batches WHERE year_id = ?",
-                                   [year_id]).rowcount
     counts["history_lines"] = _purge_history(db, first, last)
     db.execute("UPDATE school_years SET purged_on = ? WHERE id = ?", [today, year_id])
     return counts
