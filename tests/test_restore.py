@@ -253,6 +253,8 @@ def test_a_killed_backup_leaves_nothing_the_next_one_does_not_clean(demo_copy, t
     finally:
         if process.poll() is None:
             process.kill()
+            process.wait()
+        process.stdout.close()
     left = [path for path in target.parent.iterdir()]
     assert left and all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in left)
     assert not target.exists()

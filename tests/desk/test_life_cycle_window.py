@@ -14,8 +14,6 @@ from storage import backups, students, years
 from storage.database import open_data_file
 from tests import small_school
 
-# Offscreen Qt cannot pass size hints to a window manager (dialogs and wizards).
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 @pytest.fixture
 def school_window(qtbot, data_file, window_data_dir):
