@@ -193,3 +193,25 @@ def test_a_read_only_file_opens_read_only_in_the_window(qtbot, demo_copy, window
     main.open_file(demo_copy)
     assert main.desk.data.read_only
     assert "Read-only." in main.backup_status.text()
+
+
+def test_the_yearly_reminder_shows_once_a_year(qtbot, data_file, window_data_dir, cli,
+                                               frozen_clock):
+    import datetime as dt
+
+    from ui.main_window import MainWindow
+
+    small_school.build(data_file.db)
+    path = data_file.path
+    data_file.close()
+    assert cli("--db", path, *small_school.NEW_YEAR_ARGS).code == 0
+    frozen_clock.freeze(dt.date(2027, 7, 1))  # 2025-2026 ended over a year ago
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.open_file(path)
+    assert "2025-2026 ended over a year ago" in main.statusBar().currentMessage()
+    assert "Let go of a past year's records" in main.statusBar().currentMessage()
+    main.statusBar().clearMessage()
+    main.desk.set_data(None)
+    main.open_file(path)
+    assert main.statusBar().currentMessage() == ""  # once a year is enough
