@@ -55,6 +55,8 @@ def students_command(args: argparse.Namespace, out: Output) -> int:
             "last_name": row["last_name"],
             "preferred_name": row["preferred_name"],
             "grade": row["grade"],
+            # Carried up by a new school year and not yet confirmed by that year's roster.
+            "grade_provisional": bool(row["grade_provisional"]),
             "homeroom": row["homeroom"],
             "entry_date": row["entry_date"],
             "exit_date": row["exit_date"],

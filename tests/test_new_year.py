@@ -59,6 +59,9 @@ def test_students_move_up_provisionally_and_last_year_stays_as_it_was(cli, schoo
             "A-1": (7, 1), "B-2": (8, 1), "D-4": (8, 1), "I-9": (7, 1)}
         assert small_school.enrollment_grades(db, "2025-2026") == last_year_before
         assert years.current_year(db)["name"] == "2026-2027"
+    listed = cli("--db", path, "students", "--json").json
+    assert {row["student_id"]: row["grade_provisional"] for row in listed} == {
+        "A-1": True, "B-2": True, "D-4": True, "I-9": True}
 
 
 def test_a_match_goes_on_linked_to_last_years_and_the_others_close(cli, school):
