@@ -8,8 +8,6 @@ from analysis import attendance as attendance_figures
 from analysis import years as analysis_years
 from tests.desk.conftest import wait_loaded
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def screen(qtbot, window):
