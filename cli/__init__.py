@@ -37,7 +37,8 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}\n\n{self.format_usage().strip()}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The parser of every command (or only of those ``modules`` register)."""
     parser = _Parser(
         prog="main.py",
         description="MentorDesk: run a school mentoring program from one data file. "
@@ -47,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "the one in your data folder)")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module_name in COMMAND_MODULES:
+    for module_name in modules:
         importlib.import_module(module_name).register(subparsers)
     return parser
 
@@ -66,9 +67,10 @@ def run(argv: list[str] | None = None) -> int:
     out = Output(json_mode=wants_json)
     db_path: str | None = None
     try:
-        startup.start(argv)
+        importing_a_file = startup.start(argv)
         startup.load_sqlite_utils()
-        parser = build_parser()
+        # An import loads only its own commands: the rest of MentorDesk is not needed for it.
+        parser = build_parser(("cli.import_commands",) if importing_a_file else COMMAND_MODULES)
         args = parser.parse_args(argv)
         db_path = args.db
         out.json_mode = bool(getattr(args, "json", False))

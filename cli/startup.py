@@ -17,8 +17,9 @@ from pathlib import Path
 _pending: dict = {}
 
 
-def start(argv: list[str]) -> None:
-    """Start reading the file an ``import KIND PATH [--sheet NAME]...`` command names."""
+def start(argv: list[str]) -> bool:
+    """Start reading the file an ``import KIND PATH [--sheet NAME]...`` command names;
+    whether the command is such an import."""
     _pending.clear()
     positional: list[str] = []
     sheets: list[str] = []
@@ -29,15 +30,16 @@ def start(argv: list[str]) -> None:
         elif word in ("--through", "--from", "--year", "--map", "--db"):
             next(words, None)
         elif word in ("--help", "-h"):
-            return
+            return False
         elif not word.startswith("-"):
             positional.append(word)
     if len(positional) < 3 or positional[0] != "import":
-        return
+        return False
     from importing.sheets import start_reading
 
     path = Path(positional[2]).expanduser()
     _pending[(str(path), tuple(sheets))] = start_reading(path, sheet_names=sheets or None)
+    return True
 
 
 def load_sqlite_utils() -> None:

@@ -58,7 +58,9 @@ class Writer(threading.Thread):
         db = connect(self.data_path)
         transaction = WriteTransaction(db)
         try:
-            transaction.begin()
+            # Attendance rows name students the plan found in this same transaction (the
+            # reading connection reads after the lock is taken): their references cannot fail.
+            transaction.begin(check_references=self.kind != "attendance")
             try:
                 self.batch_id = start_batch(db, self.file_path, self.kind)
             finally:
