@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "cli.attendance_commands",
     "cli.import_commands",
     "cli.report_commands",
+    "cli.referral_commands",
+    "cli.training_commands",
 )
 
 

@@ -374,7 +374,8 @@ class _Builder:
     def make_trainings(self, year_id: int, first: dt.date, staff: list[dict],
                        is_current: bool) -> None:
         rng = self.rng
-        plan = [("start_of_year", "Welcome and mentor basics", first - dt.timedelta(days=6), True),
+        # Every session inside the school year (a date outside every year is refused).
+        plan = [("start_of_year", "Welcome and mentor basics", first, True),
                 ("mid_year", "Mid-year check-in: attendance strategies",
                  dt.date(first.year + 1, 1, 14), True),
                 ("end_of_year", "Closing well: ending the year with your mentee",
