@@ -134,6 +134,8 @@ def update_referral(db: sqlite_utils.Database, referral_id: int, *, status: str 
     if follow_up_changed:
         parts.append(f"Follow up on {day_words(new_follow_up)}." if new_follow_up
                      else "No follow-up planned.")
+    if len(parts) > 1 and parts[0][-1] not in ".!?":
+        parts[0] += "."  # the note and the follow-up read as two sentences
     text = " ".join(parts)
     with change(db, f"Update the referral of {name}", {REFERRALS},
                 code="referral_update") as step:

@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
                 screen.undo_requested.connect(partial(edit_commands.undo, self))
             if hasattr(screen, "suggest_all_requested"):
                 screen.suggest_all_requested.connect(self.suggest_all)
+            if hasattr(screen, "sign_in_requested"):
+                screen.sign_in_requested.connect(
+                    partial(output_commands.print_sign_in_sheet, self))
         self.navigation.chosen.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
