@@ -12,7 +12,7 @@ from actions.changes import GOALS, MEETINGS, REFERRALS
 from actions.core import Outcome, change
 from actions.referrals import NewReferral, check_referral, to_whom, write_referral
 from program.vocabulary import MEETING_OUTCOMES, day_words, join_words, label, person_name
-from storage import goals, matches, meetings, students
+from storage import goals, matches, meetings
 from storage.errors import InvalidInput
 
 
@@ -75,8 +75,7 @@ def log_meeting(db: sqlite_utils.Database, match_ids: Iterable[int], form: Meeti
                            raised_by_mentor_id=records[0]["mentor_id"])
         _, year = check_referral(db, referral)
         kinds.add(REFERRALS)
-        title += f" and refer {person_name(students.student(db, referral.student_id))} to " \
-                 f"{to_whom(referral.kind)}"
+        title += " and a referral"
     with change(db, title, kinds, code="meeting") as step:
         meeting_id = meetings.add_meeting(db, records[0]["mentor_id"],
                                           [record["id"] for record in records], form.met_on,

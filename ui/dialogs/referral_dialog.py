@@ -26,7 +26,7 @@ from storage import clock, matches, mentors, referrals, students
 from ui.dialogs.common import DateField, OptionalDate, choice, day_or_none, notes_field
 from ui.dialogs.form_dialog import FormDialog
 from ui.widgets.referral_text import referral_html
-from ui.words import list_name, person_name
+from ui.words import person_name, student_name
 
 # A follow-up a week after the referral unless the facilitator says otherwise.
 FOLLOW_UP_AFTER = dt.timedelta(days=7)
@@ -87,7 +87,7 @@ class RaiseReferralDialog(FormDialog):
             self.student = searchable_combo("Student", "Type part of the student's name or ID "
                                             "to find them", "Type part of a name or ID")
             for row in students.students_in_year(db, desk.year_id, include_archived=False):
-                shown = list_name(row) + (f" · {row['local_id']}" if row["local_id"] else "")
+                shown = student_name(row) + (f" · {row['local_id']}" if row["local_id"] else "")
                 self.student.addItem(shown, row["id"])
             self.student.setCurrentIndex(-1)
             self.student.currentIndexChanged.connect(lambda _: self._student_changed())
@@ -107,7 +107,6 @@ class RaiseReferralDialog(FormDialog):
         form = self.form_rows([("&Student", self.student), ("&To", self.kind),
                                ("&Need", self.need), ("Raised &by", self.raised_by),
                                ("&Date", self.opened_on), ("", self.follow_up)])
-        form.labelForField(self.follow_up).setBuddy(self.follow_up)
         self.lay_out(form, "Raise the referral", "Save this referral")
         if self.fixed_student is not None:
             self._student_changed()
