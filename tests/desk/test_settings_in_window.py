@@ -176,3 +176,25 @@ def test_topics_are_added_renamed_and_retired(qtbot, window, screen, monkeypatch
     assert topics.back_button.isEnabled()
     qtbot.mouseClick(topics.back_button, Qt.MouseButton.LeftButton)
     assert "Chess and games" in [e["name"] for e in lookups.entries(window.desk.db, "topics")]
+
+
+def test_a_school_year_is_added_with_the_next_years_weekdays(qtbot, window, screen):
+    from tests.desk.helpers import when_dialog_opens
+    from ui.dialogs.year_dialog import YearDialog
+
+    screen.show_tab("School years")
+    page = screen.years_page
+
+    def check_and_save(dialog: YearDialog) -> None:
+        assert dialog.name.text() == "2027-2028"
+        # 52 weeks after this year's first and last day: the same weekdays.
+        assert (dialog.first_day.day(), dialog.last_day.day()) == (dt.date(2027, 9, 7),
+                                                                   dt.date(2028, 6, 9))
+        dialog.accept()
+
+    seen = when_dialog_opens(YearDialog, check_and_save)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert seen
+    added = years.year_by_name(window.desk.db, "2027-2028")
+    assert added is not None and page.chosen_year()["id"] == added["id"]
+    assert page.calendar.day() == dt.date(2027, 9, 7)  # its calendar, from its first day

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -198,6 +198,7 @@ class LogMeetingDialog(FormDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        self.scroll = scroll
         self.buttons = self.lay_out(scroll, "Save the meeting", "Save this meeting")
 
         if self.editing:
@@ -220,6 +221,8 @@ class LogMeetingDialog(FormDialog):
         if on:
             self.referral_need.setFocus()
             self._fit_height()
+            # On a small screen the form scrolls: bring the referral's fields into view.
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.referral_box))
 
     def _fit_height(self) -> None:
         """As tall as the form (no empty space; taller when a student's goals appear), never

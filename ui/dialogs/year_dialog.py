@@ -21,10 +21,10 @@ def _next_year_dates(db) -> tuple[str, dt.date, dt.date]:
         today = clock.today()
         start = today.year if today.month >= 7 else today.year - 1
         return f"{start}-{start + 1}", dt.date(start, 9, 1), dt.date(start + 1, 6, 15)
-    first = dt.date.fromisoformat(newest["first_day"])
-    last = dt.date.fromisoformat(newest["last_day"])
-    name = f"{first.year + 1}-{last.year + 1}"
-    return name, first.replace(year=first.year + 1), last.replace(year=last.year + 1)
+    # 52 weeks on: the same weekdays as this year's first and last day.
+    first = dt.date.fromisoformat(newest["first_day"]) + dt.timedelta(weeks=52)
+    last = dt.date.fromisoformat(newest["last_day"]) + dt.timedelta(weeks=52)
+    return f"{first.year}-{last.year}", first, last
 
 
 class YearDialog(FormDialog):

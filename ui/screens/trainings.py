@@ -8,13 +8,21 @@ from functools import partial
 
 import sqlite_utils
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from actions import trainings as training_actions
 from ui import window_state
 from ui.desk import MENTORS, TRAININGS, Desk
 from ui.models.table import FilterProxy
 from ui.models.trainings import CAME as CAME_COLUMN
+from ui.models.trainings import TITLE as TITLE_COLUMN
 from ui.models.trainings import (
     AttendeesModel,
     MissedModel,
@@ -116,6 +124,10 @@ class TrainingsScreen(ListScreen):
                                    self.print_sign_in)
         self.make_list("Training sessions", "Click a session to tick who came",
                        [15, 24, 11, 8, 10])
+        # The title takes the room there is (a long one is cut last).
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         pane = AttendancePane(desk)
         self.missed_model = MissedModel(self)
         missed_proxy = FilterProxy(self)
