@@ -206,6 +206,15 @@ class MainWindow(QMainWindow):
 
         LogMeetingDialog(self.desk, self, student_id=student_id).exec()
 
+    def raise_referral(self) -> None:
+        """Raise a referral (Ctrl+R from anywhere): for the student on screen, else chosen in
+        the dialog."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        from ui.dialogs.referral_dialog import RaiseReferralDialog
+
+        RaiseReferralDialog(self.desk, self, student_id=self._student_on_screen()).exec()
+
     def _student_on_screen(self) -> int | None:
         screen = self.current_screen()
         if screen is self.screens.get("students"):

@@ -107,6 +107,9 @@ def _mentoring_menu(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("&Mentoring")
     w.log_meeting_action = _action(w, "&Log a meeting…", "Record a meeting from anywhere",
                                    w.log_meeting, QKeySequence("Ctrl+M"))
+    w.referral_action = _action(w, "Raise a &referral…", "Pass a student's need to the "
+                                "counselor, nurse, an administrator or others (Ctrl+R)",
+                                w.raise_referral, QKeySequence("Ctrl+R"))
     w.add_student_action = _action(w, "Add a &student…", "Add a student who is not on the "
                                    "roster", w.add_student)
     w.add_mentor_action = _action(w, "Add a &mentor…", "Add a staff member who will mentor",
@@ -117,14 +120,15 @@ def _mentoring_menu(w: MainWindow) -> None:
     w.suggest_action = _action(w, "S&uggest matches for everyone waiting…",
                                "Propose the best mentor for every waiting student; you tick "
                                "the ones to keep", w.suggest_all)
-    for action in (w.log_meeting_action, w.add_student_action, w.add_mentor_action):
+    for action in (w.log_meeting_action, w.referral_action, w.add_student_action,
+                   w.add_mentor_action):
         menu.addAction(action)
     menu.addSeparator()
     menu.addAction(w.waiting_action)
     menu.addAction(w.suggest_action)
     w.work_menu = menu
-    w.work_actions = (w.log_meeting_action, w.add_student_action, w.add_mentor_action,
-                      w.waiting_action, w.suggest_action)
+    w.work_actions = (w.log_meeting_action, w.referral_action, w.add_student_action,
+                      w.add_mentor_action, w.waiting_action, w.suggest_action)
 
 
 def _go_menu(w: MainWindow) -> None:

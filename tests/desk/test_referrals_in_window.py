@@ -184,3 +184,20 @@ def test_an_update_that_changes_nothing_is_refused_in_the_dialog(qtbot, window):
     dialog.accept()
     assert "Nothing to change" in dialog.problem.text()
     assert len(referrals.referral(window.desk.db, row["id"])["notes"]) == notes
+
+
+def test_ctrl_r_raises_a_referral_for_the_student_on_screen(qtbot, window):
+    from ui.dialogs.referral_dialog import RaiseReferralDialog
+
+    match = _matched_student(window)
+    window.screens["students"].show_student(match["student_id"])
+    wait_loaded(qtbot, window.screens["students"])
+    seen_for = []
+
+    def look(dialog: RaiseReferralDialog) -> None:
+        seen_for.append(dialog.current_student_id())
+        dialog.reject()
+
+    when_dialog_opens(RaiseReferralDialog, look)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert seen_for == [match["student_id"]]
