@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from storage import years
 from storage.database import DataFile
 from ui import edit_commands, output_commands, window_state
-from ui.desk import MENTORS, STUDENTS, Desk
+from ui.desk import MENTORS, SETTINGS, STUDENTS, YEARS, Desk
 from ui.loading import Loader
 from ui.menus import build_menus
 from ui.navigation import SCREENS, Navigation
@@ -342,6 +342,24 @@ class MainWindow(QMainWindow):
     def _records_changed(self, kinds: frozenset) -> None:
         if kinds & {STUDENTS, MENTORS}:
             self._load_search_entries()
+        if kinds & {SETTINGS, YEARS} and self.desk.is_open:
+            self._years_changed()
+
+    def _years_changed(self) -> None:
+        """A year added, its dates changed or taken back, the school renamed: the switcher
+        and the title follow."""
+        db = self.desk.db
+        if self.desk.year is not None and years.year_by_id(db, self.desk.year_id) is None:
+            fallback = years.current_year(db) or years.newest_year(db)
+            self.desk.year = None
+            if fallback is None:
+                self._file_changed()
+                return
+            self.desk.set_year(fallback["id"])
+        else:
+            self.desk.reload_year()
+        self._fill_years()
+        self._update_title()
 
     def _load_search_entries(self) -> None:
         if not self.desk.is_open:

@@ -198,3 +198,28 @@ def test_a_school_year_is_added_with_the_next_years_weekdays(qtbot, window, scre
     added = years.year_by_name(window.desk.db, "2027-2028")
     assert added is not None and page.chosen_year()["id"] == added["id"]
     assert page.calendar.day() == dt.date(2027, 9, 7)  # its calendar, from its first day
+
+
+def test_the_title_and_the_year_switcher_follow_the_settings(qtbot, window, screen):
+    name = screen.fields["school_name"].control
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Lakeside Middle School")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert settings.get(window.desk.db, "school_name") == "Lakeside Middle School"
+    assert window.windowTitle().startswith("Lakeside Middle School")
+    assert window.school_label.text() == "Lakeside Middle School"
+    from actions import years as year_actions
+    from ui.operations import perform
+
+    perform(window, window.desk, lambda db: year_actions.save_year(
+        db, "2027-2028", dt.date(2027, 9, 7), dt.date(2028, 6, 9)))
+    names = [window.year_combo.itemText(i) for i in range(window.year_combo.count())]
+    assert names[0] == "2027-2028 (current)"  # the newest year becomes the current one
+    window.year_combo.setCurrentIndex(0)
+    assert window.desk.year["name"] == "2027-2028"
+    window.undo_action.trigger()  # the year goes: the window goes back to a year it has
+    assert years.year_by_name(window.desk.db, "2027-2028") is None
+    assert window.desk.year["name"] == "2026-2027"
+    assert [window.year_combo.itemText(i) for i in range(window.year_combo.count())] == [
+        "2026-2027 (current)", "2025-2026"]
