@@ -481,13 +481,16 @@ class _Builder:
                     raised_by_mentor_id=mentor_id,
                     follow_up_on=opened + dt.timedelta(days=14))
                 roll = rng.random()
+                # Nothing is noted after the demo's today.
                 if roll < 0.5:
                     referrals.set_status(db, referral_id, "resolved",
-                                         opened + dt.timedelta(days=rng.randint(3, 20)),
+                                         max(opened, min(self.today, opened + dt.timedelta(
+                                             days=rng.randint(3, 20)))),
                                          "Followed up; sorted.")
                 elif roll < 0.8:
                     referrals.set_status(db, referral_id, "in_progress",
-                                         opened + dt.timedelta(days=2),
+                                         max(opened, min(self.today,
+                                                         opened + dt.timedelta(days=2))),
                                          "Counselor met the student.")
 
     # attendance --------------------------------------------------------------------------------
