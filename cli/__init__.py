@@ -27,6 +27,8 @@ COMMAND_MODULES = (
     "cli.report_commands",
     "cli.backup_commands",
     "cli.letting_go",
+    "cli.referral_commands",
+    "cli.training_commands",
 )
 
 

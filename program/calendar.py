@@ -168,3 +168,19 @@ def school_day_warnings(year_name: str, school_days: int, stated: int | None = N
                         f"usually has ({low} to {high}): check that the first and last day are "
                         "right and that no school week is closed by mistake.")
     return warnings
+
+
+def set_aside_words(rows: int, students: int, *, closing: bool = True) -> str:
+    """What closing (or reopening) days does to attendance already stored on them: the same
+    for every student, said once the same way by every calendar change."""
+    if not rows:
+        return ""
+    counted = f"{rows} stored attendance {'row' if rows == 1 else 'rows'}"
+    who = f"{students} {'student' if students == 1 else 'students'}"
+    if closing:
+        return (f"{counted} ({who}) {'falls' if rows == 1 else 'fall'} on days now without "
+                f"school: attendance on a day without school counts for no one, so "
+                f"{'it no longer counts' if rows == 1 else 'they no longer count'} (opening the "
+                "days again brings them back).")
+    verb = "counts" if rows == 1 else "count"
+    return f"{counted} ({who}) on days that are school days again {verb} again."

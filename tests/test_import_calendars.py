@@ -149,7 +149,7 @@ def test_closing_a_day_after_attendance_is_in_treats_every_student_alike(data_fi
                   "calendar")
     # The day is gone for both: Ana does not keep an absence on a day without school.
     assert enrolled_and_absent() == {"1001": (8, 1), "1002": (8, 0)}
-    assert "1 stored attendance row (1 student) falls on days this calendar closes" in \
+    assert "1 stored attendance row (1 student) falls on days now without school" in \
         " ".join(plan.notes)
     assert plan.kind_plan.details["attendance_rows_set_aside"] == 1
 

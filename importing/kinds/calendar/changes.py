@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from importing.kinds.base import KindPlan, plural
-from program.calendar import instructional_days, school_day_warnings
+from importing.kinds.base import KindPlan
+from program.calendar import instructional_days, school_day_warnings, set_aside_words
 from storage import years
 
 
@@ -38,17 +38,11 @@ def check_counts(db, year: dict, existing: dict[str, dict], actions: Actions,
     rows, students = years.attendance_on_days(db, newly_closed)
     result.details["attendance_rows_set_aside"] = rows
     if rows:
-        result.notes.append(
-            f"{plural(rows, 'stored attendance row')} ({plural(students, 'student')}) "
-            f"{'falls' if rows == 1 else 'fall'} on days this calendar closes: attendance on a "
-            "day without school counts for no one, so "
-            f"{'it no longer counts' if rows == 1 else 'they no longer count'} (reopening the "
-            "days brings them back).")
-    reopened = [old["day"] for old in actions.remove_days]
-    back, _ = years.attendance_on_days(db, reopened)
+        result.notes.append(set_aside_words(rows, students))
+    back, back_students = years.attendance_on_days(db, [old["day"] for old in
+                                                        actions.remove_days])
     if back:
-        result.notes.append(f"{plural(back, 'stored attendance row')} on reopened school days "
-                            f"{'counts' if back == 1 else 'count'} again.")
+        result.notes.append(set_aside_words(back, back_students, closing=False))
     stated, stated_by = actions.stated or (year.get("stated_school_days"),
                                            year.get("stated_by") or "")
     if actions.stated:
