@@ -171,3 +171,13 @@ def test_a_calendar_preview_writes_nothing(data_file, tmp_path):
     preview(data_file, csv_file(tmp_path / "c.csv", [["Date", "Holiday"], ["10/13/2025", "X"]]),
             "calendar")
     assert closed(data_file) == before
+
+
+def test_a_date_said_to_be_both_a_school_day_and_not_is_not_believed(data_file, tmp_path):
+    path = csv_file(tmp_path / "cal.csv", [["Date", "Event"], ["2025-10-10", "Holiday"],
+                                           ["2025-10-10", "Instructional day"],
+                                           ["2025-10-13", "Holiday"]])
+    plan, _ = run(data_file, path, "calendar")
+    assert "2025-10-10" not in closed(data_file) and "2025-10-13" in closed(data_file)
+    said = [p.message for p in plan.problems if "cannot be both" in p.message]
+    assert len(said) == 2 and "no school" in said[0] and "a school day" in said[1]

@@ -78,7 +78,9 @@ def plan_dates(context: Context, tables: list[Table], year: dict, existing: dict
                                                kinds.unknown.items()}
         return
     if seen.clashes:
-        seen.report(problems, "date", "date")
+        seen.report(problems, "date", "date", lambda day, this, others: (
+            f"{day} is also on {others}; this row says {this}. A date cannot be both, so "
+            "neither row was used: check the calendar."))
         for day in seen.clashes:
             closed.pop(day, None)
             school.discard(day)
