@@ -178,7 +178,10 @@ class AttendanceRows:
             if not block:
                 break
             self.context.report(done + index, total)
-            if min(map(len, block)) < width:  # ragged rows: the careful way
+            # Sheets come rectangular (every row as wide as the sheet); a short row anywhere
+            # sends the block the careful way.
+            if (len(block[0]) < width or len(block[-1]) < width) and \
+                    min(map(len, block)) < width:
                 for offset, cells in enumerate(block):
                     self.slow(index + offset, cells)
                 index += len(block)
@@ -192,9 +195,12 @@ class AttendanceRows:
             ids = list(map(self.good_ids.get, raw_ids))
             dates = list(map(self.day_reader.good.get, raw_days))
             meanings = list(map(self.code_cache.get, raw_codes))
-            good = list(map(all, zip(ids, dates, meanings, strict=True)))
-            pairs = list(zip(zip(compress(ids, good), compress(dates, good), strict=True),
-                             compress(meanings, good), strict=True))
+            if None in ids or None in dates or None in meanings:
+                good = list(map(all, zip(ids, dates, meanings, strict=True)))
+                pairs = list(zip(zip(compress(ids, good), compress(dates, good), strict=True),
+                                 compress(meanings, good), strict=True))
+            else:  # the usual block: every row a known student, a school day, a known code
+                pairs = list(zip(zip(ids, dates, strict=True), meanings, strict=True))
             fresh = dict(pairs)
             if len(fresh) == len(pairs) and days.keys().isdisjoint(fresh):
                 days.update(fresh)
