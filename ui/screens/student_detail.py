@@ -295,9 +295,10 @@ class StudentDetail(DetailPane):
         elif record.pattern_weekdays:
             missed = join_words(WEEKDAYS[d] for d in record.pattern_weekdays)
             lines.append(f"<b>Most missed: {_e(missed)}.</b>")
-            if record.meet_on:
-                lines.append(f"Try meeting on {_e(join_words(WEEKDAYS[d] for d in record.meet_on))}"
-                             " (the school day before).")
+            if record.advice is not None:
+                name = (self.record or {}).get("preferred_name") or \
+                    (self.record or {}).get("first_name") or "the student"
+                lines.append(_e(record.advice.sentence(name)))
         else:
             lines.append("No weekday stands out.")
         self.attendance_text.setText("<br>".join(lines))
