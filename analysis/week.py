@@ -187,6 +187,27 @@ LIST_NAMES = ("overdue_matches", "absent_this_week", "early_warnings", "waiting_
               "referrals_due", "missed_required_training", "over_capacity", "not_cleared",
               "consent_missing", "left_school_still_matched", "meeting_days")
 
+# Each list's heading, and what it means when it is empty ("all is well: ...").
+LIST_WORDS = {
+    "overdue_matches": ("Matches overdue for a meeting",
+                        "every open match has met recently"),
+    "absent_this_week": ("Mentees absent this week", "no mentee has missed a day this week"),
+    "early_warnings": ("Students newly flagged", "nobody was newly flagged in the last 7 days"),
+    "waiting_for_mentor": ("Nominated students waiting for a mentor",
+                           "every nominated student has a mentor"),
+    "referrals_due": ("Referrals due for follow-up", "no referral's follow-up is due"),
+    "missed_required_training": ("Mentors who missed a required training",
+                                 "every mentor with a mentee came to the required trainings"),
+    "over_capacity": ("Mentors over their capacity", "no mentor has more mentees than agreed"),
+    "not_cleared": ("Mentors with a mentee who are not cleared",
+                    "every mentor with a mentee is cleared"),
+    "consent_missing": ("Matched students without guardian consent",
+                        "every matched student has guardian consent"),
+    "left_school_still_matched": ("Matched students who have left the school",
+                                  "no matched student has left"),
+    "meeting_days": ("Suggested meeting days", "no mentee's absences fall on one weekday"),
+}
+
 
 def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text[:10]) if text else None

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from analysis.week import LIST_NAMES, MentorRef, StudentRef, Week, this_week
+from analysis.week import LIST_NAMES, LIST_WORDS, MentorRef, StudentRef, Week, this_week
 from cli import add_json_flag
 from cli.files import open_for_reading, parse_day
 from cli.output import Output
@@ -124,28 +124,6 @@ def _who(ref: StudentRef) -> str:
     return f"{ref.name} ({ref.local_id})" if ref.local_id else ref.name
 
 
-# (heading, what an empty list means) for each list, in the screen's order.
-WEEK_HEADINGS = {
-    "overdue_matches": ("Matches overdue for a meeting",
-                        "every open match has met recently"),
-    "absent_this_week": ("Mentees absent this week", "no mentee has missed a day this week"),
-    "early_warnings": ("Students newly flagged", "nobody was newly flagged in the last 7 days"),
-    "waiting_for_mentor": ("Nominated students waiting for a mentor",
-                           "every nominated student has a mentor"),
-    "referrals_due": ("Referrals due for follow-up", "no referral's follow-up is due"),
-    "missed_required_training": ("Mentors who missed a required training",
-                                 "every mentor with a mentee came to the required trainings"),
-    "over_capacity": ("Mentors over their capacity", "no mentor has more mentees than agreed"),
-    "not_cleared": ("Mentors with a mentee who are not cleared",
-                    "every mentor with a mentee is cleared"),
-    "consent_missing": ("Matched students without guardian consent",
-                        "every matched student has guardian consent"),
-    "left_school_still_matched": ("Matched students who have left the school",
-                                  "no matched student has left"),
-    "meeting_days": ("Suggested meeting days", "no mentee's absences fall on one weekday"),
-}
-
-
 def item_sentence(name: str, item: Any, week: Week) -> str:
     """One list item in plain words."""
     if name == "overdue_matches":
@@ -199,7 +177,7 @@ def week_sentences(week: Week) -> list[str]:
              f" to {day_words(week.day, with_weekday=True)}."]
     for name in LIST_NAMES:
         items = getattr(week, name)
-        heading, calm = WEEK_HEADINGS[name]
+        heading, calm = LIST_WORDS[name]
         lines.append("")
         if not items:
             lines.append(f"{heading} (0): all is well, {calm}.")

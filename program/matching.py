@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from program.meeting_advice import MeetingAdvice
 from program.vocabulary import WEEKDAYS, join_words, plural, slot_words
 
 CONTINUITY_POINTS = 30.0
@@ -84,6 +85,9 @@ class MenteeNeeds:
     interests: frozenset[str] = frozenset()
     availability: Grid = frozenset()
     last_year_mentor_ids: frozenset[int] = frozenset()
+    # The suggested meeting day when absences cluster on a weekday (program.meeting_advice):
+    # shared free times on that day are offered first as the usual time.
+    advice: MeetingAdvice | None = None
 
 
 @dataclass(frozen=True)
@@ -109,8 +113,11 @@ class Suggestion:
         return "; ".join(self.reasons)
 
 
-def _sorted_times(times: Iterable[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
-    return tuple(sorted(times, key=lambda t: (t[0], SLOT_ORDER.get(t[1], 9), t[1])))
+def _sorted_times(times: Iterable[tuple[int, str]],
+                  first_day: int | None = None) -> tuple[tuple[int, str], ...]:
+    """By weekday and slot; times on ``first_day`` (the advised meeting day) come first."""
+    return tuple(sorted(times, key=lambda t: (t[0] != first_day, t[0],
+                                              SLOT_ORDER.get(t[1], 9), t[1])))
 
 
 def suggestion(mentee: MenteeNeeds, mentor: MentorOption) -> Suggestion | None:
@@ -120,13 +127,14 @@ def suggestion(mentee: MenteeNeeds, mentor: MentorOption) -> Suggestion | None:
     if not mentor.active or load >= mentor.capacity:
         return None
     times_known = bool(mentee.availability)
+    advised = mentee.advice.weekday if mentee.advice is not None else None
     if times_known:
-        times = _sorted_times(mentee.availability & mentor.availability)
+        times = _sorted_times(mentee.availability & mentor.availability, advised)
         if not times:
             return None
         time_points = _time_points(len(times))
     else:
-        times = _sorted_times(mentor.availability)
+        times = _sorted_times(mentor.availability, advised)
         time_points = UNKNOWN_TIMES_FACTOR * _time_points(len(times))
     interests = tuple(sorted(mentee.interests & mentor.interests))
     continuity = mentor.mentor_id in mentee.last_year_mentor_ids
@@ -187,6 +195,8 @@ def _reasons(mentee: MenteeNeeds, mentor: MentorOption, times: tuple[tuple[int, 
         reasons.append("free times not known yet for either")
     if interests:
         reasons.append(f"both like {join_words(interests)}")
+    if mentee.advice is not None and times and times[0][0] == mentee.advice.weekday:
+        reasons.append(mentee.advice.words(mentee.name or "the student"))
     spare = mentor.capacity - load
     if load == 0:
         reasons.append("no mentees yet")

@@ -99,3 +99,23 @@ def test_a_very_long_note_is_cut_at_a_line_end_with_a_note_saying_so():
     assert text.startswith("Line 0: ")
     kept = text[: -len(CUT_NOTE)].splitlines()
     assert all(line == f"Line {n}: " + "x" * 40 for n, line in enumerate(kept))
+
+
+def test_match_suggestions_offer_the_advised_day_first_with_the_same_words():
+    from program.matching import MenteeNeeds, MentorOption, suggestion
+
+    mon_lunch, wed_lunch, wed_after = (MON, "lunch"), (WED, "lunch"), (WED, "after_school")
+    advice = meeting_advice([THU], [0, 0, 0, 0.4, 0])
+    bea = MenteeNeeds(1, "Bea", availability=frozenset({mon_lunch, wed_lunch, wed_after}),
+                      advice=advice)
+    mentor = MentorOption(5, "Ben Ortiz", availability=frozenset({mon_lunch, wed_lunch,
+                                                                  wed_after}))
+    offered = suggestion(bea, mentor)
+    # Wednesday first (lunch before after school), then Monday; the reason is the advice.
+    assert offered.shared_times == (wed_lunch, wed_after, mon_lunch)
+    assert "meet on Wednesday: Bea misses Thursdays most" in offered.reasons
+    plain = suggestion(MenteeNeeds(1, "Bea", availability=bea.availability), mentor)
+    assert plain.shared_times[0] == mon_lunch and plain.score == offered.score
+    # No free time on the advised day: nothing said about it.
+    only_monday = MenteeNeeds(1, "Bea", availability=frozenset({mon_lunch}), advice=advice)
+    assert not any("Wednesday" in reason for reason in suggestion(only_monday, mentor).reasons)

@@ -24,7 +24,7 @@ from ui import edit_commands, output_commands, window_state
 from ui.desk import MENTORS, STUDENTS, Desk
 from ui.loading import Loader
 from ui.menus import build_menus
-from ui.navigation import SCREENS, Navigation
+from ui.navigation import HOME, SCREENS, Navigation
 from ui.screens.base import Screen
 from ui.widgets.search_box import SearchBox, load_entries
 
@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
                 screen.undo_requested.connect(partial(edit_commands.undo, self))
             if hasattr(screen, "suggest_all_requested"):
                 screen.suggest_all_requested.connect(self.suggest_all)
+            if hasattr(screen, "notes_requested"):
+                screen.notes_requested.connect(self.open_mentor_notes)
         self.navigation.chosen.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -153,12 +155,12 @@ class MainWindow(QMainWindow):
         new_data = open_for_window(path, create=create)
         for screen in self.screens.values():
             getattr(screen, "loader", None) and screen.loader.forget()
+        # Every file opens on the home screen, This week.
+        self.navigation.blockSignals(True)
+        self.navigation.select(HOME)
+        self.navigation.blockSignals(False)
         self.desk.set_data(new_data)
         warn_if_network_share(self, path)
-
-
-
-
     # Screens ---------------------------------------------------------------------------------
 
     def show_screen(self, key: str) -> None:
@@ -230,17 +232,19 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.show_screen("matches")
 
+    def open_mentor_notes(self, mentor_id: int | None = None) -> None:
+        """The weekly notes for mentors, for the day This week shows."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        from storage import clock
+        from ui.dialogs.mentor_note import MentorNoteDialog
+        from ui.screens.week import day_on_screen
 
-
-
-
-
-
-
-
-
-
-
+        day, why = day_on_screen(self.desk.year, clock.today())
+        if day is None:
+            self.statusBar().showMessage(why, 8000)
+            return
+        MentorNoteDialog(self.desk, day, self, mentor_id=mentor_id).exec()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -280,8 +284,12 @@ class MainWindow(QMainWindow):
             self.search.set_entries([])
 
     def _first_year_added(self, year_id: int) -> None:
-        """The new file has its school year: on to the screens."""
+        """The new file has its school year: on to the Students screen, where the next step
+        (bringing in or adding students) is explained."""
         self.desk.set_year(year_id)
+        self.navigation.blockSignals(True)
+        self.navigation.select("students")
+        self.navigation.blockSignals(False)
         self._file_changed()
         self.statusBar().showMessage(f"Added the school year {self.desk.year['name']}. "
                                      "Next: your students and mentors.", 10000)
@@ -352,9 +360,7 @@ class MainWindow(QMainWindow):
         window_state.restore_splitter(settings, "navigation", self.splitter)
         for screen in self.screens.values():
             screen.restore_state(settings)
-        last = settings.value("window/screen")
-        if isinstance(last, str) and last in self.screens:
-            self.navigation.select(last)
+        # The window opens on This week (see open_file), whichever screen was left last.
 
     def save_window_state(self) -> None:
         settings = window_state.store()
@@ -362,9 +368,6 @@ class MainWindow(QMainWindow):
         window_state.save_splitter(settings, "navigation", self.splitter)
         for screen in self.screens.values():
             screen.save_state(settings)
-        key = self.navigation.current_key()
-        if key:
-            settings.setValue("window/screen", key)
         settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override

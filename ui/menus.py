@@ -130,9 +130,9 @@ def _mentoring_menu(w: MainWindow) -> None:
 def _go_menu(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("&Go")
     w.go_actions = {}
-    for number, entry in enumerate(SCREENS, start=1):
+    for entry in SCREENS:
         action = _action(w, entry.title, entry.tooltip, partial(w.show_screen, entry.key),
-                         QKeySequence(f"Ctrl+{number % 10}") if number <= 10 else None)
+                         QKeySequence(entry.shortcut_text) if entry.shortcut else None)
         menu.addAction(action)
         w.go_actions[entry.key] = action
     w.go_menu = menu

@@ -13,35 +13,47 @@ from ui.icons import icon
 
 @dataclass(frozen=True)
 class ScreenEntry:
-    """A screen the navigation offers: its key, words, icon and where its class lives."""
+    """A screen the navigation offers: its key, words, icon, where its class lives, and its
+    Ctrl+number (kept apart from the order, so a screen added at the top takes the next number
+    and the others keep theirs)."""
 
     key: str
     title: str
     tooltip: str
     module: str
     class_name: str
+    shortcut: int | None = None  # Ctrl+1 .. Ctrl+9, Ctrl+0 for 10
+
+    @property
+    def shortcut_text(self) -> str:
+        """"Ctrl+7" ("" when the screen has none)."""
+        return f"Ctrl+{self.shortcut % 10}" if self.shortcut else ""
 
     def load_class(self) -> type:
         return getattr(importlib.import_module(self.module), self.class_name)
 
 
-# In the order the facilitator sees them. Screens that are not built yet are not listed
-# (This week, Trainings, Referrals and Settings come with later work).
+# In the order the facilitator sees them; This week is the home screen the window opens on.
+# Ctrl+1..6 stay where they were before This week came; new screens take the next numbers.
 SCREENS: tuple[ScreenEntry, ...] = (
+    ScreenEntry("this_week", "This week", "Who needs attention this week: overdue matches, "
+                "absences, new flags, waiting students, referrals, trainings, screening",
+                "ui.screens.week", "WeekScreen", 7),
     ScreenEntry("students", "Students", "Every student this year: find, filter, match, edit",
-                "ui.screens.students", "StudentsScreen"),
+                "ui.screens.students", "StudentsScreen", 1),
     ScreenEntry("mentors", "Mentors", "Mentors' load, meetings, screening and availability",
-                "ui.screens.mentors", "MentorsScreen"),
+                "ui.screens.mentors", "MentorsScreen", 2),
     ScreenEntry("matches", "Matches", "Every match: how each is meeting; close a match",
-                "ui.screens.matches", "MatchesScreen"),
+                "ui.screens.matches", "MatchesScreen", 3),
     ScreenEntry("meetings", "Meetings", "Every meeting by month and mentor: log, change, delete",
-                "ui.screens.meetings", "MeetingsScreen"),
+                "ui.screens.meetings", "MeetingsScreen", 4),
     ScreenEntry("attendance", "Attendance", "The school at a glance: tiers, months, early "
                 "warning and chronic lists, import coverage", "ui.screens.attendance",
-                "AttendanceScreen"),
+                "AttendanceScreen", 5),
     ScreenEntry("reports", "Reports", "The end-of-year program report for any period, and the "
-                "mentor roster", "ui.screens.reports", "ReportsScreen"),
+                "mentor roster", "ui.screens.reports", "ReportsScreen", 6),
 )
+HOME = SCREENS[0].key
 
 
 class Navigation(QListWidget):
@@ -59,9 +71,10 @@ class Navigation(QListWidget):
         self.setMinimumWidth(150)
         self.setSpacing(2)
         self._keys: list[str] = []
-        for number, entry in enumerate(SCREENS, start=1):
+        for entry in SCREENS:
             item = QListWidgetItem(icon(entry.key, "#f0f4f8"), entry.title)
-            item.setToolTip(f"{entry.tooltip} (Ctrl+{number})")
+            shortcut = f" ({entry.shortcut_text})" if entry.shortcut else ""
+            item.setToolTip(f"{entry.tooltip}{shortcut}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.addItem(item)

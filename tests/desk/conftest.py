@@ -23,6 +23,7 @@ def window(qtbot, demo_copy, window_data_dir):
     qtbot.addWidget(main)
     main.open_file(demo_copy)
     main.show()
+    main.show_screen("students")  # the window opens on This week; most tests start here
     screen = main.screens["students"]
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0 and not screen.loader.busy)
     return main
