@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -48,6 +49,9 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.statusBar().setSizeGripEnabled(True)
         self.search_loader = Loader(self)
+        from ui.focus import DialogFocusKeeper
+
+        self.focus_keeper = DialogFocusKeeper(self)
         self.desk.opened.connect(self._file_changed)
         self.desk.year_changed.connect(self._year_changed)
         self.desk.changed.connect(self._records_changed)
@@ -73,6 +77,15 @@ class MainWindow(QMainWindow):
         self.year_note.setObjectName("hint")
         self.search = SearchBox()
         self.search.chosen.connect(self._search_chosen)
+        from ui import file_commands
+
+        self.own_school_button = QPushButton("Back to my school")
+        self.own_school_button.setToolTip("You are looking at the made-up demo school: open "
+                                          "your own school's file again")
+        self.own_school_button.setAccessibleName("Back to my school")
+        self.own_school_button.clicked.connect(lambda _=False: file_commands.back_to_own_school(
+            self))
+        self.own_school_button.hide()
         year_label = QLabel("School &year")
         year_label.setBuddy(self.year_combo)
         bar = QWidget()
@@ -84,6 +97,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(year_label)
         layout.addWidget(self.year_combo)
         layout.addWidget(self.year_note)
+        layout.addWidget(self.own_school_button)
         layout.addStretch(1)
         layout.addWidget(self.search)
         self.top_bar = bar
@@ -160,7 +174,13 @@ class MainWindow(QMainWindow):
         self.navigation.select(HOME)
         self.navigation.blockSignals(False)
         self.desk.set_data(new_data)
+        from ui import recent_files
+
+        recent_files.remember(path)
         warn_if_network_share(self, path)
+        from ui.focus import land_on_screen
+
+        land_on_screen(self)  # not the School year drop-down: typing would change the year
     # Screens ---------------------------------------------------------------------------------
 
     def show_screen(self, key: str) -> None:
@@ -269,6 +289,11 @@ class MainWindow(QMainWindow):
         for action in (self.backup_action, self.import_action):
             if action is not None:
                 action.setEnabled(open_)
+        from ui.recent_files import is_demo
+
+        demo = open_ and is_demo(self.desk.data.path)
+        self.own_school_button.setVisible(demo)
+        self.own_school_action.setEnabled(demo)
         self._fill_years()
         self._update_title()
         if ready:
@@ -371,6 +396,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.focus_keeper.forget()
         self.save_window_state()
         for screen in self.screens.values():
             loader = getattr(screen, "loader", None)

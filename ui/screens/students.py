@@ -26,9 +26,9 @@ from ui.desk import (
 from ui.models.students import (
     CHRONIC,
     EARLY_WARNING,
-    LAST_MEETING,
     MATCHED,
     NOT_RATED,
+    REASONS,
     UNMATCHED,
     WAITING,
     StudentFilter,
@@ -47,7 +47,7 @@ class StudentsScreen(ListScreen):
 
     KEY = "students"
     TITLE = "Students"
-    KEEP_IN_VIEW = LAST_MEETING
+    KEEP_IN_VIEW = REASONS
     NOUN = "students"
     CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS})
 
@@ -92,7 +92,7 @@ class StudentsScreen(ListScreen):
                              self.search)
 
         self.make_list("Students list", "Click a student to see their details; click a column "
-                       "title to sort", [21, 6, 3, 15, 6, 17, 11, 8, 20])
+                       "title to sort", [18, 6, 3, 13, 6, 21, 18, 11, 8])
         detail = StudentDetail(desk)
         detail.edit_requested.connect(self.edit_student)
         detail.archive_requested.connect(self.set_archived)

@@ -144,6 +144,7 @@ class WeekScreen(Screen):
         self.week: Week | None = None
         self.day: dt.date | None = None
         self.chosen_mentor: int | None = None
+        self._focus_when_loaded = False
         self._columns = 0
         self.when = QLabel("")
         self.when.setObjectName("count")
@@ -229,6 +230,11 @@ class WeekScreen(Screen):
         for name, section in self.lists.items():
             section.set_rows(rows[name])
         waiting = sum(len(rows[name]) for name in LIST_NAMES if name != "meeting_days")
+        if self._focus_when_loaded and (self.focusWidget() in (None, self.notes_button)
+                                        or not self.isAncestorOf(self.window().focusWidget())):
+            self._focus_when_loaded = False
+            if self.isVisible():
+                self.focus_first_list()
         self.when.setText(
             f"{day_words(week.week_from, with_weekday=True)} to "
             f"{day_words(week.day, with_weekday=True)} · {week.year_name} · "
@@ -269,7 +275,9 @@ class WeekScreen(Screen):
         return None
 
     def focus_first_list(self) -> None:
-        """Put the keyboard in the first list that has rows (else on the notes button)."""
+        """Put the keyboard in the first list that has rows (else on the notes button); while
+        the lists load, once they have."""
+        self._focus_when_loaded = self.loader.busy or self.week is None
         for name in LIST_NAMES:
             table: QTableView = self.lists[name].table
             if self.lists[name].model.rowCount():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from storage import mentors, students
@@ -121,11 +121,28 @@ class SearchBox(QLineEdit):
             self._typed(self.text())
 
     def _typed(self, text: str) -> None:
-        self.results.set_entries(find(self.entries, text))
+        found = find(self.entries, text)
+        self.results.set_entries(found)
         if self.results.rowCount():
-            self.completer_.complete()
+            self.completer_.complete(self.popup_rect(found))
         else:
             self.completer_.popup().hide()
+
+    def popup_rect(self, found: list[dict]) -> QRect:
+        """Where the list of people found opens: under the box, as wide as its longest line
+        (never cut off), growing to the left since the box sits at the window's right edge."""
+        popup = self.completer_.popup()
+        metrics = popup.fontMetrics()
+        widest = max((metrics.horizontalAdvance(entry["text"]) for entry in found), default=0)
+        wanted = max(self.width(), widest + popup.verticalScrollBar().sizeHint().width() + 28)
+        screen = self.screen()
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().width() - 20)
+        left = self.width() - wanted
+        corner = self.mapToGlobal(QPoint(left, 0))
+        if screen is not None and corner.x() < screen.availableGeometry().left():
+            left += screen.availableGeometry().left() - corner.x()
+        return QRect(left, 0, wanted, self.height())
 
     def _activated(self, index: QModelIndex) -> None:
         entry = index.data(ENTRY_ROLE)
