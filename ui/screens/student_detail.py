@@ -89,11 +89,14 @@ class StudentDetail(DetailPane):
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
         top.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignTop)
+        # Two short rows of buttons: the pane stays narrow enough for the list beside it to
+        # show every column up to Concern on a 1440-wide screen.
         actions = QHBoxLayout()
-        for widget in (self.edit_button, self.match_button, self.meeting_button):
+        for widget in (self.edit_button, self.match_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         more = QHBoxLayout()
+        more.addWidget(self.meeting_button)
         more.addWidget(self.profile_button)
         more.addWidget(self.archive_button)
         more.addStretch(1)
