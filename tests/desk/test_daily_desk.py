@@ -9,12 +9,11 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from storage import matches, nominations
-from tests.desk.conftest import wait_loaded
+from tests.desk.conftest import open_window, wait_loaded
 from tests.desk.helpers import when_dialog_opens
-from tests.desk.test_this_week import open_window, school_file  # noqa: F401 - a fixture
 from tests.week_fixture import DAY
 from ui.screens.base import select_row
 
@@ -125,7 +124,7 @@ def test_after_an_import_the_keyboard_is_on_the_screens_list(qtbot, window, tmp_
 
 
 def test_after_the_demo_opens_the_keyboard_is_in_this_week_and_one_click_goes_back(
-        qtbot, school_file, window_data_dir, frozen_clock, monkeypatch):  # noqa: F811
+        qtbot, school_file, window_data_dir, frozen_clock, monkeypatch):
     from ui import file_commands
     from ui.app import demo_file_path
 
@@ -226,7 +225,7 @@ def test_suggest_all_leaves_out_mentors_not_cleared_unless_asked(qtbot, window):
 
 
 def test_log_a_meeting_offers_the_students_suggested_day(qtbot, school_file, window_data_dir,
-                                                         frozen_clock):  # noqa: F811
+                                                         frozen_clock):
     from ui.dialogs.log_meeting import LogMeetingDialog
 
     # Friday 21 Nov 2025: Bea misses Thursdays most, so Wednesday the 19th is offered.

@@ -13,37 +13,11 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from analysis.week import LIST_NAMES, this_week
 from storage import matches
-from storage.database import open_data_file
-from tests.desk.conftest import wait_loaded
+from tests.desk.conftest import open_window, wait_loaded
 from tests.desk.helpers import when_dialog_opens
-from tests.week_fixture import DAY, build_week_school
+from tests.week_fixture import DAY
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-@pytest.fixture
-def school_file(tmp_path):
-    """The hand-computed school in a file of its own (closed: the window opens it)."""
-    from storage import settings, years
-
-    path = tmp_path / "hillview.sqlite"
-    with open_data_file(path, create=True) as data:
-        years.save_year(data.db, "2025-2026", dt.date(2025, 9, 2), dt.date(2026, 6, 12),
-                        [(dt.date(2025, 11, 27), "Thanksgiving"), (dt.date(2025, 11, 28), "")])
-        settings.set_value(data.db, "current_year", "2025-2026")
-        ids = build_week_school(data.db)
-    return path, ids
-
-
-def open_window(qtbot, path):
-    from ui.main_window import MainWindow
-
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.open_file(path)
-    main.show()
-    wait_loaded(qtbot, main.screens["this_week"])
-    return main
 
 
 @pytest.fixture
