@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from storage import matches
 from tests.desk.conftest import wait_loaded
 from ui.models import students as student_rows
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def test_export_this_list_writes_the_filtered_sorted_students(qtbot, window, tmp_path,
