@@ -166,12 +166,14 @@ def _time_points(count: int) -> float:
     return FIRST_TIME_POINTS + MORE_TIME_POINTS * min(count - 1, MAX_MORE_TIMES)
 
 
-def _times_words(times: tuple[tuple[int, str], ...]) -> str:
-    """"Monday and Friday lunch and Tuesday before school"; many times are summed up."""
+def _times_words(times: tuple[tuple[int, str], ...], lead: str | None = None) -> str:
+    """"Monday and Friday lunch and Tuesday before school"; many times are summed up. The
+    ``lead`` slot (the advised day's) is named first, so it is never the one summed up."""
     by_slot: dict[str, list[int]] = {}
     for weekday, slot in times:
         by_slot.setdefault(slot, []).append(weekday)
-    ordered = sorted(by_slot.items(), key=lambda item: SLOT_ORDER.get(item[0], 9))
+    ordered = sorted(by_slot.items(), key=lambda item: (item[0] != lead,
+                                                        SLOT_ORDER.get(item[0], 9)))
     groups = [f"{join_words(WEEKDAYS[w] for w in weekdays)} {slot_words(slot).lower()}"
               for slot, weekdays in ordered]
     if len(groups) > 2:
@@ -185,17 +187,20 @@ def _reasons(mentee: MenteeNeeds, mentor: MentorOption, times: tuple[tuple[int, 
              times_known: bool, interests: tuple[str, ...], continuity: bool,
              load: int) -> tuple[str, ...]:
     reasons = []
+    advised = mentee.advice is not None and bool(times) and times[0][0] == mentee.advice.weekday
+    lead = times[0][1] if advised else None
     if continuity:
         reasons.append(f"mentored {mentee.name or 'this student'} last year")
     if times_known:
-        reasons.append(f"both free {_times_words(times)}")
+        reasons.append(f"both free {_times_words(times, lead)}")
     elif times:
-        reasons.append(f"free {_times_words(times)} (the student's free times are not known yet)")
+        reasons.append(f"free {_times_words(times, lead)} (the student's free times are not "
+                       "known yet)")
     else:
         reasons.append("free times not known yet for either")
     if interests:
         reasons.append(f"both like {join_words(interests)}")
-    if mentee.advice is not None and times and times[0][0] == mentee.advice.weekday:
+    if advised:
         reasons.append(mentee.advice.words(mentee.name or "the student"))
     spare = mentor.capacity - load
     if load == 0:

@@ -114,6 +114,7 @@ def test_match_suggestions_offer_the_advised_day_first_with_the_same_words():
     # Wednesday first (lunch before after school), then Monday; the reason is the advice.
     assert offered.shared_times == (wed_lunch, wed_after, mon_lunch)
     assert "meet on Wednesday: Bea misses Thursdays most" in offered.reasons
+    assert offered.reasons[0] == "both free Wednesday and Monday lunch, Wednesday after school"
     plain = suggestion(MenteeNeeds(1, "Bea", availability=bea.availability), mentor)
     assert plain.shared_times[0] == mon_lunch and plain.score == offered.score
     # No free time on the advised day: nothing said about it.

@@ -70,6 +70,7 @@ class CloseMatchDialog(QDialog):
             self.problem.setText("Choose why the match ends: it shows in the end-of-year "
                                  "report.")
             self.problem.show()
+            self.adjustSize()  # room for the sentence: the fields keep their height
             self.reason.setFocus()
             return
         outcome = perform(self, self.desk, partial(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from analysis.mentor_note import MentorNote, mentor_note, mentors_with_mentees
 from program.vocabulary import day_words, plural
+from program.week import week_start
 from reports.mailto import mailto_link
 from ui.desk import Desk
 from ui.dialogs.common import resize_within_screen
@@ -40,9 +41,10 @@ class MentorNoteDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         resize_within_screen(self, 760, 640)
         mentors = mentors_with_mentees(desk.db, desk.year_id, day)
-        intro = QLabel(f"The note for the week of {day_words(day, with_weekday=True)}, for "
-                       f"each of the {plural(len(mentors), 'mentor')} with a mentee. A note "
-                       "holds only that mentor's own mentees.")
+        intro = QLabel(f"The note for the week of {day_words(week_start(day), with_weekday=True)}"
+                       f" (as of {day_words(day, with_weekday=True)}), for each of the "
+                       f"{plural(len(mentors), 'mentor')} with a mentee. A note holds only that "
+                       "mentor's own mentees.")
         intro.setWordWrap(True)
         self.mentor = QComboBox()
         self.mentor.setAccessibleName("Mentor")
@@ -110,10 +112,13 @@ class MentorNoteDialog(QDialog):
                          lambda db: mentor_note(db, mentor_id, day, year_id), self._shown)
 
     def _shown(self, note: MentorNote) -> None:
-        from reports.mentor_note import note_html
+        from reports.mentor_note import note_document
 
         self.note = note
-        self.view.setHtml(note_html(note))
+        # The page's own document: the note on screen reads as it prints.
+        self.document = note_document(note)
+        self.document.setParent(self.view)
+        self.view.setDocument(self.document)
         self.print_button.setEnabled(True)
         self.copy_button.setEnabled(True)
         self.email_button.setEnabled(bool(note.mentor_email))

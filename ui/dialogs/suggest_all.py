@@ -64,6 +64,14 @@ def load_proposal(db: sqlite_utils.Database, year_id: int, on: dt.date, *,
     unmatched = [person_name(people[i]) for i in assignment.unmatched if i in people]
     return {"rows": rows, "unmatched": sorted(unmatched, key=fold), "left_out": left_out}
 
+def names_in_short(names: list[str], most: int = 8) -> str:
+    """The first few names, then how many more (a long list would push the proposals off a
+    small screen; the Students screen's "Waiting for a mentor" lists them all)."""
+    if len(names) <= most:
+        return ", ".join(names)
+    return f"{', '.join(names[:most])} and {len(names) - most} more"
+
+
 class ProposalModel(RowsModel):
     """Proposed matches, each with a tick box: ticked ones are saved."""
 
@@ -154,7 +162,7 @@ class SuggestAllDialog(QDialog):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table("Proposed matches", "Tick the matches to keep", self.proxy)
-        set_column_widths(self.table, [4, 17, 16, 18, 28, 18, 10])
+        set_column_widths(self.table, [4, 17, 16, 23, 28, 18, 10])
         self.model.dataChanged.connect(lambda *_: self._update_save())
         self.status = QLabel("Working out the best matches…")
         self.status.setObjectName("hint")
@@ -220,7 +228,7 @@ class SuggestAllDialog(QDialog):
         if proposal["unmatched"]:
             self.unmatched.setText(
                 f"No mentor could take {plural(len(proposal['unmatched']), 'student')}: "
-                + ", ".join(proposal["unmatched"])
+                + names_in_short(proposal["unmatched"])
                 + ". Every mentor with a free time in common is full; raise a capacity or "
                 "add a mentor.")
         self._update_save()

@@ -68,8 +68,12 @@ class WeekList(QFrame):
         self.proxy.setSourceModel(self.model)
         self.table = make_table(heading, f"{heading}: double-click a row (or press Enter) to "
                                 "open it", self.proxy)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # A list fits its box: no sideways scrolling; a long value is shortened with "…" and
+        # shows whole in its tip.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         set_column_widths(self.table, WIDTHS[name])
+        header = self.table.horizontalHeader()
+        self.wanted_widths = [header.sectionSize(c) for c in range(header.count())]
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         self.heading.setBuddy(self.table)
@@ -96,15 +100,23 @@ class WeekList(QFrame):
         height = (self.table.horizontalHeader().sizeHint().height()
                   + shown * self.table.verticalHeader().defaultSectionSize()
                   + 2 * self.table.frameWidth() + 2)
-        if self.table.horizontalScrollBar().isVisible() or self._too_wide():
-            height += self.table.horizontalScrollBar().sizeHint().height()
         self.table.setFixedHeight(height)
         if self.name == "left_school_still_matched":
             self._add_close_buttons()
 
-    def _too_wide(self) -> bool:
-        header = self.table.horizontalHeader()
-        return header.length() > self.table.viewport().width() > 0
+    def fit_columns(self) -> None:
+        """The starting widths when they fit the box; else each narrowed in proportion."""
+        room = self.table.viewport().width()
+        if room <= 0:
+            return
+        wanted = sum(self.wanted_widths)
+        share = min(1.0, room / wanted) if wanted else 1.0
+        for column, width in enumerate(self.wanted_widths[:-1]):
+            self.table.setColumnWidth(column, int(width * share))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def _add_close_buttons(self) -> None:
         column = len(self.model.COLUMNS) - 1

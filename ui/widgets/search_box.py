@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit, QSizePolicy, QWidget
 
 from storage import mentors, students
 from ui.models.students import fold
@@ -102,7 +102,10 @@ class SearchBox(QLineEdit):
         self.setAccessibleName("Find a student or mentor")
         self.setToolTip("Type any part of a name or student ID, then choose from the list "
                         "(Enter opens the first one)")
-        self.setMinimumWidth(280)
+        # Wide enough for its hint; on a small screen at 150% it gives way (down to a third
+        # less) so the school's name and the way back from the demo stay in the top bar.
+        self.setMinimumWidth(200)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.entries: list[dict] = []
         self.results = ResultsModel(self)
         self.completer_ = QCompleter(self.results, self)
@@ -114,6 +117,11 @@ class SearchBox(QLineEdit):
         self.completer_.popup().setAccessibleName("People found")
         self.textEdited.connect(self._typed)
         self.returnPressed.connect(self._enter)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        hint.setWidth(max(280, self.fontMetrics().horizontalAdvance(self.placeholderText()) + 40))
+        return hint
 
     def set_entries(self, entries: list[dict]) -> None:
         self.entries = entries
