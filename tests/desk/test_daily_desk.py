@@ -266,7 +266,7 @@ def _fits(view, column: int) -> bool:
     return view.columnWidth(column) >= widest + 8
 
 
-def test_long_values_fit_their_columns(qtbot, window):
+def test_long_values_fit_their_columns(qtbot, house_style, window):
     from ui.models.matches import USUAL
     from ui.models.students import TIER
 

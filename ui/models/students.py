@@ -114,10 +114,6 @@ class StudentsModel(RowsModel):
         if column == TIER:
             if row["tier"] is None:
                 return tier_words(None) if row.get("rated") else ""
-            if row.get("early_warning") and row["tier"] == "satisfactory":
-                # "Satisfactory, early warning" says two opposite things (and did not fit):
-                # the early warning is the news; the colour and the tip keep the tier.
-                return "Early warning"
             text = tier_words(row["tier"])
             return text + ", early warning" if row.get("early_warning") else text
         if column == LAST_MEETING:

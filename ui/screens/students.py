@@ -92,7 +92,7 @@ class StudentsScreen(ListScreen):
                              self.search)
 
         self.make_list("Students list", "Click a student to see their details; click a column "
-                       "title to sort", [18, 6, 3, 13, 6, 21, 18, 11, 8])
+                       "title to sort", [17, 6, 3, 12, 6, 25, 16, 11, 8])
         detail = StudentDetail(desk)
         detail.edit_requested.connect(self.edit_student)
         detail.archive_requested.connect(self.set_archived)
