@@ -412,10 +412,11 @@ def _missed_trainings(db: sqlite_utils.Database, year_id: int, day: dt.date, peo
                       mentor_ids: list[int]) -> tuple[MissedTraining, ...]:
     """Active mentors with an open match who missed a required session (and no make-up)."""
     sessions = [Session(row["id"], _day(row["held_on"]), row["kind"], bool(row["required"]),
-                        row["title"], frozenset(row["attendee_ids"]))
+                        frozenset(row["attendee_ids"]), row["title"])
                 for row in trainings.trainings_in_year(db, year_id)]
-    missed = [MissedTraining(people.mentor(mentor_id), s.training_id, s.title, s.held_on, s.kind)
-              for mentor_id, s in missed_required(sessions, mentor_ids, day)]
+    missed = [MissedTraining(people.mentor(item.mentor_id), item.session.training_id,
+                             item.session.title, item.session.held_on, item.session.kind)
+              for item in missed_required(sessions, mentor_ids, day)]
     missed.sort(key=lambda item: (item.mentor.sort_key, item.held_on, item.training_id))
     return tuple(missed)
 

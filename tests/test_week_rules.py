@@ -43,7 +43,7 @@ def test_log_a_meeting_offers_this_weeks_advised_day_once_it_has_come():
 
 
 def session(training_id, day, kind, required, *attendees):
-    return Session(training_id, day, kind, required, f"T{training_id}", frozenset(attendees))
+    return Session(training_id, day, kind, required, frozenset(attendees), f"T{training_id}")
 
 
 def test_a_later_session_of_the_same_kind_is_the_make_up():
@@ -52,10 +52,10 @@ def test_a_later_session_of_the_same_kind_is_the_make_up():
                 session(3, D(2025, 9, 24), "mid_year", False, 30)]
     # 20 made it up on the 17th; 30 came to another kind; 40 came to nothing.
     missed = missed_required(sessions, [10, 20, 30, 40], D(2025, 10, 1))
-    assert [(mentor, s.training_id) for mentor, s in missed] == [(30, 1), (40, 1)]
+    assert [(m.mentor_id, m.session.training_id) for m in missed] == [(30, 1), (40, 1)]
     # Before the make-up was held, 20 had missed it too.
     before = missed_required(sessions, [20], D(2025, 9, 10))
-    assert [(mentor, s.training_id) for mentor, s in before] == [(20, 1)]
+    assert [(m.mentor_id, m.session.training_id) for m in before] == [(20, 1)]
     # A session not held yet is missed by nobody.
     assert missed_required(sessions, [10, 20], D(2025, 9, 1)) == []
 

@@ -22,19 +22,22 @@ class ScreenEntry:
     tooltip: str
     module: str
     class_name: str
-    shortcut: int | None = None  # Ctrl+1 .. Ctrl+9, Ctrl+0 for 10
-
-    @property
-    def shortcut_text(self) -> str:
-        """"Ctrl+7" ("" when the screen has none)."""
-        return f"Ctrl+{self.shortcut % 10}" if self.shortcut else ""
+    # Ctrl and this digit opens the screen (0 is Ctrl+0); each screen keeps its number as
+    # screens are added, so people's habits stay right.
+    shortcut: int | None = None
 
     def load_class(self) -> type:
         return getattr(importlib.import_module(self.module), self.class_name)
 
+    @property
+    def keys(self) -> str:
+        """"Ctrl+8" (or "" for a screen without a shortcut)."""
+        return f"Ctrl+{self.shortcut}" if self.shortcut is not None else ""
+
 
 # In the order the facilitator sees them; This week is the home screen the window opens on.
-# Ctrl+1..6 stay where they were before This week came; new screens take the next numbers.
+# Ctrl+1..6 were the first screens' and stay theirs; This week has Ctrl+7, the screens
+# added after it the next numbers.
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("this_week", "This week", "Who needs attention this week: overdue matches, "
                 "absences, new flags, waiting students, referrals, trainings, screening",
@@ -52,6 +55,15 @@ SCREENS: tuple[ScreenEntry, ...] = (
                 "AttendanceScreen", 5),
     ScreenEntry("reports", "Reports", "The end-of-year program report for any period, and the "
                 "mentor roster", "ui.screens.reports", "ReportsScreen", 6),
+    ScreenEntry("referrals", "Referrals", "Needs passed on to the counselor, nurse, an "
+                "administrator or others: raise one, follow up, note each step",
+                "ui.screens.referrals", "ReferralsScreen", 8),
+    ScreenEntry("trainings", "Trainings", "Mentor training sessions: who came, the sign-in "
+                "sheet, who still has to make one up", "ui.screens.trainings",
+                "TrainingsScreen", 9),
+    ScreenEntry("settings", "Settings", "The school's name and logo, school years and their "
+                "calendar, attendance rules, meetings, lists, grades, and the history of "
+                "changes", "ui.screens.settings", "SettingsScreen", 0),
 )
 HOME = SCREENS[0].key
 
@@ -73,8 +85,7 @@ class Navigation(QListWidget):
         self._keys: list[str] = []
         for entry in SCREENS:
             item = QListWidgetItem(icon(entry.key, "#f0f4f8"), entry.title)
-            shortcut = f" ({entry.shortcut_text})" if entry.shortcut else ""
-            item.setToolTip(f"{entry.tooltip}{shortcut}")
+            item.setToolTip(f"{entry.tooltip} ({entry.keys})" if entry.keys else entry.tooltip)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.addItem(item)
