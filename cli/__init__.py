@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "cli.letting_go",
     "cli.referral_commands",
     "cli.training_commands",
+    "cli.week_commands",
 )
 
 
