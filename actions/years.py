@@ -11,7 +11,7 @@ from actions.changes import EVERYTHING, SETTINGS, YEARS
 from actions.core import Outcome, change
 from program.calendar import instructional_days, set_aside_words
 from program.vocabulary import WEEKDAYS, day_words
-from storage import attendance, settings, years
+from storage import settings, years
 from storage.errors import InvalidInput
 
 
@@ -87,9 +87,10 @@ def set_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date, school
         raise InvalidInput(f"{day_words(day)} is already a school day.")
     if not school and closed and not label.strip():
         raise InvalidInput(f"{day_words(day)} is already a day without school.")
-    marked = attendance.students_marked_on(db, day.isoformat())
-    rows, students = years.attendance_on_days(db, [day.isoformat()])
-    # Attendance on a closed day counts for no one (program.attendance): say how much.
+    # Attendance on a closed day counts for no one (program.attendance): say how much, with
+    # the import's rule and words. Renaming a day already closed closes nothing more.
+    turned = [day.isoformat()] if school == closed else []
+    rows, students = years.attendance_on_days(db, turned)
     aside = set_aside_words(rows, students, closing=not school)
     stored = f" {aside}" if aside else ""
     shown = day_words(day, with_weekday=True)
@@ -105,6 +106,6 @@ def set_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date, school
         else:
             years.add_non_school_day(db, year_id, day, label.strip())
         step.note(message.split(stored)[0] if stored else message, year=year["name"],
-                  day=day.isoformat(), school=school, attendance_rows=rows, students=marked)
+                  day=day.isoformat(), school=school, attendance_rows=rows, students=students)
         step.done(message, day)
     return step.outcome

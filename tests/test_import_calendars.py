@@ -181,3 +181,47 @@ def test_a_date_said_to_be_both_a_school_day_and_not_is_not_believed(data_file, 
     assert "2025-10-10" not in closed(data_file) and "2025-10-13" in closed(data_file)
     said = [p.message for p in plan.problems if "cannot be both" in p.message]
     assert len(said) == 2 and "no school" in said[0] and "a school day" in said[1]
+
+
+def test_closing_a_day_on_the_calendar_follows_the_imports_rule(data_file, tmp_path):
+    """The calendar toggle (actions.years.set_school_day) and a calendar import close a day the
+    same way: its stored attendance counts for no one, said in the same words, and comes back
+    when the day is opened again."""
+    from actions import years as year_actions
+
+    run(data_file, csv_file(tmp_path / "r.csv", ROSTER), "students")
+    run(data_file, csv_file(tmp_path / "a.csv", [["Student ID", "Date", "Code"],
+                                                 ["1001", "9/3/2025", "A"],
+                                                 ["1001", "9/4/2025", "A"]]),
+        "attendance", absences_only=True, through=dt.date(2025, 9, 12))
+    year = years.current_year(data_file.db)
+
+    def enrolled_and_absent() -> dict[str, tuple[float, float]]:
+        records = year_attendance(data_file.db, year["id"], dt.date(2025, 9, 12))
+        by_id = {s["id"]: s["local_id"] for s in students.students_in_year(data_file.db,
+                                                                           year["id"])}
+        return {by_id[r.student_id]: (r.days_enrolled, r.days_absent) for r in records}
+
+    # Exceptions only: Ana absent on 3 and 4 Sep, Ben present every day (no row).
+    assert enrolled_and_absent() == {"1001": (9, 2), "1002": (9, 0)}
+    outcome = year_actions.set_school_day(data_file.db, year["id"], dt.date(2025, 9, 3), False,
+                                          "Water main break")
+    assert enrolled_and_absent() == {"1001": (8, 1), "1002": (8, 0)}
+    said = ("1 stored attendance row (1 student) falls on days now without school: "
+            "attendance on a day without school counts for no one")
+    assert said in outcome.message
+    # Renaming a day already closed closes nothing more, so it sets nothing aside.
+    renamed = year_actions.set_school_day(data_file.db, year["id"], dt.date(2025, 9, 3), False,
+                                          "Burst pipe")
+    assert "stored attendance" not in renamed.message
+    assert enrolled_and_absent() == {"1001": (8, 1), "1002": (8, 0)}
+    opened = year_actions.set_school_day(data_file.db, year["id"], dt.date(2025, 9, 3), True)
+    assert "1 stored attendance row (1 student) on days that are school days again counts " \
+        "again" in opened.message
+    assert enrolled_and_absent() == {"1001": (9, 2), "1002": (9, 0)}
+    # The import says the same sentence for the same day.
+    plan, _ = run(data_file, csv_file(tmp_path / "c.csv", [["Date", "Holiday"],
+                                                           ["9/3/2025", "Water main break"]]),
+                  "calendar")
+    assert said in " ".join(plan.notes)
+    assert enrolled_and_absent() == {"1001": (8, 1), "1002": (8, 0)}
