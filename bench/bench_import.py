@@ -21,6 +21,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -145,8 +146,11 @@ def main() -> None:
 
 
 def remove_data_file(path: Path) -> None:
+    """The data file and what MentorDesk keeps beside it (journal, lock, the backups folder
+    the import fills before it writes)."""
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+    shutil.rmtree(f"{path} backups", ignore_errors=True)
 
 
 if __name__ == "__main__":
