@@ -92,11 +92,16 @@ def open_data_file(
     write: bool = True,
     create: bool = False,
     automatic_backup: bool = False,
+    full_check: bool = True,
 ) -> DataFile:
     """Open (and with ``create``, make) a data file, checked and up to date.
 
     ``write`` takes the writer's lock first, so a second writer is refused before anything is
     read or written. Readers skip the lock: WAL lets them read while the app writes.
+    A foreign file or one from a newer MentorDesk is always refused before anything is read or
+    written. ``full_check=False`` leaves the whole-file integrity check to the caller (the
+    window runs :func:`check_and_back_up` once its first screen is painted), except before a
+    migration, which never runs on a file not checked first.
     Raises a :class:`storage.errors.KnownProblem` with a plain sentence for every refusal.
     """
     path = Path(path).expanduser()
@@ -118,10 +123,14 @@ def open_data_file(
         db = _connect_plain(path)
         try:
             _check_identity(db, path, is_new=is_new)
-            _quick_check(db, path)
+            if full_check:
+                _quick_check(db, path)
+            needs_update = _needs_update(db, path)
+            if needs_update and not full_check and not is_new:
+                _quick_check(db, path)
             _use_wal(db)
             data_file = DataFile(path=path, db=db, lock=lock)
-            if pending_count(db):
+            if needs_update:
                 if lock is None:
                     # A reader met an older file: it needs the writer's lock to bring it up to date.
                     lock = WriterLock(path)
@@ -149,6 +158,24 @@ def open_data_file(
         if lock is not None:
             lock.release()
         raise
+
+
+def check_and_back_up(path: Path) -> Path | None:
+    """What can wait until the window is up: the whole-file integrity check, then (only for a
+    sound file) the day's automatic backup; returns the backup taken, if any.
+
+    Runs on a connection of its own, on the writer's thread (so it never races an import or
+    another background write; WAL gives it a steady view while the window writes). Raises
+    :class:`DamagedFile` when the check fails.
+    """
+    from storage.backups import automatic_backup
+
+    db = connect(path)
+    try:
+        _quick_check(db, path)
+        return automatic_backup(db, path)
+    finally:
+        db.close()
 
 
 def _refuse_unusable_path(path: Path, *, create: bool) -> None:
@@ -207,6 +234,16 @@ def _check_identity(db: sqlite_utils.Database, path: Path, *, is_new: bool) -> N
 def _has_mentordesk_tables(db: sqlite_utils.Database) -> bool:
     names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return "_sqlite_migrations" in names and "students" in names
+
+
+def _needs_update(db: sqlite_utils.Database, path: Path) -> bool:
+    try:
+        return pending_count(db) > 0
+    except sqlite3.DatabaseError:
+        raise DamagedFile(
+            f"{path.name} is damaged and cannot be read. Restore it from a backup "
+            f"(the backups are in the folder \"{path.stem} backups\" beside it)."
+        ) from None
 
 
 def _quick_check(db: sqlite_utils.Database, path: Path) -> None:

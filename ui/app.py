@@ -36,8 +36,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_for_window(path: Path, *, create: bool) -> DataFile:
-    """Open a file for the window: writer's lock, checks, and the day's automatic backup."""
-    return open_data_file(path, write=True, create=create, automatic_backup=True)
+    """Open a file for the window: the writer's lock and the checks that refuse a foreign or
+    newer file. The whole-file check and the day's backup follow once the window is up
+    (ui.file_checks)."""
+    return open_data_file(path, write=True, create=create, full_check=False)
 
 
 def warn_if_network_share(parent, path: Path) -> None:
@@ -51,17 +53,30 @@ def warn_if_network_share(parent, path: Path) -> None:
         )
 
 
-def run(db_path: str | None = None, *, open_demo: bool = False) -> int:
-    """Open the MentorDesk window; returns the exit code."""
+def run(db_path: str | None = None, *, open_demo: bool = False, self_test: bool = False) -> int:
+    """Open the MentorDesk window; returns the exit code.
+
+    ``self_test``: open the file (the demo school when none is named), wait until the first
+    screen's rows are painted, visit every screen, close, and exit 0 when all went well.
+    """
     app = make_application()
-    install_excepthook()
+    if self_test:
+        from ui.self_test import SelfTest
+
+        checker = SelfTest(app)
+    else:
+        install_excepthook()
     from ui.main_window import MainWindow
 
     window = MainWindow()
+    if self_test:
+        checker.watch(window)
+        open_demo = open_demo or db_path is None
     if not open_first_file(window, db_path, open_demo=open_demo):
         return 1
     window.show()
-    return app.exec()
+    code = app.exec()
+    return checker.result(code) if self_test else code
 
 
 def open_first_file(window, db_path: str | None, *, open_demo: bool = False) -> bool:

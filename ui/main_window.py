@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 from storage import clock, years
 from storage.database import DataFile
 from storage.errors import KnownProblem
-from ui import printing, window_state
+from ui import window_state
 from ui.desk import EVERYTHING, MENTORS, STUDENTS, Desk
 from ui.errors import show_error
+from ui.file_checks import start_file_checks
+from ui.first_paint import FirstPaint
 from ui.loading import Loader, read_file
-from ui.navigation import SCREENS, Navigation
+from ui.navigation import SCREENS, Navigation, Screens
 from ui.screens.base import Screen
 from ui.widgets.search_box import SearchBox, load_entries
 
@@ -44,7 +46,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
         self.setMinimumSize(760, 480)
-        self.screens: dict[str, Screen] = {}
+        # Each screen is built the first time it is wanted: the first one before the window
+        # shows, the others once it is painted (ui.first_paint), so the window comes up sooner.
+        self.screens = Screens(self._make_screen)
+        self.first_paint = FirstPaint(self)
+        self._search_waiting = False
         self._build_top_bar()
         self._build_body()
         self._build_menus()
@@ -53,8 +59,12 @@ class MainWindow(QMainWindow):
         self.desk.opened.connect(self._file_changed)
         self.desk.year_changed.connect(self._year_changed)
         self.desk.changed.connect(self._records_changed)
+        self.file_checks = None  # the integrity check and backup of the file open (a Job)
         self._restore_window_state()
         self._file_changed()
+        self._screen_builder = QTimer(self, singleShot=True, interval=0)
+        self._screen_builder.timeout.connect(self._build_another_screen)
+        self.first_paint.then(self._screen_builder.start)
 
     # Building --------------------------------------------------------------------------------
 
@@ -103,24 +113,6 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage(self.desk)
         self.start_page.year_added.connect(self._first_year_added)
         self.stack.addWidget(self.start_page)
-        for entry in SCREENS:
-            screen = entry.load_class()(self.desk)
-            screen.setAccessibleName(entry.title)
-            screen.student_requested.connect(self.show_student)
-            screen.mentor_requested.connect(self.show_mentor)
-            screen.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.screens[entry.key] = screen
-            self.stack.addWidget(screen)
-            if hasattr(screen, "meeting_requested"):
-                screen.meeting_requested.connect(self.log_meeting)
-            if hasattr(screen, "waiting_requested"):
-                screen.waiting_requested.connect(self.show_waiting_students)
-            if hasattr(screen, "profile_requested"):
-                screen.profile_requested.connect(self.print_profile)
-            if hasattr(screen, "undo_offered"):
-                screen.undo_offered.connect(self._undo_offered)
-            if hasattr(screen, "suggest_all_requested"):
-                screen.suggest_all_requested.connect(self.suggest_all)
         self.navigation.chosen.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -139,6 +131,35 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         QWidget.setTabOrder(self.year_combo, self.search)
         QWidget.setTabOrder(self.search, self.navigation)
+
+    def _make_screen(self, key: str) -> Screen:
+        entry = next(entry for entry in SCREENS if entry.key == key)
+        screen = entry.load_class()(self.desk)
+        screen.setAccessibleName(entry.title)
+        screen.student_requested.connect(self.show_student)
+        screen.mentor_requested.connect(self.show_mentor)
+        screen.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.stack.addWidget(screen)
+        if hasattr(screen, "meeting_requested"):
+            screen.meeting_requested.connect(self.log_meeting)
+        if hasattr(screen, "waiting_requested"):
+            screen.waiting_requested.connect(self.show_waiting_students)
+        if hasattr(screen, "profile_requested"):
+            screen.profile_requested.connect(self.print_profile)
+        if hasattr(screen, "undo_offered"):
+            screen.undo_offered.connect(self._undo_offered)
+        if hasattr(screen, "suggest_all_requested"):
+            screen.suggest_all_requested.connect(self.suggest_all)
+        screen.restore_state(window_state.store())
+        return screen
+
+    def _build_another_screen(self) -> None:
+        """After the first paint: build one screen not built yet, then give the event loop a
+        turn (the window answers clicks in between) before the next."""
+        waiting = self.screens.unbuilt()
+        if waiting:
+            self.screens[waiting[0]]
+            self._screen_builder.start()
 
     def _action(self, text: str, tip: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -257,9 +278,11 @@ class MainWindow(QMainWindow):
         from ui.app import open_for_window, warn_if_network_share
 
         new_data = open_for_window(path, create=create)
-        for screen in self.screens.values():
+        for screen in self.screens.built():
             getattr(screen, "loader", None) and screen.loader.forget()
         self.desk.set_data(new_data)
+        # The whole-file check and the day's backup wait until the first screen is painted.
+        self.first_paint.then(lambda: start_file_checks(self, path))
         warn_if_network_share(self, path)
 
     def choose_and_open_file(self) -> None:
@@ -376,9 +399,9 @@ class MainWindow(QMainWindow):
 
     def _student_on_screen(self) -> int | None:
         screen = self.current_screen()
-        if screen is self.screens.get("students"):
+        if screen is not None and screen.KEY == "students":
             return screen.current_student_id()
-        if screen is self.screens.get("matches"):
+        if screen is not None and screen.KEY == "matches":
             row = screen.detail.row
             return row["student_id"] if row else None
         return None
@@ -440,6 +463,8 @@ class MainWindow(QMainWindow):
 
     def save_nomination_sheet(self) -> None:
         """The blank nomination sheet for teachers, saved where the facilitator says."""
+        from ui import printing  # Qt's print system loads when first used
+
         path = printing.ask_save_path(self, "Save a blank nomination sheet",
                                       "Nomination sheet.xlsx", printing.EXCEL_FILTER)
         if path is None:
@@ -470,6 +495,8 @@ class MainWindow(QMainWindow):
 
     def export_list(self) -> None:
         """Save the list on screen, as filtered and sorted, as an Excel workbook."""
+        from ui import printing
+
         shown = self._shown_list()
         if shown is None:
             return
@@ -481,6 +508,8 @@ class MainWindow(QMainWindow):
     def print_roster(self) -> None:
         """The mentor roster (each mentor with mentees, usual times, contacts), to print or
         save as PDF."""
+        from ui import printing
+
         if not self.desk.is_open or self.desk.year is None:
             return
         from reports.pdf import decor_for
@@ -494,6 +523,8 @@ class MainWindow(QMainWindow):
 
     def export_roster(self) -> None:
         """The mentor roster as an Excel workbook."""
+        from ui import printing
+
         if not self.desk.is_open or self.desk.year is None:
             return
         path = printing.ask_save_path(self, "Export the mentor roster", printing.file_name(
@@ -512,6 +543,8 @@ class MainWindow(QMainWindow):
 
     def print_profile(self, student_id: int) -> None:
         """A mentee's one-page profile for their mentor, to print or save as PDF."""
+        from ui import printing
+
         if not self.desk.is_open or self.desk.year is None:
             return
         from reports.pdf import decor_for
@@ -540,6 +573,8 @@ class MainWindow(QMainWindow):
         return "print" if clicked is print_button else "pdf" if clicked is pdf_button else None
 
     def _print_or_save(self, make_document, decor, title: str) -> None:
+        from ui import printing
+
         how = self.ask_print_or_pdf(title)
         if how == "print":
             printing.print_document(self, make_document(), decor)
@@ -655,6 +690,13 @@ class MainWindow(QMainWindow):
     def _load_search_entries(self) -> None:
         if not self.desk.is_open:
             return
+        if not self.first_paint.happened:
+            # The names are read once the first screen is painted (the search box can wait).
+            if not self._search_waiting:
+                self._search_waiting = True
+                self.first_paint.then(self._load_search_entries)
+            return
+        self._search_waiting = False
         year_id = self.desk.year_id
         self.search_loader.load(self.desk.data.path, lambda db: load_entries(db, year_id),
                                 self.search.set_entries)
@@ -671,8 +713,6 @@ class MainWindow(QMainWindow):
             room = self.screen().availableGeometry()
             self.resize(min(1280, int(room.width() * 0.92)), min(800, int(room.height() * 0.9)))
         window_state.restore_splitter(settings, "navigation", self.splitter)
-        for screen in self.screens.values():
-            screen.restore_state(settings)
         last = settings.value("window/screen")
         if isinstance(last, str) and last in self.screens:
             self.navigation.select(last)
@@ -681,7 +721,7 @@ class MainWindow(QMainWindow):
         settings = window_state.store()
         settings.setValue("window/geometry", self.saveGeometry())
         window_state.save_splitter(settings, "navigation", self.splitter)
-        for screen in self.screens.values():
+        for screen in self.screens.built():
             screen.save_state(settings)
         key = self.navigation.current_key()
         if key:
@@ -690,7 +730,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_window_state()
-        for screen in self.screens.values():
+        for screen in self.screens.built():
             loader = getattr(screen, "loader", None)
             if loader is not None:
                 loader.forget()

@@ -1,0 +1,38 @@
+"""The whole-file integrity check and the day's automatic backup, once the window is up.
+
+They read the whole file, which takes a while on a big school: the window shows first, then they
+run on the writer's thread (never beside an import or another background write). A file that
+fails the check is closed at once, before anything more is written to it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMainWindow
+
+from storage.errors import DamagedFile
+from ui import background
+from ui.errors import show_error
+
+
+def start_file_checks(window: QMainWindow, path: Path) -> background.Job:
+    """Check ``path`` and take its daily backup in the background; close it if damaged."""
+
+    def work(progress) -> Path | None:
+        from storage.database import check_and_back_up
+
+        return check_and_back_up(path)
+
+    job = background.Job(work)
+    window.file_checks = job  # the self-test and the tests wait for it
+
+    def failed(error: Exception) -> None:
+        desk = window.desk
+        if isinstance(error, DamagedFile) and desk.data is not None and desk.data.path == path:
+            desk.set_data(None)  # nothing more is written to a damaged file
+        show_error(window, error)
+
+    job.signals.failed.connect(failed)
+    background.start(job, writes=True)
+    return job
