@@ -29,9 +29,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("MentorDesk")
     QCoreApplication.setApplicationName("MentorDesk")
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    from ui.icons import app_icon
     from ui.style import apply_style
 
     apply_style(app)
+    app.setWindowIcon(app_icon())
     return app
 
 
