@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 
 TIERS: Mapping[str | None, str] = {
@@ -170,3 +171,62 @@ def pattern_advice(pattern_weekdays: Iterable[int], meet_on: Iterable[int]) -> s
 def early_warning_words(window: int, missed: float) -> str:
     """"Missed 2 of the first 20 school days of the year." (the early-warning flag's reason)."""
     return f"Missed {plural(missed, 'day')} of the first {window} school days of the year."
+
+
+# Names, grades and dates: written one way everywhere (screens, reports, the headless commands).
+
+GRADE_SHORT = {-1: "PK", 0: "K"}
+GRADE_LONG = {-1: "Pre-kindergarten", 0: "Kindergarten"}
+
+
+def person_name(row: Mapping, prefix: str = "") -> str:
+    """A name in reading order: "José Peña" (the preferred first name when there is one)."""
+    first = row.get(f"{prefix}preferred_name") or row.get(f"{prefix}first_name") or ""
+    last = row.get(f"{prefix}last_name") or ""
+    return f"{first} {last}".strip() or "(no name)"
+
+
+def list_name(row: Mapping, prefix: str = "") -> str:
+    """A name as lists sort it: "Peña, José (Pepe)"."""
+    first = row.get(f"{prefix}first_name") or ""
+    last = row.get(f"{prefix}last_name") or ""
+    preferred = row.get(f"{prefix}preferred_name") or ""
+    name = f"{last}, {first}" if last and first else (last or first or "(no name)")
+    if preferred and preferred != first:
+        name += f" ({preferred})"
+    return name
+
+
+def grade_words(grade: int | None, *, long: bool = False) -> str:
+    """A grade as people say it: "K", "PK", "6" (``long``: "Kindergarten", "Grade 6")."""
+    if grade is None:
+        return ""
+    if long:
+        return GRADE_LONG.get(grade, f"Grade {grade}")
+    return GRADE_SHORT.get(grade, str(grade))
+
+
+def day_words(day: str | dt.date | None, *, with_weekday: bool = False) -> str:
+    """A date as people read it: "3 Nov 2026", or "Tue 3 Nov 2026" ``with_weekday``."""
+    if not day:
+        return ""
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day[:10])
+        except ValueError:
+            return day
+    text = f"{day.day} {day:%b %Y}"
+    if with_weekday and day.weekday() < 5:
+        return f"{WEEKDAYS[day.weekday()][:3]} {text}"
+    return text
+
+
+def usual_time_words(weekday: int | None, slot: str | None) -> str:
+    """A match's usual meeting time: "Tuesday lunch", "Tuesday", "Lunch" or ""."""
+    parts = []
+    if weekday is not None:
+        parts.append(weekday_words(weekday))
+    if slot:
+        words = slot_words(slot)
+        parts.append(words.lower() if parts else words)
+    return " ".join(parts)
