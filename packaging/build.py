@@ -48,6 +48,18 @@ def write_version_file(path: Path, text: str) -> None:
 """, encoding="utf-8")
 
 
+def strip_python_library() -> None:
+    """Take the debugging symbols out of the Python library (about 18 MB of a Linux build).
+
+    Only that one: the libraries that wheels bring (numpy's OpenBLAS) break when stripped.
+    """
+    strip = shutil.which("strip")
+    if strip is None or sys.platform in ("win32", "darwin"):
+        return
+    for library in (BUNDLE / "_internal").glob("libpython3*.so*"):
+        subprocess.run([strip, "--strip-debug", str(library)], check=True)
+
+
 def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()
                and not path.is_symlink())
@@ -69,6 +81,7 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
                     str(PROJECT / "packaging" / "mentordesk.spec")], check=True, cwd=PROJECT)
+    strip_python_library()
     seconds = time.perf_counter() - started
     size = folder_size(BUNDLE) / 1_000_000
     print(f"Built {BUNDLE} (MentorDesk {version()}): {size:.0f} MB "
