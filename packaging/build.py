@@ -1,6 +1,6 @@
 """Build MentorDesk as one folder (dist/MentorDesk) with PyInstaller, on the machine it runs on.
 
-    python packaging/build.py
+    python packaging/build.py            (python packaging/build.py --version: the version)
 
 Needs the build extra (``pip install -e ".[build]"``). Makes the icon and the Windows version
 file in build/, runs packaging/mentordesk.spec, then prints the folder's size and how long the
@@ -66,6 +66,9 @@ def folder_size(folder: Path) -> int:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--version"]:  # for the installer's build: one place for the version
+        print(version())
+        return 0
     try:
         import PyInstaller.__main__  # noqa: F401
     except ImportError:
