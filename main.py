@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     db, rest = _split_db_option(argv)
     if not rest or set(rest) <= {"--demo", "--self-test"}:
+        import storage  # noqa: F401 - first: it defers sqlite-utils (storage/__init__.py)
         from ui.app import run as run_app
 
         return run_app(db, open_demo="--demo" in rest, self_test="--self-test" in rest)

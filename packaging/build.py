@@ -48,16 +48,28 @@ def write_version_file(path: Path, text: str) -> None:
 """, encoding="utf-8")
 
 
-def strip_python_library() -> None:
-    """Take the debugging symbols out of the Python library (about 18 MB of a Linux build).
+def strip_debugging_symbols() -> None:
+    """Take the debugging symbols out of the libraries that carry them (Linux): Python's own,
+    and extension modules of packages that bring no libraries of their own.
 
-    Only that one: the libraries that wheels bring (numpy's OpenBLAS) break when stripped.
+    Not the others: wheels with a "NAME.libs" folder had their libraries rewritten by
+    auditwheel, and strip breaks those (numpy's OpenBLAS no longer loads). PyInstaller's own
+    strip option does all of them, so it stays off.
     """
     strip = shutil.which("strip")
     if strip is None or sys.platform in ("win32", "darwin"):
         return
-    for library in (BUNDLE / "_internal").glob("libpython3*.so*"):
-        subprocess.run([strip, "--strip-debug", str(library)], check=True)
+    internal = BUNDLE / "_internal"
+    rewritten = {path.name[:-len(".libs")] for path in internal.glob("*.libs")}
+    rewritten.add("pillow")  # PIL's libraries are in pillow.libs
+    rewritten.add("PIL")
+    chosen = list(internal.glob("libpython3*.so*")) + list(internal.glob("python3*/**/*.so"))
+    for package in internal.iterdir():
+        if package.is_dir() and package.name not in rewritten and package.name != "PySide6" \
+                and not package.name.endswith(".libs") \
+                and not package.name.startswith("python3"):
+            chosen += list(package.rglob("*.so"))
+    subprocess.run([strip, "--strip-debug", *map(str, chosen)], check=True)
 
 
 def folder_size(folder: Path) -> int:
@@ -84,7 +96,7 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
                     str(PROJECT / "packaging" / "mentordesk.spec")], check=True, cwd=PROJECT)
-    strip_python_library()
+    strip_debugging_symbols()
     seconds = time.perf_counter() - started
     size = folder_size(BUNDLE) / 1_000_000
     print(f"Built {BUNDLE} (MentorDesk {version()}): {size:.0f} MB "

@@ -1,7 +1,8 @@
 """Opening a MentorDesk data file: checks, the writer's lock, migrations, pragmas.
 
-One ``sqlite_utils.Database`` per thread: a worker thread calls :meth:`DataFile.connect` for its
-own connection; connections are never shared across threads.
+One connection (storage.connection.Database, with sqlite_utils.Database's interface) per thread:
+a worker thread calls :meth:`DataFile.connect` for its own connection; connections are never
+shared across threads.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from storage import settings
+from storage.connection import Database
 from storage.errors import (
     DamagedFile,
     FileFromNewerVersion,
@@ -36,7 +38,7 @@ class DataFile:
     """An open MentorDesk data file: its path, this thread's connection, the writer's lock."""
 
     path: Path
-    db: sqlite_utils.Database
+    db: Database
     lock: WriterLock | None = None
     backup_taken: Path | None = field(default=None)
 
@@ -44,7 +46,7 @@ class DataFile:
     def writable(self) -> bool:
         return self.lock is not None and self.lock.held
 
-    def connect(self) -> sqlite_utils.Database:
+    def connect(self) -> Database:
         """A new connection to the same file, for another thread (which must close it)."""
         return connect(self.path)
 
@@ -63,19 +65,20 @@ class DataFile:
         self.close()
 
 
-def connect(path: Path) -> sqlite_utils.Database:
+def connect(path: Path) -> Database:
     """A connection with MentorDesk's pragmas: WAL, foreign keys on, synchronous NORMAL."""
     db = _connect_plain(path)
     _use_wal(db)
     return db
 
 
-def _connect_plain(path: Path) -> sqlite_utils.Database:
+def _connect_plain(path: Path) -> Database:
     # isolation_level=None: no implicit transactions; writes that belong together use db.atomic().
     conn = sqlite3.connect(str(path), timeout=15, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 15000")
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    # sqlite_utils.Database's interface, with sqlite-utils loaded only when first needed.
+    return Database(conn)
 
 
 def _use_wal(db: sqlite_utils.Database) -> None:

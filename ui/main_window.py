@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import clock, years
+from storage import clock, load_sqlite_utils, years
 from storage.database import DataFile
 from storage.errors import KnownProblem
 from ui import window_state
@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         # shows, the others once it is painted (ui.first_paint), so the window comes up sooner.
         self.screens = Screens(self._make_screen)
         self.first_paint = FirstPaint(self)
+        # Everything after the first paint uses all of sqlite-utils: load it here, once.
+        self.first_paint.then(load_sqlite_utils)
         self._search_waiting = False
         self._build_top_bar()
         self._build_body()
