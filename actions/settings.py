@@ -38,17 +38,35 @@ def change_setting(db: sqlite_utils.Database, key: str, value: Any) -> Outcome:
     return step.outcome
 
 
+def set_attendance_codes(db: sqlite_utils.Database, meanings: dict[str, str],
+                         labels: dict[str, str] | None = None) -> Outcome:
+    """Say what attendance codes from the student system mean (present, absent, ...), together:
+    the headless `codes set` gives one, the import window the codes a file brought."""
+    labels = labels or {}
+    meanings = {code: attendance.normal_status(status) for code, status in meanings.items()}
+    for status in meanings.values():
+        if status not in ATTENDANCE_STATUSES:
+            known = ", ".join(ATTENDANCE_STATUSES)
+            raise InvalidInput(f'"{status}" is not an attendance status. Use one of: {known}.')
+    if not meanings:
+        raise InvalidInput("Choose what each code means first.")
+    shown = [code.strip() or "(blank)" for code in meanings]
+    if len(meanings) == 1:
+        ((code, status),) = meanings.items()
+        title = f"Make the code {shown[0]} mean {label(ATTENDANCE_STATUSES, status).lower()}"
+        message = f"The code {shown[0]} now means {label(ATTENDANCE_STATUSES, status).lower()}."
+    else:
+        title = f"Explain the attendance codes {', '.join(sorted(shown))}"
+        message = f"Saved what the codes {', '.join(sorted(shown))} mean."
+    with change(db, title, {ATTENDANCE, SETTINGS}, code="codes") as step:
+        for code, status in meanings.items():
+            attendance.set_code(db, code, status, labels.get(code) or "")
+        step.note(f"Attendance codes explained: {', '.join(sorted(shown))}", codes=meanings)
+        step.done(message)
+    return step.outcome
+
+
 def set_attendance_code(db: sqlite_utils.Database, code: str, status: str,
                         label_text: str | None = None) -> Outcome:
-    """Say what an attendance code from the student system means (present, absent, ...)."""
-    if status not in ATTENDANCE_STATUSES:
-        known = ", ".join(ATTENDANCE_STATUSES)
-        raise InvalidInput(f'"{status}" is not an attendance status. Use one of: {known}.')
-    shown = code.strip() or "(blank)"
-    with change(db, f"Make the code {shown} mean {label(ATTENDANCE_STATUSES, status).lower()}",
-                {ATTENDANCE, SETTINGS}, code="codes") as step:
-        attendance.set_code(db, code, status, label_text)
-        step.note(f"Attendance code {shown} now means {status}", code=code, status=status)
-        step.done(f"The code {shown} now means "
-                  f"{label(ATTENDANCE_STATUSES, status).lower()}.")
-    return step.outcome
+    """Say what one attendance code from the student system means."""
+    return set_attendance_codes(db, {code: status}, {code: label_text} if label_text else None)

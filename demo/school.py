@@ -36,6 +36,7 @@ from storage import (
     years,
 )
 from storage.availability import SLOTS
+from storage.transactions import write_transaction
 
 Progress = Callable[[int, int], None]
 
@@ -553,12 +554,13 @@ def build_demo_school(
     mentors_count: int | None = None,
     matches_count: int | None = None,
 ) -> dict:
-    """Fill an empty data file with the demo school, in one transaction.
+    """Fill an empty data file with the demo school, in one transaction (the caller's, when
+    one is open: making the demo is an action).
 
     ``mentors_count`` and ``matches_count`` (each school year's, at most) default to the
     demo's proportions (25 mentors and 30 matches for 400 students); the benchmarks ask for more.
     """
     builder = _Builder(db, students_count, seed, today or clock.today(), progress,
                        mentors_count, matches_count)
-    with db.atomic():
+    with write_transaction(db):
         return builder.build()
