@@ -117,4 +117,6 @@ def test_the_self_test_opens_every_screen_and_closes_cleanly(demo_copy, tmp_path
         assert f"screen {key}: loaded" in lines
     assert lines[-1] == "self-test passed"
     assert backups_of(demo_copy)  # the day's backup was taken before it closed
+    # It leaves the window to open where it was: on the first screen, not the last visited.
+    assert "screen=students" in (tmp_path / "data" / "window.ini").read_text()
     assert run_main("--db", demo_copy, "check").code == 0

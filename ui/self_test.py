@@ -37,6 +37,7 @@ class SelfTest(QObject):
         self.window: QMainWindow | None = None
         self._steps: list[str] = []
         self._step = "starting"
+        self._first_screen: str | None = None
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._next)
         self._deadline = QTimer(self, singleShot=True, interval=TIMEOUT_MS)
@@ -75,6 +76,7 @@ class SelfTest(QObject):
         screen = self.window.current_screen()
         name = screen.KEY if screen is not None else "no screen"
         say(f"painted: {first.rows_painted} rows on {name}")
+        self._first_screen = screen.KEY if screen is not None else None
         self._steps = ["file", *self.window.screens, "checks", "close"]
         self._poll.start()
 
@@ -100,6 +102,8 @@ class SelfTest(QObject):
                 return
             say("integrity check and backup: done")
         elif self._step == "close":
+            if self._first_screen:  # the window opens where it was the next time, as ever
+                window.show_screen(self._first_screen)
             self._poll.stop()
             self._deadline.stop()
             window.close()  # saves the layout, lets work in flight finish, gives the file back
