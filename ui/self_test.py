@@ -142,5 +142,5 @@ def _idle(screen) -> bool:
     loader = getattr(screen, "loader", None)
     if loader is not None and loader.busy:
         return False
-    busy = getattr(screen, "busy", None)
-    return not (busy() if callable(busy) else False)
+    busy = getattr(screen, "busy", False)  # a property on some screens, a method on others
+    return not (busy() if callable(busy) else busy)

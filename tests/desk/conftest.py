@@ -35,6 +35,6 @@ def wait_loaded(qtbot, screen) -> None:
         if loader is not None:
             return not screen._dirty and not loader.busy
         busy = getattr(screen, "busy", None)  # screens that run their own jobs
-        return not screen._dirty and not (busy() if callable(busy) else False)
+        return not screen._dirty and not (busy() if callable(busy) else bool(busy))
 
     qtbot.waitUntil(idle, timeout=30000)
