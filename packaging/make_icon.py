@@ -18,7 +18,7 @@ def main(folder: Path) -> None:
 
     application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     folder.mkdir(parents=True, exist_ok=True)
-    image = app_icon().pixmap(256, 256).toImage()
+    image = app_icon((256,)).pixmap(256, 256).toImage()
     for suffix in ("ico", "icns", "png"):
         target = folder / f"mentordesk.{suffix}"
         if not image.save(str(target), suffix.upper()):

@@ -130,10 +130,11 @@ def icon(name: str, colour: str = "#243b53") -> QIcon:
     return _cache[key]
 
 
-def app_icon() -> QIcon:
-    """MentorDesk's own icon: a grown-up and a student side by side, on the accent colour."""
+def app_icon(sizes: tuple[int, ...] = (16, 24, 32, 48, 64)) -> QIcon:
+    """MentorDesk's own icon: a grown-up and a student side by side, on the accent colour
+    (the window's sizes; packaging/make_icon.py asks for 256 too)."""
     result = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
+    for size in sizes:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)

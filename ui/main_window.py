@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from ui.menus import build_menus
 from ui.navigation import SCREENS, Navigation, Screens
 from ui.screens.base import Screen
 from ui.widgets.search_box import SearchBox, load_entries
+
+if TYPE_CHECKING:
+    from ui.start_page import StartPage
 
 
 class MainWindow(QMainWindow):
@@ -110,11 +114,7 @@ class MainWindow(QMainWindow):
         self.no_file.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_file.setWordWrap(True)
         self.stack.addWidget(self.no_file)
-        from ui.start_page import StartPage
-
-        self.start_page = StartPage(self.desk)
-        self.start_page.year_added.connect(self._first_year_added)
-        self.stack.addWidget(self.start_page)
+        self._start_page = None  # built the first time a file without a school year is open
         self.navigation.chosen.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -133,6 +133,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         QWidget.setTabOrder(self.year_combo, self.search)
         QWidget.setTabOrder(self.search, self.navigation)
+
+    @property
+    def start_page(self) -> StartPage:
+        """The page for a file without a school year: how to set one up."""
+        if self._start_page is None:
+            from ui.start_page import StartPage
+
+            self._start_page = StartPage(self.desk)
+            self._start_page.year_added.connect(self._first_year_added)
+            self.stack.addWidget(self._start_page)
+        return self._start_page
 
     def _make_screen(self, key: str) -> Screen:
         entry = next(entry for entry in SCREENS if entry.key == key)
