@@ -21,6 +21,10 @@ INNO = PROJECT / "packaging" / "mentordesk.iss"
 MADE_BY_THE_BUILD = ("build/icon/mentordesk.ico", "dist/")
 
 
+def made_by_the_build(path: str) -> bool:
+    return path == "dist" or path.startswith(MADE_BY_THE_BUILD)
+
+
 def workflow() -> dict:
     return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
 
@@ -55,7 +59,7 @@ def test_every_file_the_workflow_names_exists_or_is_made_by_the_build():
     named = [path for step in steps() for path in named_paths(step.get("run", ""))]
     assert "packaging/build.py" in named and "packaging/mentordesk.iss" in named
     for path in named:
-        if path.startswith(MADE_BY_THE_BUILD):
+        if made_by_the_build(path):
             continue
         assert (PROJECT / path).exists(), f"the workflow names {path}, which does not exist"
     # pip install -e ".[build]" needs the extra
@@ -75,7 +79,7 @@ def test_the_installer_is_per_user_with_a_start_menu_entry_and_data_kept_outside
     assert "mentordesk.sqlite" not in script and "MentorDesk data" not in script
     for relative in re.findall(r"=\.\.\\([\w\\.]+)", script):
         path = relative.replace("\\", "/")
-        assert path.startswith(MADE_BY_THE_BUILD) or (PROJECT / path).exists(), path
+        assert made_by_the_build(path) or (PROJECT / path).exists(), path
 
 
 def test_the_portable_zip_carries_the_program_and_the_marker(tmp_path):
