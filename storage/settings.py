@@ -49,7 +49,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("default_mentor_capacity", int, 2, "Mentees per mentor (usual)",
             "The capacity a new mentor starts with.", minimum=0, maximum=30),
     Setting("lowest_grade", int, 6, "Lowest grade in the school",
-            "K is 0 and pre-K is -1.", minimum=-1, maximum=12),
+            "The grade of the youngest students (kindergarten counts as 0, pre-kindergarten "
+            "as -1).", minimum=-1, maximum=12),
     Setting("top_grade", int, 8, "Top grade in the school",
             "Students in this grade leave at the end of the year.", minimum=-1, maximum=13),
 )
@@ -120,6 +121,23 @@ def fill_missing(db: sqlite_utils.Database) -> None:
         )
 
 
+def grade_name(grade: int) -> str:
+    """A grade as the settings' help words say it (pre-K and K by name)."""
+    return {-1: "pre-K", 0: "K"}.get(grade, str(grade))
+
+
+def _refuse_grades_upside_down(db: sqlite_utils.Database, key: str, value: Any) -> None:
+    if key not in ("lowest_grade", "top_grade"):
+        return
+    lowest = value if key == "lowest_grade" else get(db, "lowest_grade")
+    top = value if key == "top_grade" else get(db, "top_grade")
+    if lowest > top:
+        raise InvalidInput(
+            f"The lowest grade ({grade_name(lowest)}) would be above the top grade "
+            f"({grade_name(top)}). Change the top grade first, or choose a lower grade. "
+            "Nothing was changed.")
+
+
 def get(db: sqlite_utils.Database, key: str) -> Any:
     """The setting's value (its default when the file does not hold one)."""
     setting = _declared(key)
@@ -135,6 +153,7 @@ def get(db: sqlite_utils.Database, key: str) -> Any:
 def set_value(db: sqlite_utils.Database, key: str, value: Any) -> None:
     """Store a setting's value (already of the setting's type)."""
     setting = _declared(key)
+    _refuse_grades_upside_down(db, key, value)
     db.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

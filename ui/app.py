@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage.database import DataFile, open_data_file
-from storage.errors import KnownProblem
+from storage.errors import KnownProblem, ReadOnlyFile
 from storage.paths import data_folder, default_data_file, is_on_network_share
 from ui.errors import install_excepthook, show_error
 
@@ -40,8 +40,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def open_for_window(path: Path, *, create: bool) -> DataFile:
     """Open a file for the window: the writer's lock and the checks that refuse a foreign or
     newer file. The whole-file check and the day's backup follow once the window is up
-    (ui.file_checks)."""
-    return open_data_file(path, write=True, create=create, full_check=False)
+    (ui.file_checks); the day's copy is brought up to date again when the window closes.
+
+    A read-only file opens read-only (and checked whole at once, as nothing is written to it):
+    everything can be looked at, and a change is refused with a sentence that says the file is
+    read-only (its permissions stay as they are).
+    """
+    try:
+        data = open_data_file(path, write=True, create=create, full_check=False)
+    except ReadOnlyFile:
+        return open_data_file(path, write=False)
+    data.backup_on_close = True
+    return data
 
 
 def warn_if_network_share(parent, path: Path) -> None:
@@ -61,6 +71,10 @@ def run(db_path: str | None = None, *, open_demo: bool = False, self_test: bool 
     ``self_test``: open the file (the demo school when none is named), wait until the first
     screen's rows are painted, visit every screen, close, and exit 0 when all went well.
     """
+    from storage.crash_log import enable_hard_crash_log
+
+    # A segmentation fault inside Qt kills the process before any Python handler runs.
+    enable_hard_crash_log()
     app = make_application()
     if self_test:
         from ui.self_test import SelfTest

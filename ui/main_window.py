@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from storage import load_sqlite_utils, years
 from storage.database import DataFile
-from ui import edit_commands, output_commands, window_state
-from ui.desk import MENTORS, STUDENTS, Desk
+from ui import edit_commands, life_cycle_commands, output_commands, window_state
+from ui.desk import MENTORS, SETTINGS, STUDENTS, YEARS, Desk
 from ui.file_checks import start_file_checks
 from ui.first_paint import FirstPaint
 from ui.loading import Loader
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_body()
         build_menus(self)
         self.statusBar().setSizeGripEnabled(True)
+        life_cycle_commands.install(self)
         self.search_loader = Loader(self)
         self.desk.opened.connect(self._file_changed)
         self.desk.year_changed.connect(self._year_changed)
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
             screen.undo_requested.connect(partial(edit_commands.undo, self))
         if hasattr(screen, "suggest_all_requested"):
             screen.suggest_all_requested.connect(self.suggest_all)
+        if hasattr(screen, "sign_in_requested"):
+            screen.sign_in_requested.connect(partial(output_commands.print_sign_in_sheet, self))
         screen.restore_state(window_state.store())
         return screen
 
@@ -188,8 +191,9 @@ class MainWindow(QMainWindow):
         for screen in self.screens.built():
             getattr(screen, "loader", None) and screen.loader.forget()
         self.desk.set_data(new_data)
-        # The whole-file check and the day's backup wait until the first screen is painted.
-        self.first_paint.then(lambda: start_file_checks(self, path))
+        if new_data.writable:  # (a read-only file was checked whole as it opened)
+            # The whole-file check and the day's backup wait until the first screen is painted.
+            self.first_paint.then(lambda: start_file_checks(self, path))
         warn_if_network_share(self, path)
 
     # Screens ---------------------------------------------------------------------------------
@@ -235,6 +239,15 @@ class MainWindow(QMainWindow):
         from ui.dialogs.log_meeting import LogMeetingDialog
 
         LogMeetingDialog(self.desk, self, student_id=student_id).exec()
+
+    def raise_referral(self) -> None:
+        """Raise a referral (Ctrl+R from anywhere): for the student on screen, else chosen in
+        the dialog."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        from ui.dialogs.referral_dialog import RaiseReferralDialog
+
+        RaiseReferralDialog(self.desk, self, student_id=self._student_on_screen()).exec()
 
     def _student_on_screen(self) -> int | None:
         screen = self.current_screen()
@@ -363,6 +376,24 @@ class MainWindow(QMainWindow):
     def _records_changed(self, kinds: frozenset) -> None:
         if kinds & {STUDENTS, MENTORS}:
             self._load_search_entries()
+        if kinds & {SETTINGS, YEARS} and self.desk.is_open:
+            self._years_changed()
+
+    def _years_changed(self) -> None:
+        """A year added, its dates changed or taken back, the school renamed: the switcher
+        and the title follow."""
+        db = self.desk.db
+        if self.desk.year is not None and years.year_by_id(db, self.desk.year_id) is None:
+            fallback = years.current_year(db) or years.newest_year(db)
+            self.desk.year = None
+            if fallback is None:
+                self._file_changed()
+                return
+            self.desk.set_year(fallback["id"])
+        else:
+            self.desk.reload_year()
+        self._fill_years()
+        self._update_title()
 
     def _load_search_entries(self) -> None:
         if not self.desk.is_open:
