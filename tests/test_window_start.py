@@ -31,9 +31,11 @@ def window_data_dir(tmp_path, monkeypatch):
     return folder
 
 
-def backups_of(path):
-    folder = path.parent / f"{path.stem} backups"
-    return sorted(p.name for p in folder.glob("*-auto-*.sqlite")) if folder.exists() else []
+def backups_of(path) -> list[str]:
+    """The days of the file's automatic backups."""
+    from storage.backup_list import automatic_of
+
+    return sorted(backup.taken_at.date().isoformat() for backup in automatic_of(path))
 
 
 def test_the_day_s_backup_waits_until_the_first_screen_is_painted(window, qtbot, demo_copy):
@@ -45,7 +47,7 @@ def test_the_day_s_backup_waits_until_the_first_screen_is_painted(window, qtbot,
     assert window.first_paint.rows_painted > 0
     qtbot.waitUntil(lambda: window.file_checks is not None and window.file_checks.done.is_set(),
                     timeout=30000)
-    assert backups_of(demo_copy) == ["demo-auto-2026-11-24.sqlite"]
+    assert backups_of(demo_copy) == ["2026-11-24"]
     # The other screens follow, one at a time, once the first is painted.
     qtbot.waitUntil(lambda: not window.screens.unbuilt(), timeout=30000)
 
@@ -63,7 +65,7 @@ def test_the_students_list_shows_names_first_then_attendance(window, qtbot, demo
 
 
 def damage_the_end_of(path) -> None:
-    """Scribble over the file's last pages (the activity rows), leaving its layout readable."""
+    """Scribble over the file's last pages (the rows added last), leaving its layout readable."""
     raw = bytearray(path.read_bytes())
     page_size = int.from_bytes(raw[16:18], "big")
     pages = len(raw) // page_size
@@ -75,9 +77,12 @@ def damage_the_end_of(path) -> None:
 def test_a_file_found_damaged_after_the_first_paint_is_closed_and_explained(
         window, qtbot, data_file, monkeypatch):
     path = data_file.path
+    # Remembered column mappings: a table the window does not read to show its first screen,
+    # so only the whole-file check finds the damage.
     for number in range(600):
-        data_file.db.execute("INSERT INTO activity (at, action, summary) VALUES (?, 'x', ?)",
-                             ["2025-01-01", "y" * 300 + str(number)])
+        data_file.db.execute(
+            "INSERT INTO column_mappings (kind, header_signature, mapping, saved_at) "
+            "VALUES ('students', ?, ?, '2025-01-01')", [f"h{number}", "y" * 300])
     data_file.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data_file.close()
     damage_the_end_of(path)

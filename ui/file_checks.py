@@ -30,7 +30,10 @@ def start_file_checks(window: QMainWindow, path: Path) -> background.Job:
     def failed(error: Exception) -> None:
         desk = window.desk
         if isinstance(error, DamagedFile) and desk.data is not None and desk.data.path == path:
-            desk.set_data(None)  # nothing more is written to a damaged file
+            # Nothing more is written to a damaged file, and no closing copy of it goes among
+            # the good backups.
+            desk.data.backup_on_close = False
+            desk.set_data(None)
         show_error(window, error)
 
     job.signals.failed.connect(failed)
