@@ -36,6 +36,13 @@ def start_file_checks(window: QMainWindow, path: Path) -> background.Job:
             desk.set_data(None)
         show_error(window, error)
 
+    def finished(_taken: Path | None) -> None:
+        from ui.life_cycle_commands import update_backup_status
+
+        if window.desk.data is not None and window.desk.data.path == path:
+            update_backup_status(window)  # the status bar says when the last copy was taken
+
+    job.signals.finished.connect(finished)
     job.signals.failed.connect(failed)
     background.start(job, writes=True)
     return job
