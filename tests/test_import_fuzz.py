@@ -119,7 +119,7 @@ def import_ends_plainly(master: Path, kind: str, source: Path) -> None:
         data = copy_of(master, Path(folder))
         before = data_checksum(data)
         out = io.StringIO()
-        with mock.patch("cli.crash_report", _crash), contextlib.redirect_stdout(out), \
+        with mock.patch("cli.write_crash_report", _crash), contextlib.redirect_stdout(out), \
                 contextlib.redirect_stderr(io.StringIO()):
             code = run(["--db", str(data), "import", kind, str(source), "--json"])
         document = json.loads(out.getvalue())
