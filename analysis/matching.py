@@ -22,6 +22,7 @@ from program.matching import (
 )
 from program.matching import suggest_all as best_assignment
 from program.matching import suggestions_for as ranked_suggestions
+from program.waiting import is_waiting
 from storage import availability, clock, matches, program_inputs
 
 
@@ -85,7 +86,10 @@ def suggestions_for(db: sqlite_utils.Database, student_id: int, year_id: int,
 def waiting_students(db: sqlite_utils.Database, year_id: int,
                      on: dt.date | None = None) -> list[int]:
     """Nominated students (new, accepted or waitlisted) still enrolled and without an open match."""
-    return program_inputs.waiting_student_ids(db, year_id, (on or clock.today()).isoformat())
+    on = on or clock.today()
+    return [row["student_id"] for row in program_inputs.waiting_inputs(db, year_id)
+            if is_waiting(row["statuses"], matched_now=row["matched_now"],
+                          archived=row["archived"], exit_date=row["exit_date"], on=on)]
 
 
 def suggest_all(db: sqlite_utils.Database, year_id: int,

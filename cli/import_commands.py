@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from actions.settings import set_attendance_code
 from cli import add_json_flag
 from cli.files import data_file_path, open_for_reading, open_for_writing, parse_day
 from cli.output import Output
@@ -15,8 +16,8 @@ from importing.kinds import KIND_NAMES
 from importing.kinds.base import Options
 from importing.plan import Plan, make_plan, parse_mapping_option, prepare, read_file
 from importing.template import write_nomination_template
-from storage import activity, imports
 from storage import attendance as attendance_store
+from storage import imports
 from storage.database import open_data_file
 from storage.errors import InvalidInput
 
@@ -184,10 +185,7 @@ def codes_list(args: argparse.Namespace, out: Output) -> int:
 
 def codes_set(args: argparse.Namespace, out: Output) -> int:
     with open_for_writing(args) as data:
-        with data.db.atomic():
-            attendance_store.set_code(data.db, args.code, args.status, args.label)
-            activity.record(data.db, "codes", f"Attendance code {args.code.strip()} now means "
-                            f"{args.status}", code=args.code.strip(), status=args.status)
+        set_attendance_code(data.db, args.code, args.status, args.label)
         row = next(r for r in attendance_store.codes(data.db)
                    if r["code"].upper() == args.code.strip().upper())
     return out.result(row, f"The code {row['code'] or '(blank)'} now means {row['status']}.")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from actions.settings import change_setting
 from cli import add_json_flag
 from cli.files import open_for_reading, open_for_writing
 from cli.output import Output
-from storage import settings, years
+from storage import settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,11 +37,8 @@ def settings_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def settings_set(args: argparse.Namespace, out: Output) -> int:
-    value = settings.parse_value(args.key, args.value)
+    settings.parse_value(args.key, args.value)  # a wrong key or value is refused first
     with open_for_writing(args) as data:
-        if args.key == "current_year":
-            value = years.use_year(data.db, value)["name"]
-        else:
-            settings.set_value(data.db, args.key, value)
+        value = change_setting(data.db, args.key, args.value).value
     label = settings.SETTINGS_BY_KEY[args.key].label
     return out.result({"key": args.key, "value": value}, f"{label} is now {value!r}.")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from actions import years as year_actions
 from cli import add_json_flag
 from cli.files import open_for_reading, open_for_writing, parse_day
 from cli.output import Output
-from storage import activity, settings, years
+from storage import years
 from storage.errors import InvalidInput
 
 
@@ -60,16 +61,10 @@ def year_add(args: argparse.Namespace, out: Output) -> int:
     no_school = [day for day in no_school if day.weekday() < 5]
     with open_for_writing(args, create=True) as data:
         db = data.db
-        with db.atomic():
-            existed = years.year_by_name(db, args.name) is not None
-            year_id = years.save_year(db, args.name, first_day, last_day,
-                                      [(day, "") for day in no_school])
-            newest = years.newest_year(db)
-            if newest and newest["id"] == year_id or years.current_year(db) is None:
-                settings.set_value(db, "current_year", args.name.strip())
-            current = years.current_year(db)
-            verb = "updated" if existed else "added"
-            activity.record(db, "year", f"School year {args.name} {verb}", year=args.name)
+        existed = years.year_by_name(db, args.name.strip()) is not None
+        year_id = year_actions.save_year(db, args.name, first_day, last_day,
+                                         [(day, "") for day in no_school]).value
+        current = years.current_year(db)
         year = years.year_by_id(db, year_id)
         non_school = years.non_school_days(db, year_id)
     document = {**year, "non_school_days": [row["day"] for row in non_school],
@@ -85,7 +80,7 @@ def year_add(args: argparse.Namespace, out: Output) -> int:
 
 def year_use(args: argparse.Namespace, out: Output) -> int:
     with open_for_writing(args) as data:
-        year = years.use_year(data.db, args.name)
+        year = year_actions.use_year(data.db, args.name).value
     return out.result({"current_year": year["name"]}, f"{year['name']} is now the current year.")
 
 

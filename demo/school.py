@@ -36,6 +36,7 @@ from storage import (
     years,
 )
 from storage.availability import SLOTS
+from storage.transactions import write_transaction
 
 Progress = Callable[[int, int], None]
 
@@ -548,7 +549,8 @@ def build_demo_school(
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> dict:
-    """Fill an empty data file with the demo school, in one transaction."""
+    """Fill an empty data file with the demo school, in one transaction (the caller's, when
+    one is open: making the demo is an action)."""
     builder = _Builder(db, students_count, seed, today or clock.today(), progress)
-    with db.atomic():
+    with write_transaction(db):
         return builder.build()

@@ -24,9 +24,14 @@ def code_map(db: sqlite_utils.Database) -> dict[str, str]:
     return {row["code"].upper(): row["status"] for row in codes(db)}
 
 
+def normal_status(status: str) -> str:
+    """A status as typed ("Absent-Excused") as stored ("absent_excused")."""
+    return status.strip().lower().replace("-", "_").replace(" ", "_")
+
+
 def set_code(db: sqlite_utils.Database, code: str, status: str, label: str = "") -> None:
     """Map one of the school's codes to a status (adding or changing it)."""
-    status = status.strip().lower().replace("-", "_").replace(" ", "_")
+    status = normal_status(status)
     if status not in STATUSES:
         raise InvalidInput(
             f'"{status}" is not an attendance status. Use one of: {", ".join(STATUSES)}.'

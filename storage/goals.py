@@ -50,3 +50,11 @@ def goals_of(db: sqlite_utils.Database, student_id: int) -> list[dict]:
             )
         )
     return goals
+
+
+def owner_of(db: sqlite_utils.Database, goal_id: int) -> dict | None:
+    """The student whose goal this is (their name fields and id), or None."""
+    rows = list(db.query(
+        "SELECT s.id, s.first_name, s.last_name, s.preferred_name FROM goals g "
+        "JOIN students s ON s.id = g.student_id WHERE g.id = ?", [goal_id]))
+    return rows[0] if rows else None

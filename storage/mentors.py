@@ -93,3 +93,16 @@ def mentors_by_name(db: sqlite_utils.Database, first_name: str, last_name: str) 
             [first_name.strip(), last_name.strip()],
         )
     )
+
+
+def has_history(db: sqlite_utils.Database, mentor_id: int) -> bool:
+    """True when the mentor has had a match or logged a meeting (so is part of the record)."""
+    return db.execute(
+        "SELECT EXISTS (SELECT 1 FROM matches WHERE mentor_id = ?) "
+        "OR EXISTS (SELECT 1 FROM meetings WHERE mentor_id = ?)",
+        [mentor_id, mentor_id]).fetchone()[0] == 1
+
+
+def delete_mentor(db: sqlite_utils.Database, mentor_id: int) -> None:
+    """Delete a mentor with no matches or meetings (their availability and sign-ins go too)."""
+    db.execute("DELETE FROM mentors WHERE id = ?", [mentor_id])

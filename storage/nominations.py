@@ -97,3 +97,26 @@ def _with_reasons(row: dict) -> dict:
     reason_list = row.pop("reason_list")
     row["reasons"] = sorted(reason_list.split(",")) if reason_list else []
     return row
+
+
+def accept_open_nominations(db: sqlite_utils.Database, student_id: int,
+                            year_id: int) -> list[tuple[int, str]]:
+    """Matching a student accepts their nominations of that year still new or waitlisted (the
+    one place this rule lives: the match dialog, Suggest matches and the matches import all
+    come here). Returns each accepted nomination's id and the status it had."""
+    accepted = db.execute(
+        "SELECT id, status FROM nominations WHERE student_id = ? AND year_id = ? "
+        "AND status IN ('new', 'waitlisted') ORDER BY id", [student_id, year_id]).fetchall()
+    db.execute(
+        "UPDATE nominations SET status = 'accepted' WHERE student_id = ? AND year_id = ? "
+        "AND status IN ('new', 'waitlisted')", [student_id, year_id])
+    return [(nomination_id, status) for nomination_id, status in accepted]
+
+
+def nomination(db: sqlite_utils.Database, nomination_id: int) -> dict | None:
+    """One nomination with its reasons, or None."""
+    rows = list(db.query(
+        "SELECT n.*, group_concat(r.reason) AS reason_list FROM nominations n "
+        "LEFT JOIN nomination_reasons r ON r.nomination_id = n.id WHERE n.id = ? GROUP BY n.id",
+        [nomination_id]))
+    return _with_reasons(rows[0]) if rows else None

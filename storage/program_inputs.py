@@ -46,18 +46,20 @@ def student_rows(db: sqlite_utils.Database, student_ids: list[int]) -> list[dict
         f"WHERE id IN ({marks}) ORDER BY id", list(student_ids)))
 
 
-def waiting_student_ids(db: sqlite_utils.Database, year_id: int, on: str) -> list[int]:
-    """Students nominated this year (new, accepted or waitlisted), still enrolled on ``on``,
-    not archived, and without an open match this year."""
-    return [row[0] for row in db.execute(
-        "SELECT DISTINCT n.student_id FROM nominations n "
-        "JOIN students s ON s.id = n.student_id "
+def waiting_inputs(db: sqlite_utils.Database, year_id: int) -> list[dict]:
+    """What decides whether each nominated student of the year waits for a mentor: their
+    nominations' statuses, whether they have an open match, archived, and their exit date
+    (program.waiting.is_waiting decides)."""
+    rows = db.execute(
+        "SELECT n.student_id, group_concat(n.status), s.archived, e.exit_date, "
+        "EXISTS (SELECT 1 FROM matches x WHERE x.student_id = n.student_id "
+        "AND x.year_id = n.year_id AND x.ended_on IS NULL) "
+        "FROM nominations n JOIN students s ON s.id = n.student_id "
         "JOIN enrollments e ON e.student_id = n.student_id AND e.year_id = n.year_id "
-        "WHERE n.year_id = ? AND n.status IN ('new', 'accepted', 'waitlisted') "
-        "AND s.archived = 0 AND (e.exit_date IS NULL OR e.exit_date > ?) "
-        "AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.student_id = n.student_id "
-        "AND x.year_id = n.year_id AND x.ended_on IS NULL) ORDER BY n.student_id",
-        [year_id, on])]
+        "WHERE n.year_id = ? GROUP BY n.student_id ORDER BY n.student_id", [year_id]).fetchall()
+    return [{"student_id": student_id, "statuses": statuses.split(","),
+             "archived": bool(archived), "exit_date": exit_date, "matched_now": bool(matched)}
+            for student_id, statuses, archived, exit_date, matched in rows]
 
 
 def mentor_ids_by_student(db: sqlite_utils.Database, year_id: int) -> dict[int, set[int]]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from tests.conftest import data_checksum
 from tests.spreadsheets import csv_file, xlsx
 
-# The offscreen platform cannot resize windows to their size hints; real platforms can.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 RENDERS = Path(os.environ.get("MENTORDESK_RENDERS", "/tmp/mentordesk-renders"))
 
 ROSTER = [["Westfield Middle School roster"], ["Student ID", "Last Name", "First Name", "Grade",

@@ -51,16 +51,13 @@ def test_a_cascade_comes_back_whole_and_redo_makes_it_again(demo_copy):
         meeting_id = db.execute("SELECT meeting_id FROM meeting_matches LIMIT 1").fetchone()[0]
         with write_transaction(db), journal.recording(db) as made:
             meetings.delete_meeting(db, meeting_id)
-        after_delete = None
     after_delete = checksum_without_activity(demo_copy)
     assert after_delete != before
-    with open_data_file(demo_copy) as data:
-        with write_transaction(data.db):
-            redo = journal.take_back(data.db, made.changes)
+    with open_data_file(demo_copy) as data, write_transaction(data.db):
+        redo = journal.take_back(data.db, made.changes)
     assert checksum_without_activity(demo_copy) == before
-    with open_data_file(demo_copy) as data:
-        with write_transaction(data.db):
-            journal.take_back(data.db, redo)
+    with open_data_file(demo_copy) as data, write_transaction(data.db):
+        journal.take_back(data.db, redo)
     assert checksum_without_activity(demo_copy) == after_delete
 
 
@@ -69,9 +66,9 @@ def test_a_row_changed_again_since_refuses_and_changes_nothing(data_file):
     with write_transaction(db), journal.recording(db) as made:
         student_id = students.add_student(db, local_id="S1", first_name="Ana", last_name="Cruz")
     students.update_student(db, student_id, first_name="Anna")
-    with pytest.raises(journal.UndoConflict, match="changed again since"):
-        with write_transaction(db):
-            journal.take_back(db, made.changes)
+    with pytest.raises(journal.UndoConflict, match="changed again since"), \
+            write_transaction(db):
+        journal.take_back(db, made.changes)
     assert students.student(db, student_id)["first_name"] == "Anna"
 
 
@@ -84,7 +81,6 @@ def test_a_later_record_that_hangs_on_the_change_refuses(data_file):
     matches.add_match(db, mentor_id, student_id, year_id, dt.date(2025, 10, 1))
     # The match does not cascade: the check is SQLite's, deferred to the commit (the undo action
     # turns it into a sentence), and the whole transaction rolls back.
-    with pytest.raises(sqlite3.IntegrityError):
-        with write_transaction(db):
-            journal.take_back(db, made.changes)
+    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+        journal.take_back(db, made.changes)
     assert students.student(db, student_id) is not None

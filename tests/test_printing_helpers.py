@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtPrintSupport import QPrinter
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def test_a_mentees_profile_prints_from_the_students_page(qapp, data_file, tmp_path):

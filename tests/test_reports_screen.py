@@ -13,9 +13,6 @@ from storage.database import open_data_file
 from tests.report_fixture import AS_OF, build_small_school
 from tests.workbook_checks import assert_every_sheet_has_a_table, assert_no_formulas, reopen
 
-# The offscreen platform cannot size native windows (the progress dialog): not our warning.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def screen(qtbot, data_file, monkeypatch, frozen_clock):

@@ -38,6 +38,8 @@ def holder(demo_copy):
     if process.poll() is None:
         process.kill()
     process.wait()
+    process.stdin.close()
+    process.stdout.close()
 
 
 def test_a_second_writer_is_refused_plainly_and_writes_nothing(holder, demo_copy):

@@ -7,7 +7,22 @@ import importlib.util
 import sqlite_utils
 from PySide6.QtCore import QObject, Signal
 
-from storage import activity, settings, years
+from actions.changes import (  # noqa: F401 - the kinds every screen listens for
+    ATTENDANCE,
+    EVERYTHING,
+    GOALS,
+    MATCHES,
+    MEETINGS,
+    MENTORS,
+    NOMINATIONS,
+    REFERRALS,
+    SETTINGS,
+    STUDENTS,
+    TRAININGS,
+    YEARS,
+)
+from actions.core import Outcome
+from storage import settings, years
 from storage.database import DataFile
 
 
@@ -16,18 +31,14 @@ def import_available() -> bool:
     return importlib.util.find_spec("ui.dialogs.import_wizard") is not None
 
 
-# What can change; screens reload when something they show changed.
-STUDENTS, MENTORS, MATCHES, MEETINGS, ATTENDANCE, GOALS, NOMINATIONS = (
-    "students", "mentors", "matches", "meetings", "attendance", "goals", "nominations")
-EVERYTHING = frozenset({STUDENTS, MENTORS, MATCHES, MEETINGS, ATTENDANCE, GOALS, NOMINATIONS})
-
-
 class Desk(QObject):
     """What the window has open: the data file, the year being looked at, and change news."""
 
     opened = Signal()  # another file (or none) is open now
     year_changed = Signal()  # the year on screen changed
     changed = Signal(frozenset)  # what kinds of records were just written
+    history_changed = Signal()  # what Edit > Undo and Redo would do changed
+    message = Signal(str)  # a sentence for the status bar after a change
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +73,7 @@ class Desk(QObject):
         if old is not None:
             old.close()
         self.year = None
+        self.history_changed.emit()
         if data is not None:
             self.year = years.current_year(data.db) or years.newest_year(data.db)
         self.opened.emit()
@@ -81,6 +93,11 @@ class Desk(QObject):
         """Tell every screen that these kinds of records changed."""
         self.changed.emit(frozenset(kinds))
 
-    def log(self, action: str, summary: str, **details) -> None:
-        """A line in the history (Settings > History)."""
-        activity.record(self.db, action, summary, **details)
+    def applied(self, outcome: Outcome) -> None:
+        """An action finished: screens refresh what it changed, Undo names it, the status bar
+        says what happened."""
+        if outcome.changed:
+            self.changed.emit(frozenset(outcome.changed))
+        self.history_changed.emit()
+        if outcome.message:
+            self.message.emit(outcome.message)

@@ -1,31 +1,29 @@
-"""The main window: navigation, the year switcher, search, menus, and the screens."""
+"""The main window: navigation, the year switcher, search and the screens (its menus and what
+they do live in ui.menus and the *_commands modules)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from storage import clock, years
+from storage import years
 from storage.database import DataFile
-from storage.errors import KnownProblem
-from ui import printing, window_state
-from ui.desk import EVERYTHING, MENTORS, STUDENTS, Desk
-from ui.errors import show_error
-from ui.loading import Loader, read_file
+from ui import edit_commands, output_commands, window_state
+from ui.desk import MENTORS, STUDENTS, Desk
+from ui.loading import Loader
+from ui.menus import build_menus
 from ui.navigation import SCREENS, Navigation
 from ui.screens.base import Screen
 from ui.widgets.search_box import SearchBox, load_entries
@@ -47,12 +45,14 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, Screen] = {}
         self._build_top_bar()
         self._build_body()
-        self._build_menus()
+        build_menus(self)
         self.statusBar().setSizeGripEnabled(True)
         self.search_loader = Loader(self)
         self.desk.opened.connect(self._file_changed)
         self.desk.year_changed.connect(self._year_changed)
         self.desk.changed.connect(self._records_changed)
+        self.desk.history_changed.connect(partial(edit_commands.name_undo_and_redo, self))
+        self.desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._restore_window_state()
         self._file_changed()
 
@@ -116,9 +116,9 @@ class MainWindow(QMainWindow):
             if hasattr(screen, "waiting_requested"):
                 screen.waiting_requested.connect(self.show_waiting_students)
             if hasattr(screen, "profile_requested"):
-                screen.profile_requested.connect(self.print_profile)
-            if hasattr(screen, "undo_offered"):
-                screen.undo_offered.connect(self._undo_offered)
+                screen.profile_requested.connect(partial(output_commands.print_profile, self))
+            if hasattr(screen, "undo_requested"):
+                screen.undo_requested.connect(partial(edit_commands.undo, self))
             if hasattr(screen, "suggest_all_requested"):
                 screen.suggest_all_requested.connect(self.suggest_all)
         self.navigation.chosen.connect(self.show_screen)
@@ -140,112 +140,6 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.year_combo, self.search)
         QWidget.setTabOrder(self.search, self.navigation)
 
-    def _action(self, text: str, tip: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda _=False: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action("&Open…", "Open another MentorDesk data file",
-                                        self.choose_and_open_file, QKeySequence.StandardKey.Open)
-        self.demo_action = self._action("Open &demo school",
-                                        "Open a made-up school to try MentorDesk safely",
-                                        self.open_demo_school)
-        self.backup_action = self._action(
-            "&Back up now", "Save a copy of the data file in its backups folder", self.back_up_now)
-        self.quit_action = self._action("&Quit", "Close MentorDesk (everything is already saved)",
-                                        self.close, QKeySequence.StandardKey.Quit)
-        self.template_action = self._action(
-            "Save a blank &nomination sheet…", "An Excel sheet for teachers to nominate "
-            "students; it imports with no questions", self.save_nomination_sheet)
-        self.print_action = self._action("&Print this list…", "Print the list on screen as it "
-                                         "is filtered and sorted, or save it as a PDF",
-                                         self.print_list, QKeySequence.StandardKey.Print)
-        self.export_action = self._action("&Export this list to Excel…", "Save the list on "
-                                          "screen, as filtered and sorted, as an Excel workbook",
-                                          self.export_list, QKeySequence("Ctrl+E"))
-        self.roster_action = self._action("Print the mentor &roster…", "Every mentor with their "
-                                          "mentees, usual times and contacts, to print or save "
-                                          "as PDF", self.print_roster)
-        self.roster_excel_action = self._action("Export the mentor roster to E&xcel…",
-                                                "The mentor roster as an Excel workbook",
-                                                self.export_roster)
-        for action in (self.open_action, self.demo_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.template_action)
-        self.import_separator = file_menu.addSeparator()
-        for action in (self.print_action, self.export_action, self.roster_action,
-                       self.roster_excel_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.backup_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.file_menu = file_menu
-        self.file_actions = (self.backup_action, self.print_action, self.export_action,
-                             self.roster_action, self.roster_excel_action)
-        self.import_action = self._action("&Import…", "Bring in a spreadsheet: roster, "
-                                          "nominations, mentors, attendance, ...",
-                                          self.open_import_wizard, QKeySequence("Ctrl+I"))
-        self.history_action = self._action("Import &history…", "Every import made into this "
-                                           "file; undo one as a whole",
-                                           self.open_import_history)
-        file_menu.insertAction(self.template_action, self.import_action)
-        file_menu.insertAction(self.template_action, self.history_action)
-        self.file_actions += (self.import_action, self.history_action)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self._undo = None
-        self.undo_action = self._action("&Undo", "Take back the last deletion", self.undo,
-                                        QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addSeparator()
-        self.find_action = self._action("&Find a student or mentor…",
-                                        "Jump to the search box", self.focus_search,
-                                        QKeySequence.StandardKey.Find)
-        edit_menu.addAction(self.find_action)
-        self.edit_menu = edit_menu
-
-        work_menu = self.menuBar().addMenu("&Mentoring")
-        self.log_meeting_action = self._action("&Log a meeting…", "Record a meeting from "
-                                               "anywhere", self.log_meeting,
-                                               QKeySequence("Ctrl+M"))
-        self.add_student_action = self._action("Add a &student…", "Add a student who is not on "
-                                               "the roster", self.add_student)
-        self.add_mentor_action = self._action("Add a &mentor…", "Add a staff member who will "
-                                              "mentor", self.add_mentor)
-        self.waiting_action = self._action("Students &waiting for a mentor",
-                                           "Students nominated and not matched yet",
-                                           self.show_waiting_students)
-        self.suggest_action = self._action("S&uggest matches for everyone waiting…",
-                                           "Propose the best mentor for every waiting student; "
-                                           "you tick the ones to keep", self.suggest_all)
-        for action in (self.log_meeting_action, self.add_student_action, self.add_mentor_action):
-            work_menu.addAction(action)
-        work_menu.addSeparator()
-        work_menu.addAction(self.waiting_action)
-        work_menu.addAction(self.suggest_action)
-        self.work_menu = work_menu
-        self.work_actions = (self.log_meeting_action, self.add_student_action,
-                             self.add_mentor_action, self.waiting_action, self.suggest_action)
-
-        go_menu = self.menuBar().addMenu("&Go")
-        self.go_actions: dict[str, QAction] = {}
-        for number, entry in enumerate(SCREENS, start=1):
-            action = self._action(entry.title, entry.tooltip,
-                                  lambda key=entry.key: self.show_screen(key),
-                                  QKeySequence(f"Ctrl+{number % 10}") if number <= 10 else None)
-            go_menu.addAction(action)
-            self.go_actions[entry.key] = action
-        self.go_menu = go_menu
-
     # Files -----------------------------------------------------------------------------------
 
     @property
@@ -262,71 +156,8 @@ class MainWindow(QMainWindow):
         self.desk.set_data(new_data)
         warn_if_network_share(self, path)
 
-    def choose_and_open_file(self) -> None:
-        start = str(self.desk.data.path.parent) if self.desk.data else ""
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open a MentorDesk data file", start, "MentorDesk data (*.sqlite);;All files (*)"
-        )
-        if name:
-            try:
-                self.open_file(Path(name))
-            except KnownProblem as problem:
-                show_error(self, problem)
 
-    def open_demo_school(self) -> None:
-        """Open the demo school, making it first (in the background) when it does not exist."""
-        from ui.app import demo_file_path
 
-        path = demo_file_path()
-        if path.exists() and path.stat().st_size > 0:
-            try:
-                self.open_file(path)
-            except KnownProblem as problem:
-                show_error(self, problem)
-            return
-        from ui.progress import run_with_progress
-
-        def work(progress):
-            from demo.school import build_demo_school
-            from storage.database import open_data_file
-
-            with open_data_file(path, write=True, create=True) as data:
-                build_demo_school(data.db, progress=progress)
-            return path
-
-        def done(made: Path) -> None:
-            try:
-                self.open_file(made)
-            except KnownProblem as problem:
-                show_error(self, problem)
-
-        def cancelled() -> None:
-            path.unlink(missing_ok=True)
-            QMessageBox.information(self, "MentorDesk", "The demo school was not made.")
-
-        run_with_progress(self, "Making the demo school…", work, done, writes=True,
-                          on_cancelled=cancelled)
-
-    def back_up_now(self) -> None:
-        """A copy of the data file in its backups folder, made off the UI thread."""
-        if not self.desk.is_open:
-            return
-        from ui.progress import run_with_progress
-
-        path = self.desk.data.path
-
-        def work(progress):
-            from storage.backups import manual_backup
-
-            return read_file(path, lambda db: manual_backup(db, path))
-
-        def done(copy: Path) -> None:
-            self.desk.log("backup", f"Backed up to {copy.name}", path=str(copy))
-            QMessageBox.information(
-                self, "Backed up",
-                f"A copy of your data was saved as {copy.name} in the folder:\n{copy.parent}")
-
-        run_with_progress(self, "Backing up…", work, done, writes=True)
 
     # Screens ---------------------------------------------------------------------------------
 
@@ -368,11 +199,9 @@ class MainWindow(QMainWindow):
             return
         if not student_id:
             student_id = self._student_on_screen()
-        from ui.dialogs.log_meeting import LogMeetingDialog, describe
+        from ui.dialogs.log_meeting import LogMeetingDialog
 
-        dialog = LogMeetingDialog(self.desk, self, student_id=student_id)
-        if dialog.exec():
-            self.statusBar().showMessage(describe(dialog), 8000)
+        LogMeetingDialog(self.desk, self, student_id=student_id).exec()
 
     def _student_on_screen(self) -> int | None:
         screen = self.current_screen()
@@ -382,20 +211,6 @@ class MainWindow(QMainWindow):
             row = screen.detail.row
             return row["student_id"] if row else None
         return None
-
-    def _undo_offered(self, description: str, undo) -> None:
-        self._undo = undo
-        self.undo_action.setEnabled(True)
-        self.undo_action.setText(f"&Undo: {description.rstrip('.')}")
-        self.statusBar().showMessage(f"{description} Press Ctrl+Z to undo.", 10000)
-
-    def undo(self) -> None:
-        """Take back the last deletion."""
-        undo, self._undo = self._undo, None
-        self.undo_action.setEnabled(False)
-        self.undo_action.setText("&Undo")
-        if undo is not None:
-            undo()
 
     def add_student(self) -> None:
         self.show_screen("students")
@@ -413,152 +228,19 @@ class MainWindow(QMainWindow):
 
         dialog = SuggestAllDialog(self.desk, self)
         if dialog.exec():
-            self.statusBar().showMessage(f"Saved {len(dialog.saved)} new matches.", 8000)
             self.show_screen("matches")
 
-    # Printing and exporting ------------------------------------------------------------------
 
-    def open_import_wizard(self) -> None:
-        """File > Import…: the step-by-step import; every screen reloads after an import."""
-        if not self.desk.is_open:
-            return
-        from ui.dialogs.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self, self.desk.data.path,
-                              lambda *_: self.desk.notify(*EVERYTHING))
-        wizard.exec()
 
-    def open_import_history(self) -> None:
-        """File > Import history…: the imports made into this file, each undoable as a whole."""
-        if not self.desk.is_open:
-            return
-        from ui.dialogs.import_history import ImportHistoryDialog
 
-        dialog = ImportHistoryDialog(self, self.desk.data.path,
-                                     on_changed=lambda *_: self.desk.notify(*EVERYTHING))
-        dialog.exec()
 
-    def save_nomination_sheet(self) -> None:
-        """The blank nomination sheet for teachers, saved where the facilitator says."""
-        path = printing.ask_save_path(self, "Save a blank nomination sheet",
-                                      "Nomination sheet.xlsx", printing.EXCEL_FILTER)
-        if path is None:
-            return
 
-        def write() -> Path:
-            from importing.template import write_nomination_template
 
-            return write_nomination_template(path)
 
-        printing.save_in_background(self, "Saving the nomination sheet…", write,
-                                    self._saved_file)
 
-    def print_list(self) -> None:
-        """Print (or save as PDF) the list on screen, as filtered and sorted."""
-        shown = self._shown_list()
-        if shown is None:
-            return
-        from reports.list_print import needs_landscape, table_document
-        from reports.pdf import decor_for
 
-        decor = decor_for(self.desk.db, shown.title)
-        decor.landscape = needs_landscape(shown.headers, shown.rows, shown.formats)
-        # The texts as shown, with the column formats only lining figures up on the right.
-        self._print_or_save(lambda: table_document(shown.title, shown.headers, shown.rows,
-                                                   shown.formats),
-                            decor, shown.title)
 
-    def export_list(self) -> None:
-        """Save the list on screen, as filtered and sorted, as an Excel workbook."""
-        shown = self._shown_list()
-        if shown is None:
-            return
-        printing.export_list(self, shown.title, shown.headers,
-                             shown.values if shown.values is not None else shown.rows,
-                             self._saved_file, school_name=self.desk.school_name(),
-                             column_formats=shown.formats)
-
-    def print_roster(self) -> None:
-        """The mentor roster (each mentor with mentees, usual times, contacts), to print or
-        save as PDF."""
-        if not self.desk.is_open or self.desk.year is None:
-            return
-        from reports.pdf import decor_for
-
-        data_path, year_id = self.desk.data.path, self.desk.year_id
-
-        def document():
-            return read_file(data_path, lambda db: printing.roster_pages(db, year_id)[1])
-
-        self._print_or_save(document, decor_for(self.desk.db, "Mentor roster"), "Mentor roster")
-
-    def export_roster(self) -> None:
-        """The mentor roster as an Excel workbook."""
-        if not self.desk.is_open or self.desk.year is None:
-            return
-        path = printing.ask_save_path(self, "Export the mentor roster", printing.file_name(
-            f"Mentor roster {self.desk.year['name']}", ".xlsx"), printing.EXCEL_FILTER)
-        if path is None:
-            return
-        data_path, year_id = self.desk.data.path, self.desk.year_id
-
-        def write() -> Path:
-            from reports.roster import export_roster, mentor_roster
-
-            return read_file(data_path,
-                             lambda db: export_roster(mentor_roster(db, year_id), path))
-
-        printing.save_in_background(self, "Saving the roster…", write, self._saved_file)
-
-    def print_profile(self, student_id: int) -> None:
-        """A mentee's one-page profile for their mentor, to print or save as PDF."""
-        if not self.desk.is_open or self.desk.year is None:
-            return
-        from reports.pdf import decor_for
-
-        data_path, year_id = self.desk.data.path, self.desk.year_id
-
-        def document():
-            return read_file(data_path,
-                             lambda db: printing.profile_pages(db, student_id, year_id)[1])
-
-        self._print_or_save(document, decor_for(self.desk.db, "Mentee profile"),
-                            "Mentee profile")
-
-    def ask_print_or_pdf(self, title: str) -> str | None:
-        """Print, or save as a PDF? ("print", "pdf", or None for neither.)"""
-        box = QMessageBox(self)
-        box.setWindowTitle(title)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setText(f"Print “{title}”, or save it as a PDF file?")
-        print_button = box.addButton("Print…", QMessageBox.ButtonRole.AcceptRole)
-        pdf_button = box.addButton("Save as PDF…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(print_button)
-        box.exec()
-        clicked = box.clickedButton()
-        return "print" if clicked is print_button else "pdf" if clicked is pdf_button else None
-
-    def _print_or_save(self, make_document, decor, title: str) -> None:
-        how = self.ask_print_or_pdf(title)
-        if how == "print":
-            printing.print_document(self, make_document(), decor)
-        elif how == "pdf":
-            suggested = printing.file_name(f"{title} {clock.today().isoformat()}", ".pdf")
-            printing.save_document_as_pdf(self, make_document, decor, suggested,
-                                          self._saved_file)
-
-    def _shown_list(self):
-        screen = self.current_screen()
-        shown = screen.shown_list() if screen is not None else None
-        if shown is None:
-            QMessageBox.information(self, "MentorDesk", "This screen has no list to print. "
-                                    "Go to Students, Mentors, Matches or Meetings first.")
-        return shown
-
-    def _saved_file(self, path: Path) -> None:
-        QMessageBox.information(self, "Saved", f"Saved {Path(path).name} in:\n"
-                                f"{Path(path).parent}")
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -576,9 +258,6 @@ class MainWindow(QMainWindow):
         open_ = self.desk.is_open
         # A file without a school year shows how to set one up, not empty screens.
         ready = open_ and self.desk.year is not None
-        self._undo = None
-        self.undo_action.setEnabled(False)
-        self.undo_action.setText("&Undo")
         for widget in (self.year_combo, self.search, self.navigation):
             widget.setEnabled(ready)
         for action in self.file_actions + self.work_actions:

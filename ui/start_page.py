@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import activity, clock, settings, years
+from actions import years as year_actions
+from storage import clock, settings
 from storage.errors import KnownProblem
 from ui.desk import Desk, import_available
 from ui.dialogs.common import DateField, line_edit, plain
@@ -136,15 +137,9 @@ class StartPage(QWidget):
         """Save the school year (the current one when it is the first) and show the screens."""
         name = plain(self.name.text())
         first, last = self.first_day.day(), self.last_day.day()
-        db = self.desk.db
         try:
-            with db.atomic():
-                if plain(self.school.text()):
-                    settings.set_value(db, "school_name", plain(self.school.text()))
-                year_id = years.save_year(db, name, first, last)
-                if years.current_year(db) is None:
-                    settings.set_value(db, "current_year", name)
-                activity.record(db, "year", f"School year {name} added", year=name)
+            outcome = year_actions.save_year(self.desk.db, name, first, last,
+                                             school_name=plain(self.school.text()) or None)
         except KnownProblem as problem:
             self.problem.setText(problem.message)
             self.problem.show()
@@ -153,4 +148,5 @@ class StartPage(QWidget):
             show_error(self, error)
             return
         self.problem.hide()
-        self.year_added.emit(year_id)
+        self.desk.applied(outcome)
+        self.year_added.emit(outcome.value)

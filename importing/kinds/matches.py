@@ -15,7 +15,7 @@ from importing.headers import Table
 from importing.kinds.base import Context, Kind, KindPlan, Problems, Row, day_words, rows_of
 from importing.kinds.people import MentorFinder, StudentFinder
 from importing.values import Unreadable, parse_availability, parse_date, text_of
-from storage import import_lookups
+from storage import import_lookups, nominations
 from storage import matches as match_store
 from storage.import_changes import ChangeLog
 
@@ -165,6 +165,10 @@ def write(db: sqlite_utils.Database, kind_plan: KindPlan, batch_id: int, log: Ch
             db, new["mentor_id"], new["student_id"], kind_plan.year_id, new["started_on"],
             usual_weekday=new["usual_weekday"], usual_slot=new["usual_slot"], batch_id=batch_id)
         log.inserted("matches", {"id": match_id})
+        # A matched student's nominations are accepted, as when matching by hand.
+        for nomination_id, status in nominations.accept_open_nominations(
+                db, new["student_id"], kind_plan.year_id):
+            log.updated("nominations", {"id": nomination_id}, {"status": status})
         if new["ended_on"]:
             match_store.close_match(db, match_id, new["ended_on"], new["closure_reason"],
                                     new["closure_note"] or "")

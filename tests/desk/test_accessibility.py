@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 from storage import matches
 from tests.desk.conftest import wait_loaded
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractItemView, QAbstractSpinBox,
             QPlainTextEdit)
 

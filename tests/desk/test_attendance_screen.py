@@ -7,8 +7,6 @@ import pytest
 from analysis import attendance as attendance_figures
 from tests.desk.conftest import wait_loaded
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def screen(qtbot, window):

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.desk.conftest import wait_loaded
 from tests.spreadsheets import csv_file
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def test_file_import_brings_a_new_student_onto_the_students_screen(qtbot, window, tmp_path,

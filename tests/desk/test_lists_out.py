@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from storage import matches
 from tests.desk.conftest import wait_loaded
 from ui.models import students as student_rows
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def test_export_this_list_writes_the_filtered_sorted_students(qtbot, window, tmp_path,
@@ -73,7 +70,7 @@ def test_exported_lists_hold_numbers_percentages_and_dates_and_keep_ids_as_text(
 
 
 def test_a_wide_list_prints_across_the_page(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(window, "ask_print_or_pdf", lambda title: "pdf")
+    monkeypatch.setattr("ui.output_commands.ask_print_or_pdf", lambda window, title: "pdf")
     target = tmp_path / "students.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     told = []
@@ -89,7 +86,7 @@ def test_a_wide_list_prints_across_the_page(qtbot, window, tmp_path, monkeypatch
 def test_print_this_list_can_save_a_pdf(qtbot, window, tmp_path, monkeypatch):
     window.show_screen("mentors")
     wait_loaded(qtbot, window.screens["mentors"])
-    monkeypatch.setattr(window, "ask_print_or_pdf", lambda title: "pdf")
+    monkeypatch.setattr("ui.output_commands.ask_print_or_pdf", lambda window, title: "pdf")
     target = tmp_path / "mentors.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     told = []
@@ -109,7 +106,7 @@ def test_a_students_profile_prints_from_their_page(qtbot, window, tmp_path, monk
     from ui.screens.base import select_row
 
     select_row(screen.table, screen.proxy.proxy_row_of(lambda r: r["match_id"] is not None))
-    monkeypatch.setattr(window, "ask_print_or_pdf", lambda title: "print")
+    monkeypatch.setattr("ui.output_commands.ask_print_or_pdf", lambda window, title: "print")
     printed = []
 
     def to_file(parent, document, decor, **kwargs):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -121,7 +120,6 @@ def test_building_the_window_loads_no_heavy_library(demo_copy, tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support")
 def test_open_demo_school_builds_it_off_the_ui_thread_then_opens_it(qtbot, window_data_dir):
     from ui.app import demo_file_path
     from ui.main_window import MainWindow

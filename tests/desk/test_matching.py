@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -12,8 +11,6 @@ from tests.desk.helpers import when_dialog_opens
 from ui.models import matches as match_rows
 from ui.models import students as student_rows
 from ui.screens.base import select_row
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def _waiting_student(qtbot, window) -> int:

@@ -3,7 +3,6 @@ editing, and delete with undo."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from storage import goals, lookups, matches, meetings
@@ -12,8 +11,6 @@ from tests.desk.conftest import wait_loaded
 from tests.desk.helpers import when_dialog_opens
 from ui.models import meetings as meeting_rows
 from ui.screens.base import select_row
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def _mentor_with_two(window) -> list[dict]:

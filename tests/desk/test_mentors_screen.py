@@ -11,8 +11,6 @@ from tests.desk.helpers import when_dialog_opens
 from ui.models import mentors as mentor_rows
 from ui.screens.base import select_row
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def screen(qtbot, window):

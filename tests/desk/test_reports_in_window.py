@@ -15,8 +15,6 @@ from tests.conftest import DEMO_TODAY
 from tests.workbook_checks import assert_every_sheet_has_a_table, reopen
 from tests.xlsx_structure import structural_problems
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def threads(monkeypatch):

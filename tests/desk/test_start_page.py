@@ -12,8 +12,6 @@ from storage import years
 from tests.desk.conftest import wait_loaded
 from ui.start_page import likely_year
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def new_window(qtbot, tmp_path, window_data_dir):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -12,10 +11,6 @@ from tests.desk.conftest import wait_loaded
 from tests.desk.helpers import when_dialog_opens
 from ui.models import students as student_rows
 from ui.screens.base import select_row
-
-# The offscreen test platform cannot raise windows or grab the keyboard for pop-ups (the search
-# results list); it says so, harmlessly.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def _screen(window):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
+from actions import matches as match_actions
 from program.vocabulary import CLOSURE_REASONS
 from storage import clock, matches
-from ui.desk import MATCHES, Desk
+from ui.desk import Desk
 from ui.dialogs.common import DateField, ok_cancel, plain
+from ui.operations import perform
 from ui.words import day_words, person_name
 
 
@@ -53,11 +56,8 @@ class CloseMatchDialog(QDialog):
         self.setMinimumWidth(420)
 
     def accept(self) -> None:
-        matches.close_match(self.desk.db, self.match_id, self.ended_on.day(),
-                            self.reason.currentData(), plain(self.note.text()))
-        self.desk.log("close_match", f"Closed the match of "
-                      f"{person_name(self.record, 'student_')} with "
-                      f"{self.record['mentor_first_name']} {self.record['mentor_last_name']}",
-                      match_id=self.match_id, reason=self.reason.currentData())
-        self.desk.notify(MATCHES)
-        super().accept()
+        outcome = perform(self, self.desk, partial(
+            match_actions.close_match, match_id=self.match_id, last_day=self.ended_on.day(),
+            reason=self.reason.currentData(), note=plain(self.note.text())))
+        if outcome is not None:
+            super().accept()

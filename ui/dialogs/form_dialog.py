@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from actions.core import Outcome
 from storage.errors import KnownProblem
 from ui.desk import Desk
 from ui.dialogs.common import ok_cancel
@@ -20,15 +21,14 @@ from ui.errors import show_error
 
 
 class FormDialog(QDialog):
-    """Subclasses build the fields, say what must be fixed (:meth:`check`) and write
-    (:meth:`save`); ``CHANGES`` are the kinds of records a save changes."""
-
-    CHANGES: tuple[str, ...] = ()
+    """Subclasses build the fields, say what must be fixed (:meth:`check`) and save through an
+    action (:meth:`save` returns its outcome: the desk refreshes and names the undo)."""
 
     def __init__(self, desk: Desk, title: str, parent: QWidget | None = None, *,
                  minimum_width: int = 460) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.saved_outcome: Outcome | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(minimum_width)
@@ -44,8 +44,9 @@ class FormDialog(QDialog):
         """What to fix before saving, as a sentence (None: nothing)."""
         return None
 
-    def save(self) -> None:
-        """Write the form; raise :class:`KnownProblem` to refuse with its sentence."""
+    def save(self) -> Outcome:
+        """Save the form by calling its action; a :class:`KnownProblem` refuses with its
+        sentence (the form stays open as typed)."""
         raise NotImplementedError
 
     # The shared part ---------------------------------------------------------------------------
@@ -76,15 +77,15 @@ class FormDialog(QDialog):
             self.refuse(sentence)
             return
         try:
-            self.save()
+            outcome = self.save()
         except KnownProblem as problem:
             self.refuse(problem.message)
             return
         except Exception as error:  # a bug: the crash dialog, and the form stays open
             show_error(self, error)
             return
-        if self.CHANGES:
-            self.desk.notify(*self.CHANGES)
+        self.saved_outcome = outcome
+        self.desk.applied(outcome)
         super().accept()
 
     def refuse(self, sentence: str) -> None:

@@ -702,17 +702,12 @@ class PreviewPage(QWizardPage):
         self.save_codes.setEnabled(False)
 
         def work(progress):
-            from storage import activity
-            from storage import attendance as attendance_store
+            from actions.settings import set_attendance_codes
             from storage.database import connect
 
             db = connect(data_path)
             try:
-                with db.atomic():
-                    for code, status in chosen.items():
-                        attendance_store.set_code(db, code, status)
-                    activity.record(db, "codes", f"Attendance codes explained: "
-                                    f"{', '.join(sorted(chosen))}", codes=chosen)
+                return set_attendance_codes(db, chosen)
             finally:
                 db.close()
 

@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from program.vocabulary import MEETING_KINDS, MEETING_OUTCOMES, label
+from actions import meetings as meeting_actions
+from actions.core import Outcome
+from actions.meetings import MeetingForm
+from program.vocabulary import MEETING_KINDS, MEETING_OUTCOMES
 from program.vocabulary import SLOTS as SLOT_WORDS
 from storage import clock, goals, lookups, matches, meetings
 from storage.availability import SLOTS
-from ui.desk import GOALS, MEETINGS, Desk
+from ui.desk import Desk
 from ui.dialogs.common import DateField
 from ui.dialogs.form_dialog import FormDialog
 from ui.words import person_name
@@ -36,8 +39,6 @@ from ui.words import person_name
 
 class LogMeetingDialog(FormDialog):
     """One short form for one meeting; saving writes it (and any goal notes) together."""
-
-    CHANGES = (MEETINGS, GOALS)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None, *,
                  student_id: int | None = None, meeting_id: int | None = None) -> None:
@@ -308,38 +309,19 @@ class LogMeetingDialog(FormDialog):
                     "that. Check the date.")
         return None
 
-    def save(self) -> None:
+    def save(self) -> Outcome:
         match = self.current_match()
         match_ids = [match["id"]] + [check.property("match_id") for check in self.group_checks
                                      if check.isChecked()]
-        values = {
-            "met_on": self.met_on.day(),
-            "slot": self.slot.currentData(),
-            "minutes": self.minutes.value() or None,
-            "kind": self.kind.currentData(),
-            "outcome": self.outcome(),
-            "notes": self.notes.toPlainText().strip(),
-            "topic_ids": [tid for tid, check in self.topic_checks.items() if check.isChecked()],
-        }
-        db = self.desk.db
-        with db.atomic():
-            if self.editing:
-                meetings.update_meeting(db, self.meeting_id, **values)
-                saved = self.meeting_id
-            else:
-                saved = meetings.add_meeting(db, match["mentor_id"], match_ids,
-                                             values.pop("met_on"), **values)
-                for goal_id, edit in self.goal_edits.items():
-                    if edit.text().strip():
-                        goals.add_progress_note(db, goal_id, self.met_on.day(),
-                                                edit.text().strip(), saved)
-        self.saved_meeting_id = saved
-        self.student_names = [person_name(self._match(mid), "student_") for mid in match_ids]
-
-
-def describe(dialog: LogMeetingDialog) -> str:
-    """"Logged the meeting with Ana and Ben on 3 Nov." for the status bar."""
-    names = dialog.student_names
-    who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    return (f"{'Saved' if dialog.editing else 'Logged'} the meeting with {who} "
-            f"({label(MEETING_OUTCOMES, dialog.outcome()).lower()}).")
+        form = MeetingForm(
+            met_on=self.met_on.day(), slot=self.slot.currentData(),
+            minutes=self.minutes.value() or None, kind=self.kind.currentData(),
+            outcome=self.outcome(), notes=self.notes.toPlainText(),
+            topic_ids=tuple(tid for tid, check in self.topic_checks.items() if check.isChecked()),
+            goal_notes={goal_id: edit.text() for goal_id, edit in self.goal_edits.items()})
+        if self.editing:
+            outcome = meeting_actions.edit_meeting(self.desk.db, self.meeting_id, form)
+        else:
+            outcome = meeting_actions.log_meeting(self.desk.db, match_ids, form)
+        self.saved_meeting_id = outcome.value
+        return outcome

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,16 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from actions import matches as match_actions
+from actions.matches import NewMatch
 from program.vocabulary import CLOSURE_REASONS, CONSENT_STATUSES, WEEKDAYS, label
 from program.vocabulary import SLOTS as SLOT_WORDS
-from storage import availability, clock, matches, nominations, students
+from storage import availability, clock, matches, students
 from storage.availability import SLOTS
-from ui.desk import MATCHES, NOMINATIONS, Desk
+from ui.desk import Desk
 from ui.dialogs.common import DateField, ok_cancel, resize_within_screen
-from ui.errors import show_error
 from ui.loading import Loader
 from ui.models.candidates import CandidatesModel, load_candidates
 from ui.models.table import FilterProxy
+from ui.operations import perform
 from ui.screens.base import make_table, select_row, set_column_widths
 from ui.words import WEEKDAYS_SHORT, person_name
 
@@ -209,28 +211,16 @@ class MatchDialog(QDialog):
                 "signed agreement is missing or out of date.\n\nMatch anyway?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        db, year_id = self.desk.db, self.desk.year_id
-        starts: dt.date = self.starts.day()
-        try:
-            with db.atomic():
-                if self.current is not None and self.close_reason is not None:
-                    # The old match's last day is the day before the new one begins.
-                    matches.close_match(db, self.current["id"], max(
-                        starts - dt.timedelta(days=1),
-                        dt.date.fromisoformat(self.current["started_on"])),
-                        self.close_reason.currentData(), "Changed mentor.")
-                self.match_id = matches.add_match(
-                    db, row["mentor_id"], self.student_id, year_id, starts,
-                    usual_weekday=self.weekday.currentData(), usual_slot=self.slot.currentData())
-                for nomination in nominations.nominations_of(db, self.student_id):
-                    if nomination["year_id"] == year_id and nomination["status"] in (
-                            "new", "waitlisted"):
-                        nominations.set_status(db, nomination["id"], "accepted")
-        except Exception as error:
-            show_error(self, error)
+        new = NewMatch(self.student_id, row["mentor_id"], self.starts.day(),
+                       self.weekday.currentData(), self.slot.currentData())
+        if self.current is not None and self.close_reason is not None:
+            action = partial(match_actions.change_mentor, old_match_id=self.current["id"],
+                             new=new, reason=self.close_reason.currentData())
+        else:
+            action = partial(match_actions.match_student, year_id=self.desk.year_id, new=new)
+        outcome = perform(self, self.desk, action)
+        if outcome is None:
             return
-        self.desk.log("match", f"Matched {name} with {row['mentor_name']}",
-                      match_id=self.match_id)
-        self.desk.notify(MATCHES, NOMINATIONS)
+        self.match_id = outcome.value
         self.mentor_name = row["mentor_name"]
         super().accept()

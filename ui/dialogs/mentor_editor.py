@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QSpinBox, QWidget
 
+from actions import mentors as mentor_actions
+from actions.core import Outcome
 from program.calendar import years_later
 from storage import clock, lookups, mentors, settings
-from ui.desk import MENTORS, Desk
+from ui.desk import Desk
 from ui.dialogs.common import OptionalDate, choice, day_or_none, line_edit, notes_field, plain
 from ui.dialogs.form_dialog import FormDialog
 
@@ -21,8 +23,6 @@ def _tick(text: str, tooltip: str, ticked: bool) -> QCheckBox:
 
 class MentorEditor(FormDialog):
     """One form for a mentor; saving writes it at once."""
-
-    CHANGES = (MENTORS,)
 
     def __init__(self, desk: Desk, mentor_id: int | None = None,
                  parent: QWidget | None = None) -> None:
@@ -105,8 +105,9 @@ class MentorEditor(FormDialog):
             return "Type the mentor's name."
         return None
 
-    def save(self) -> None:
+    def save(self) -> Outcome:
         if self.mentor_id is None:
-            self.mentor_id = mentors.add_mentor(self.desk.db, **self.values())
-        else:
-            mentors.update_mentor(self.desk.db, self.mentor_id, **self.values())
+            outcome = mentor_actions.add_mentor(self.desk.db, self.values())
+            self.mentor_id = outcome.value
+            return outcome
+        return mentor_actions.edit_mentor(self.desk.db, self.mentor_id, self.values())

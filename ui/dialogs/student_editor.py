@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from actions import students as student_actions
+from actions.core import Outcome
 from program.vocabulary import CONSENT_STATUSES
 from storage import clock, settings, students
-from ui.desk import STUDENTS, Desk
+from ui.desk import Desk
 from ui.dialogs.common import OptionalDate, choice, day_or_none, line_edit, notes_field, plain
 from ui.dialogs.form_dialog import FormDialog
 from ui.words import grade_words, person_name
@@ -14,8 +16,6 @@ from ui.words import grade_words, person_name
 
 class StudentEditor(FormDialog):
     """One form for a student's profile; saving writes it at once (a small write)."""
-
-    CHANGES = (STUDENTS,)
 
     def __init__(self, desk: Desk, student_id: int | None = None,
                  parent: QWidget | None = None) -> None:
@@ -102,20 +102,14 @@ class StudentEditor(FormDialog):
             return "Type the student's first or last name."
         return None
 
-    def save(self) -> None:
+    def save(self) -> Outcome:
         db, year_id, values = self.desk.db, self.desk.year_id, self.values()
-        enrollment = self._enrollment or {}
-        student_id = self.student_id
-        with db.atomic():
-            if student_id is None:
-                student_id = students.add_student(db, **values)
-            else:
-                students.update_student(db, student_id, **values)
-            if year_id is not None:
-                students.set_enrollment(
-                    db, student_id, year_id, grade=self.grade.currentData(),
-                    homeroom=plain(self.homeroom.text()),
-                    entry_date=enrollment.get("entry_date"),
-                    exit_date=enrollment.get("exit_date"),
-                    batch_id=enrollment.get("batch_id"))
-        self.student_id = student_id  # only once it is saved: a refused add can be tried again
+        enrollment = {"grade": self.grade.currentData(), "homeroom": plain(self.homeroom.text())}
+        if self.student_id is None:
+            outcome = student_actions.add_student(db, values, year_id=year_id,
+                                                  enrollment=enrollment)
+        else:
+            outcome = student_actions.edit_student(db, self.student_id, values, year_id=year_id,
+                                                   enrollment=enrollment)
+        self.student_id = outcome.value  # only once saved: a refused add can be tried again
+        return outcome

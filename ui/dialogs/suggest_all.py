@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import sqlite_utils
@@ -17,15 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from actions import matches as match_actions
+from actions.matches import NewMatch
 from analysis import matching
 from program.vocabulary import CONSENT_STATUSES, label, plural
-from storage import clock, matches, nominations, students
-from ui.desk import MATCHES, NOMINATIONS, Desk
+from storage import clock, students
+from ui.desk import Desk
 from ui.dialogs.common import ok_cancel, resize_within_screen
-from ui.errors import show_error
 from ui.loading import Loader
 from ui.models.students import fold
 from ui.models.table import Column, FilterProxy, Index, RowsModel
+from ui.operations import perform
 from ui.screens.base import button, make_table, set_column_widths
 from ui.words import person_name, usual_time
 
@@ -216,25 +219,14 @@ class SuggestAllDialog(QDialog):
                                           "\n\n".join(questions) + "\n\nSave the matches anyway?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        db, year_id, starts = self.desk.db, self.desk.year_id, clock.today()
-        try:
-            with db.atomic():
-                for row in ticked:
-                    weekday, slot = row["usual"] if row["usual"] else (None, None)
-                    self.saved.append(matches.add_match(
-                        db, row["mentor_id"], row["student_id"], year_id, starts,
-                        usual_weekday=weekday, usual_slot=slot))
-                    for nomination in nominations.nominations_of(db, row["student_id"]):
-                        if nomination["year_id"] == year_id and nomination["status"] in (
-                                "new", "waitlisted"):
-                            nominations.set_status(db, nomination["id"], "accepted")
-        except Exception as error:
-            self.saved = []
-            show_error(self, error)
+        chosen = [NewMatch(row["student_id"], row["mentor_id"], clock.today(),
+                           *(row["usual"] if row["usual"] else (None, None)))
+                  for row in ticked]
+        outcome = perform(self, self.desk, partial(
+            match_actions.save_suggested_matches, year_id=self.desk.year_id, chosen=chosen))
+        if outcome is None:
             return
-        self.desk.log("match", f"Saved {plural(len(self.saved), 'match', 'matches')} from "
-                      "Suggest matches", match_ids=self.saved)
-        self.desk.notify(MATCHES, NOMINATIONS)
+        self.saved = list(outcome.value)
         super().accept()
 
     def toggle(self, proxy_row: int) -> None:

@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor
 from analysis import attendance as attendance_figures
 from program.attendance import TIERS as TIER_ORDER
 from program.vocabulary import NOMINATION_REASONS, TIER_EXPLANATIONS, label, tier_words
-from storage import matches, meetings, nominations, students
+from program.waiting import is_waiting
+from storage import clock, matches, meetings, nominations, students
 from ui.models.table import Column, RowsModel
 from ui.style import tier_colours
 from ui.words import day_words, grade_words, percent, student_name
@@ -46,9 +47,11 @@ def load_rows(db: sqlite_utils.Database, year_id: int,
             current[match["student_id"]] = match
     reasons: dict[int, set[str]] = {}
     nominated: dict[int, str] = {}
+    statuses: dict[int, list[str]] = {}
     for nomination in nominations.nominations_in_year(db, year_id):
         student_id = nomination["student_id"]
         reasons.setdefault(student_id, set()).update(nomination["reasons"])
+        statuses.setdefault(student_id, []).append(nomination["status"])
         # The most hopeful status wins when a student was nominated twice.
         if nomination["status"] != "declined" or student_id not in nominated:
             nominated[student_id] = nomination["status"]
@@ -61,6 +64,9 @@ def load_rows(db: sqlite_utils.Database, year_id: int,
                               if match else "")
         row["reasons"] = sorted(reasons.get(row["id"], ()))
         row["nomination_status"] = nominated.get(row["id"])
+        row["waiting"] = is_waiting(statuses.get(row["id"], ()), matched_now=match is not None,
+                                    archived=bool(row.get("archived")),
+                                    exit_date=row.get("exit_date"), on=as_of or clock.today())
         row["last_meeting"] = last_held.get(row["id"])
         record = records.get(row["id"])
         has_data = record is not None and record.source != "none"
@@ -75,9 +81,8 @@ def load_rows(db: sqlite_utils.Database, year_id: int,
 
 
 def waiting(row: dict) -> bool:
-    """Nominated this year (not declined) and not matched now."""
-    return row["match_id"] is None and row["nomination_status"] in ("new", "accepted",
-                                                                    "waitlisted")
+    """Waiting for a mentor (program.waiting's one definition, worked out when loaded)."""
+    return row["waiting"]
 
 
 class StudentsModel(RowsModel):

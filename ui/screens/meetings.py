@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import sqlite_utils
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from actions import meetings as meeting_actions
+from actions.undo import undo_title
 from program.vocabulary import plural
 from storage import meetings
 from ui.desk import GOALS, MATCHES, MEETINGS, MENTORS, STUDENTS, Desk
 from ui.models.meetings import MeetingFilter, MeetingsModel, load_rows
+from ui.operations import perform
 from ui.screens.base import ShownList, button, labelled, make_combo, refill
 from ui.screens.list_screen import ListScreen, mentor_choices
-from ui.words import day_words
+from ui.words import escaped
 
 
 class MeetingsScreen(ListScreen):
@@ -26,7 +30,7 @@ class MeetingsScreen(ListScreen):
     CHANGES = frozenset({MEETINGS, MATCHES, STUDENTS, MENTORS, GOALS})
 
     meeting_requested = Signal(int)  # student id (0: anyone) - the window opens Log a meeting
-    undo_offered = Signal(str, object)  # what was done, and how to take it back
+    undo_requested = Signal()  # the banner's Undo: the window's Edit > Undo
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, MeetingsModel(), MeetingFilter(), parent)
@@ -49,9 +53,12 @@ class MeetingsScreen(ListScreen):
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setAccessibleName("What just happened")
-        self.banner.linkActivated.connect(lambda _: self.undo())
+        self.banner.linkActivated.connect(lambda _: self.undo_requested.emit())
         self.banner.hide()
-        self._undo: dict | None = None
+        # The meeting deleted last and the name of its undo step, to choose it again once
+        # Edit > Undo brought it back.
+        self._deleted: tuple[int, str | None] | None = None
+        desk.history_changed.connect(self._history_changed)
         self.make_list("Meetings list", "Double-click a meeting to change it; click a column "
                        "title to sort", [15, 20, 17, 15, 12, 5, 21, 30])
         self.table.doubleClicked.connect(lambda *_: self.edit_meeting())
@@ -83,7 +90,7 @@ class MeetingsScreen(ListScreen):
     def clear(self) -> None:
         super().clear()
         self.banner.hide()
-        self._undo = None
+        self._deleted = None
 
     def empty_words(self, year: str) -> str:
         return (f"No meetings logged in {year} yet. After a mentor meets a student, log it "
@@ -112,41 +119,35 @@ class MeetingsScreen(ListScreen):
         meeting_id = self.current_meeting_id()
         if meeting_id is None:
             return
-        from ui.dialogs.log_meeting import LogMeetingDialog, describe
+        from ui.dialogs.log_meeting import LogMeetingDialog
 
         dialog = LogMeetingDialog(self.desk, self, meeting_id=meeting_id)
         if dialog.exec():
             self._wanted = meeting_id
-            self.status_message.emit(describe(dialog))
 
     def delete_meeting(self) -> None:
         """Delete the chosen meeting at once; Undo (here or Ctrl+Z) puts it back."""
         meeting_id = self.current_meeting_id()
         if meeting_id is None:
             return
-        row = self.proxy.row_at(self.table.currentIndex().row())
-        saved = meetings.delete_meeting(self.desk.db, meeting_id)
-        who = ", ".join(row["student_names"])
-        description = f"Deleted the meeting of {day_words(row['met_on'])} with {who}."
-        self.desk.log("delete_meeting", description, meeting=saved)
-        self._undo = saved
-        self.banner.setText(f"{description} <a href='undo'>Undo</a>")
-        self.banner.show()
-        self.undo_offered.emit(description, self.undo)
-        self.desk.notify(MEETINGS)
-
-    def undo(self) -> None:
-        """Put back the meeting deleted last (with its topics, students and goal notes)."""
-        if self._undo is None:
+        outcome = perform(self, self.desk,
+                          partial(meeting_actions.delete_meeting, meeting_id=meeting_id))
+        if outcome is None:
             return
-        saved, self._undo = self._undo, None
-        meeting_id = meetings.restore_meeting(self.desk.db, saved)
-        self.desk.log("undo", f"Put back the meeting of {day_words(saved['met_on'])}",
-                      meeting_id=meeting_id)
-        self.banner.hide()
-        self._wanted = meeting_id
-        self.status_message.emit("The meeting is back.")
-        self.desk.notify(MEETINGS)
+        self._deleted = (meeting_id, undo_title(self.desk.db))
+        self.banner.setText(f"{escaped(outcome.message)} <a href='undo'>Undo</a>")
+        self.banner.show()
+
+    def _history_changed(self) -> None:
+        if self._deleted is None or not self.desk.is_open:
+            return
+        meeting_id, title = self._deleted
+        if undo_title(self.desk.db) != title:
+            # Undone (or another change came after): the banner's offer no longer stands.
+            self.banner.hide()
+            self._deleted = None
+            if meetings.meeting(self.desk.db, meeting_id) is not None:
+                self._wanted = meeting_id
 
     # Output ----------------------------------------------------------------------------------
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import sqlite_utils
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from actions import mentors as mentor_actions
 from program.vocabulary import CLOSURE_REASONS, label
 from storage import availability, matches, meetings, mentors
 from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, import_available
@@ -20,6 +22,7 @@ from ui.models.mentors import (
     MentorsModel,
     load_rows,
 )
+from ui.operations import perform
 from ui.screens.base import button, labelled, make_combo
 from ui.screens.list_screen import ListScreen
 from ui.widgets.availability_grid import AvailabilityGrid
@@ -136,10 +139,8 @@ class MentorDetail(DetailPane):
     def _grid_changed(self, grid: set) -> None:
         if self.mentor_id is None:
             return
-        availability.replace(self.desk.db, "mentor", self.mentor_id, grid)
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage("Saved when the mentor can meet.", 5000)
+        perform(self, self.desk, partial(mentor_actions.set_mentor_availability,
+                                         mentor_id=self.mentor_id, grid=grid))
 
 
 class MentorsScreen(ListScreen):

@@ -4,6 +4,7 @@ referrals and attendance."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from actions import goals as goal_actions
+from actions import students as student_actions
 from analysis import attendance as attendance_figures
 from program.vocabulary import (
     ATTENDANCE_SOURCES,
@@ -40,7 +43,8 @@ from program.vocabulary import (
     tier_words,
 )
 from storage import availability, clock, goals, matches, meetings, nominations, referrals, students
-from ui.desk import GOALS, Desk, import_available
+from ui.desk import Desk, import_available
+from ui.operations import perform
 from ui.screens.base import button
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
@@ -211,8 +215,8 @@ class StudentDetail(DetailPane):
         text, ok = QInputDialog.getMultiLineText(self, "Add a goal",
                                                  "What will the student work on?")
         if ok and text.strip():
-            goals.add_goal(self.desk.db, self.student_id, text.strip(), clock.today())
-            self._after_write()
+            self._after(partial(goal_actions.add_goal, student_id=self.student_id, text=text,
+                                on=clock.today()))
 
     def _add_goal_note(self) -> None:
         goal_id = self.chosen_goal_id()
@@ -222,25 +226,26 @@ class StudentDetail(DetailPane):
         text, ok = QInputDialog.getMultiLineText(self, "Add a progress note",
                                                  "How is this goal going?")
         if ok and text.strip():
-            goals.add_progress_note(self.desk.db, goal_id, clock.today(), text.strip())
-            self._after_write()
+            self._after(partial(goal_actions.add_progress_note, goal_id=goal_id, note=text,
+                                on=clock.today()))
 
     def _set_goal_status(self, status: str) -> None:
         goal_id = self.chosen_goal_id()
         if goal_id is None:
             self._hint("Choose a goal in the list first.")
             return
-        goals.set_goal_status(self.desk.db, goal_id, status, clock.today())
-        self._after_write()
+        self._after(partial(goal_actions.set_goal_status, goal_id=goal_id, status=status,
+                            on=clock.today()))
 
     def _hint(self, text: str) -> None:
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(text, 5000)
 
-    def _after_write(self) -> None:
-        self.desk.notify(GOALS)
-        self.show_student(self.student_id)
+    def _after(self, action) -> None:
+        """Run a goal action; the goals show again as saved."""
+        if perform(self, self.desk, action) is not None:
+            self.show_student(self.student_id)
 
     # Attendance ------------------------------------------------------------------------------
 
@@ -498,5 +503,5 @@ class StudentDetail(DetailPane):
     def _grid_changed(self, grid: set) -> None:
         if self.student_id is None:
             return
-        availability.replace(self.desk.db, "student", self.student_id, grid)
-        self._hint(f"Saved when {person_name(self.record or {})} can meet.")
+        perform(self, self.desk, partial(student_actions.set_student_availability,
+                                         student_id=self.student_id, grid=grid))

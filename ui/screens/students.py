@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import sqlite_utils
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
+from actions import students as student_actions
 from program.attendance import TIERS as TIER_ORDER
 from program.vocabulary import NOMINATION_REASONS, tier_words
 from storage import students
@@ -33,6 +35,7 @@ from ui.models.students import (
     StudentsModel,
     load_rows,
 )
+from ui.operations import perform
 from ui.screens.base import button, make_combo, refill
 from ui.screens.list_screen import ListScreen
 from ui.screens.student_detail import StudentDetail
@@ -165,7 +168,6 @@ class StudentsScreen(ListScreen):
         dialog = StudentEditor(self.desk, None, self)
         if dialog.exec():
             self.show_student(dialog.student_id)
-            self.status_message.emit(f"Added {person_name(dialog.values())}.")
 
     def edit_student(self, student_id: int) -> None:
         from ui.dialogs.student_editor import StudentEditor
@@ -173,7 +175,6 @@ class StudentsScreen(ListScreen):
         dialog = StudentEditor(self.desk, student_id, self)
         if dialog.exec():
             self.show_student(student_id)
-            self.status_message.emit(f"Saved {person_name(dialog.values())}.")
 
     def set_archived(self, student_id: int, archive: bool) -> None:
         """Archive (hide) or restore a student; archiving asks first if they have a mentor."""
@@ -190,16 +191,9 @@ class StudentsScreen(ListScreen):
                 f"Archive {name} anyway?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        students.set_archived(db, student_id, archive)
-        self.desk.log("archive" if archive else "restore",
-                      f"{'Archived' if archive else 'Restored'} {name}", student_id=student_id)
-        if archive:
-            self.status_message.emit(f"Archived {name}. Tick \"Show archived\" to find and "
-                                     "restore them.")
-        else:
-            self.status_message.emit(f"Restored {name}.")
-        self._wanted = student_id if not archive else None
-        self.desk.notify(STUDENTS)
+        if perform(self, self.desk, partial(student_actions.archive_student,
+                                            student_id=student_id, archived=archive)):
+            self._wanted = student_id if not archive else None
 
     def find_mentor(self, student_id: int) -> None:
         """Open the matching dialog for one student: suggestions, usual time, one click."""
