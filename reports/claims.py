@@ -27,11 +27,15 @@ class Claim:
     as_well_or_better: bool = False  # similar students did as well or better
 
 
-def _percent(value: float | None) -> str:
+def _percent(value: float | str | None) -> str:
+    if isinstance(value, str):
+        return value
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-def _days(value: float | None, places: int = 1) -> str:
+def _days(value: float | str | None, places: int = 1) -> str:
+    if isinstance(value, str):
+        return value
     return "–" if value is None else f"{value:,.{places}f}"
 
 
@@ -50,7 +54,7 @@ def claims(figures, shown: Shown) -> list[Claim]:
     mentees = figures.comparison.mentees
     found = []
     # Improved.
-    share = shown.figure(("compared_mentees",), figures.share_improved)
+    share = shown.figure(("share_improved",), figures.share_improved)
     theirs = shown.figure(("compared_never_figures",), similar.share_improved)
     hidden = COMPLEMENT_TEXT in (share, theirs)
     way = None if hidden else _direction(figures.share_improved, similar.share_improved,
@@ -98,7 +102,7 @@ def claims(figures, shown: Shown) -> list[Claim]:
     found.append(Claim("School days gained per 100 days enrolled", ours, theirs, sentence,
                        "decimal", way in ("same", "worse")))
     # Left chronic absence.
-    ours = shown.figure(("compared_mentees",), mentees.left_chronic_share)
+    ours = shown.figure(("mentees_left_share",), mentees.left_chronic_share)
     theirs = shown.figure(("compared_never_figures",), similar.left_chronic_share)
     hidden = COMPLEMENT_TEXT in (ours, theirs)
     way = None if hidden else _direction(mentees.left_chronic_share,

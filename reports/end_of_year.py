@@ -31,6 +31,7 @@ from reports.report_tables import (
     comparison_table,
     dosage_rows,
     dose_table,
+    exclusions,
     last_year_rows,
     previously_chronic_table,
     program_rows,
@@ -109,7 +110,7 @@ def build_document(figures: ReportFigures, images: dict[str, QImage] | None = No
         _breakdown_section(figures, view),
         _referrals_section(figures, view),
         _last_year_section(figures, view),
-        _notes_section(figures),
+        _notes_section(figures, view),
     ]
     if figures.for_team:
         parts.append(_students_section(figures))
@@ -158,12 +159,9 @@ def _percent(value: Any) -> str:
 def _matched_sentence(figures: ReportFigures, view: Shown) -> str:
     nominated = view.count(("nominated",))
     matched = view.count(("matched",))
-    nominated_words = ("1 student was nominated" if nominated == 1
-                       else f"{nominated} students were nominated")
     if matched == 0:
-        return f"{nominated_words}; none has been matched with a mentor yet."
-    verb = "was" if matched == 1 else "were"
-    return (f"{nominated_words} and {matched} {verb} matched with one of "
+        return f"Students nominated: {nominated}; none has been matched with a mentor yet."
+    return (f"Students nominated: {nominated}; matched with a mentor: {matched}, by "
             f"{plural(figures.mentors_with_mentees, 'mentor')} who had mentees "
             f"({figures.mentors_on_roster} mentors in the program in the period).")
 
@@ -396,12 +394,14 @@ def _printed(headers: list[str], rows: list[list[Any]], formats: list[str], keys
 
 
 def _breakdown_section(figures: ReportFigures, view: Shown) -> str:
+    note = (f'A count of fewer than 5 students shows "{SMALL_TEXT}"; a few more figures show '
+            f'"{COMPLEMENT_TEXT}" so that no hidden count can be worked out from the figures '
+            "shown anywhere in this report. Their percentages are hidden too."
+            if not figures.for_team else
+            "The program team's report shows every figure in full: it names each mentee "
+            "anyway. Share it with the program team only.")
     parts = [html.heading("5. By grade and by mentor role", new_page=True),
-             html.paragraph(
-                 f'A count of fewer than 5 students shows "{SMALL_TEXT}"; a few more figures '
-                 f'show "{COMPLEMENT_TEXT}" so that no hidden count can be worked out from the '
-                 "figures shown anywhere in this report. Their percentages are hidden too.",
-                 muted=True)]
+             html.paragraph(note, muted=True)]
     if view.below_threshold:
         parts.append(html.paragraph(BELOW_THRESHOLD))
     tables = [(figures.by_grade, "By grade"), (figures.by_role, "By mentor role")]
@@ -432,7 +432,7 @@ def _last_year_section(figures: ReportFigures, view: Shown) -> str:
     ])
 
 
-def _notes_section(figures: ReportFigures) -> str:
+def _notes_section(figures: ReportFigures, view: Shown) -> str:
     definitions = "".join(f"<p><b>{esc(term)}</b>: {esc(text)}</p>"
                           for term, text in figures.definitions)
     tiers = "".join(f"<li><b>{esc(TIER_WORDS[tier])}</b>: {esc(TIER_MEANINGS[tier])}</li>"
@@ -453,7 +453,7 @@ def _notes_section(figures: ReportFigures) -> str:
                    ["date", "text", "text", "date", "date"],
                    empty_text="No imports: the data was entered by hand."),
         html.heading("Left out", 3),
-        html.bullet_list(figures.exclusions) or html.paragraph("Nothing was left out."),
+        html.bullet_list(exclusions(figures, view)) or html.paragraph("Nothing was left out."),
     ])
 
 

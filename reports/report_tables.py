@@ -133,8 +133,7 @@ def previously_chronic_table(figures: ReportFigures, view: Shown):
                        view, ("chronic_last_year_similar",),
                        ("chronic_last_year_similar_figures",))]
     net = previously.net
-    if net is not None and not view.any_hidden([("chronic_last_year_figures",),
-                                                ("chronic_last_year_similar_figures",)]):
+    if net is not None and not view.hidden(("chronic_last_year_net",)):
         rows.append(["Days gained beyond similar students, per mentee", "", "", "",
                      Formatted(net.per_mentee, "decimal"), "", "", "",
                      f"range {net.low / net.mentees:,.1f} to {net.high / net.mentees:,.1f}"
@@ -209,3 +208,20 @@ def referral_rows(figures: ReportFigures, view: Shown) -> list[list[Any]]:
 
 
 
+
+
+def exclusions(figures: ReportFigures, view: Shown) -> list[str]:
+    """What the figures leave out, in sentences (counts of students as they may be shown)."""
+    sentences = []
+    if figures.too_early:
+        sentences.append(
+            f"Mentees too early to tell ({view.count(('too_early',))} of "
+            f"{view.count(('matched',))}) had fewer than {figures.days_before} school days "
+            f"enrolled before their match (this year, or the same part of last year) or fewer "
+            f"than {figures.days_after} since. They count as served when they met, but are left "
+            "out of the before-and-after figures.")
+    sentences += figures.exclusions
+    if figures.not_enrolled:
+        sentences.append(f"Mentees not enrolled this year in the file "
+                         f"({view.count(('not_enrolled',))}) show no grade.")
+    return sentences

@@ -70,7 +70,10 @@ def _range(reading: Reading, key: Hashable) -> tuple[int, int]:
 
 
 def _solve(reading: Reading, keys: list[Hashable], objective: Mapping[int, float],
-           fixed: tuple[int, int] | None = None) -> float | None:
+           fixed: tuple[int, int] | None = None,
+           seen: dict[int, set[int]] | None = None) -> float | None:
+    """The optimum (None: no solution); every value of the solution found is noted in
+    ``seen`` (a solution is a witness for every cell at once)."""
     index = {key: n for n, key in enumerate(keys)}
     low, high = zip(*(_range(reading, key) for key in keys), strict=True)
     low, high = list(low), list(high)
@@ -100,6 +103,9 @@ def _solve(reading: Reading, keys: list[Hashable], objective: Mapping[int, float
                   constraints=constraints)
     if result.status != 0:
         return None
+    if seen is not None:
+        for n, value in enumerate(result.x):
+            seen.setdefault(n, set()).add(int(round(value)))
     return float(result.fun)
 
 
@@ -119,19 +125,24 @@ def attack(reading: Reading) -> list[str]:
                      else COMPLEMENT_TEXT for key, printed in reading.shown.items()},
                     reading.listed_sizes, reading.sums, reading.at_most, reading.least)
     found = []
+    seen: dict[int, set[int]] = {}
     for n, key in enumerate(keys):
         printed = reading.shown[key]
         if printed not in (SMALL_TEXT, COMPLEMENT_TEXT):
             continue
-        least = _solve(reading, keys, {n: 1.0})
-        most = -_solve(reading, keys, {n: -1.0})
+        least = _solve(reading, keys, {n: 1.0}, seen=seen)
+        most = -_solve(reading, keys, {n: -1.0}, seen=seen)
         if round(least) == round(most):
-            found.append(f"{key!r} ({printed}) is pinned to {round(least)}")
+            # Pinned by the tables' shape alone (no figure needed) is no leak.
+            if _solve(shape, keys, {n: 1.0}) != -_solve(shape, keys, {n: -1.0}):
+                found.append(f"{key!r} ({printed}) is pinned to {round(least)}")
             continue
         if printed == SMALL_TEXT:
             low, high = _range(reading, key)
             for value in range(low, high + 1):
-                if _solve(reading, keys, {}, (n, value)) is None \
+                if value in seen.get(n, ()):
+                    continue
+                if _solve(reading, keys, {}, (n, value), seen) is None \
                         and _solve(shape, keys, {}, (n, value)) is not None:
                     found.append(f"{key!r} (fewer than 5) cannot be {value}")
     return found
