@@ -105,6 +105,8 @@ class Actions:
     nominations_new: list[tuple[Incoming, dict]] = field(default_factory=list)
     nominations_changed: list[tuple[dict, dict]] = field(default_factory=list)  # old, new values
     closings: list[dict] = field(default_factory=list)
+    # Grades carried up by a new school year that this roster confirms: (student, enrollment).
+    confirmed_grades: list[tuple[int, int]] = field(default_factory=list)
 
 
 def plan(context: Context, tables: list[Table]) -> KindPlan:
@@ -197,6 +199,7 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
         if context.options.close_matches:
             actions.closings = result.to_confirm
     result.details["nomination_file"] = is_nomination_file
+    result.details["grades_confirmed"] = len(actions.confirmed_grades)
     result.problems = problems.finished()
     result.actions = actions
     return result
@@ -437,6 +440,9 @@ def _compare(student: Incoming, actions: Actions, year: dict, grids: dict) -> bo
         for key, value in student.enrollment.items():
             if value != existing[key]:
                 enrollment[key] = value
+    if existing.get("grade_provisional") and "grade" in student.enrollment:
+        # The roster gives the grade a new school year guessed: it is known now.
+        actions.confirmed_grades.append((existing["id"], existing["enrollment_id"]))
     grid_changed = student.grid is not None and student.grid != grids.get(existing["id"], set())
     if grid_changed:
         actions.grids.append((student, student.grid))
@@ -549,6 +555,9 @@ def write(db: sqlite_utils.Database, kind_plan: KindPlan, batch_id: int, log: Ch
                 log.inserted("nomination_reasons", {"nomination_id": old["id"],
                                                     "reason": reason})
         nominations.update_nomination(db, old["id"], **new_values)
+    for _student_id, enrollment_id in actions.confirmed_grades:
+        log.updated("enrollments", {"id": enrollment_id}, {"grade_provisional": 1})
+    student_store.confirm_grades(db, year_id, [pair[0] for pair in actions.confirmed_grades])
     for closing in actions.closings:
         match = matches.match(db, closing["match_id"])
         log.updated("matches", {"id": match["id"]},
