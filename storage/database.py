@@ -101,6 +101,13 @@ def connect(path: Path) -> sqlite_utils.Database:
     return db
 
 
+def file_of(db: sqlite_utils.Database) -> Path | None:
+    """The data file a connection reads (None: in memory), so a worker thread can open its
+    own connection to it (one connection per thread)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else None
+
+
 def is_read_only(path: Path) -> bool:
     """True when the data file may not be changed: no write permission for its owner (so even
     an administrator's MentorDesk leaves it alone), or none for this user."""

@@ -13,7 +13,7 @@ from reports.workbook import save_report_workbook
 from tests.small_schools import AS_OF, make_school
 from tests.suppression_attacker import attack
 from tests.workbook_checks import reopen
-from tests.workbook_reading import read_admin_workbook
+from tests.workbook_reading import figures_printed_twice, read_admin_workbook
 
 SMALL, HIDDEN = "fewer than 5", "not shown"
 
@@ -32,6 +32,9 @@ def test_an_attacker_reading_the_saved_workbook_works_out_nothing(data_file, tmp
     assert attack(reading) == []
     # Every count of 1 to 4 printed anywhere reads "fewer than 5".
     assert all(value not in (1, 2, 3, 4) for value in reading.shown.values())
+    # A figure printed twice reads the same in both places (shown, or hidden, in both).
+    for what, on_summary, on_comparison in figures_printed_twice(path):
+        assert on_summary == on_comparison, what
 
 
 def test_groups_of_exactly_4_and_5(data_file, tmp_path):

@@ -286,3 +286,14 @@ def test_the_program_team_level_adds_mentors_and_students(small_school):
             if line.local_id in ("000105", "000106")] == [False, False]
     admin = compute_figures(data.db, school.year_id, as_of=AS_OF, level=ADMINISTRATORS)
     assert admin.students == [] and admin.by_mentor is None
+
+
+def test_names_and_grades_are_written_the_one_way(small_school):
+    from storage import students
+
+    data, school = small_school
+    students.update_student(data.db, school.student_ids["m5"], preferred_name="Evie")
+    figures = compute_figures(data.db, school.year_id, as_of=AS_OF, level=TEAM)
+    names = {line.local_id: line.name for line in figures.students}
+    assert names["000105"] == "Evie Oakhurst"  # the preferred first name, as on screen
+    assert [row.label for row in figures.by_grade.rows] == ["Grade 6", "Grade 7", "Grade 8"]

@@ -200,3 +200,17 @@ def _referrals(workbook, reading: Reading) -> None:
                       [("referral", kind, "resolved"), ("referral", kind, "open")])
     for key in keys:
         reading.total(("referral", "Total", key), [("referral", kind, key) for kind in kinds])
+
+
+def figures_printed_twice(path: Path) -> list[tuple[str, object, object]]:
+    """Figures the workbook prints in two places: (what, on the Summary, on Comparison)."""
+    workbook = openpyxl.load_workbook(path)
+    _, summary = _rows(workbook, "Summary")
+    by_label = {row[0]: row[1] for row in summary}
+    headers, comparison = _rows(workbook, "Comparison")
+    mentees = dict(zip(headers, comparison[0], strict=True))
+    return [(label, by_label[label], mentees[column]) for label, column in (
+        ("Share who improved their attendance", "Share improved"),
+        ("School days gained per 100 days enrolled", "Days gained per 100 days enrolled"),
+        ("Share of the chronically absent who left it",
+         "Share of the chronically absent who left it"))]

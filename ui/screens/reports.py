@@ -294,17 +294,22 @@ class ReportsScreen(Screen):
         return self._busy
 
     def _show_report(self) -> None:
+        from reports.disclosure import shown
         from reports.end_of_year import build_document, chart_images
 
         figures = self.figures
         self.document = build_document(figures, chart_images(figures, pngs=self._pngs))
-        share = "–" if figures.share_improved is None else f"{figures.share_improved:.0%}"
-        gained = "–" if figures.days_gained is None else f"{figures.days_gained:,.0f}"
+        # The figures as this level's report prints them ("fewer than 5" where hidden).
+        view = shown(figures)
+        share = view.figure(("share_improved",), figures.share_improved)
+        share = share if isinstance(share, str) or share is None else f"{share:.0%}"
+        gained = view.figure(("days_gained",), figures.days_gained)
+        gained = gained if isinstance(gained, str) or gained is None else f"{gained:,.0f}"
         self.summary.setText(
-            f"<b>{figures.period.label}</b> · {figures.students_served} students served · "
-            f"{figures.meetings_held} meetings held · attendance improved for {share} of "
-            f"mentees · {gained} school days gained · {figures.left_chronic} left chronic "
-            "absence")
+            f"<b>{figures.period.label}</b> · {view.count(('served',))} students served · "
+            f"{view.figure(('meetings',), figures.meetings_held)} meetings held · attendance "
+            f"improved for {share or '–'} of mentees · {gained or '–'} school days gained · "
+            f"{view.count(('left_chronic',))} left chronic absence")
         self._set_enabled(True)
         self.preview.updatePreview()
         self.report_ready.emit()
