@@ -28,8 +28,18 @@ _MUTED = "#52606d"
 _FONT = 9
 
 
-def _figure(width: float, height: float) -> Figure:
-    figure = Figure(figsize=(width, height), layout="constrained")
+Margins = tuple[float, float, float, float]  # left, right, bottom, top, as shares of the figure
+
+
+def _figure(width: float, height: float, margins: Margins | None = None) -> Figure:
+    """A figure laid out by matplotlib's constrained layout, or with fixed ``margins`` (the
+    printed report's charts: drawn once instead of twice, twice as fast)."""
+    if margins is None:
+        figure = Figure(figsize=(width, height), layout="constrained")
+    else:
+        figure = Figure(figsize=(width, height))
+        left, right, bottom, top = margins
+        figure.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
     figure.set_facecolor("white")
     return figure
 
@@ -44,9 +54,10 @@ def _tidy(axes) -> None:
 
 def tier_shift_chart(at_start: Mapping[str, int], now: Mapping[str, int], *,
                      first_label: str = "At match start", second_label: str = "Now",
-                     width: float = 6.5, height: float = 2.4) -> Figure:
+                     width: float = 6.5, height: float = 2.4,
+                     margins: Margins | None = None) -> Figure:
     """Two stacked bars, the mentees' attendance tiers at match start and now."""
-    figure = _figure(width, height)
+    figure = _figure(width, height, margins)
     axes = figure.add_subplot()
     bars = [second_label, first_label]  # matplotlib draws the first bar at the bottom
     lefts = [0.0, 0.0]
@@ -78,9 +89,9 @@ def tier_shift_chart(at_start: Mapping[str, int], now: Mapping[str, int], *,
 def monthly_absence_chart(months: Sequence[str], mentees: Sequence[float | None],
                           school: Sequence[float | None], *, first_label: str = "Mentees",
                           second_label: str = "Whole school", width: float = 6.5,
-                          height: float = 2.6) -> Figure:
+                          height: float = 2.6, margins: Margins | None = None) -> Figure:
     """Absence rate month by month, mentees against the school, with the 10% chronic line."""
-    figure = _figure(width, height)
+    figure = _figure(width, height, margins)
     axes = figure.add_subplot()
     positions = list(range(len(months)))
     axes.plot(positions, _gaps(mentees), color=MENTEE_COLOUR, marker="o", markersize=4,
@@ -145,9 +156,10 @@ def tier_counts_chart(counts: Mapping[str, int], *, width: float = 5.0,
 
 
 def meetings_histogram(counts: Sequence[int], *, median: float | None = None,
-                       width: float = 6.5, height: float = 2.4) -> Figure:
+                       width: float = 6.5, height: float = 2.4,
+                       margins: Margins | None = None) -> Figure:
     """How many mentees had each number of held meetings (bars), with the median marked."""
-    figure = _figure(width, height)
+    figure = _figure(width, height, margins)
     axes = figure.add_subplot()
     highest = max(counts, default=0)
     step = max(1, math.ceil((highest + 1) / 15))
@@ -158,7 +170,7 @@ def meetings_histogram(counts: Sequence[int], *, median: float | None = None,
         axes.axvline(median, color=_INK, linestyle="--", linewidth=1,
                      label=f"median {median:g}")
         axes.legend(fontsize=_FONT, frameon=False, loc="upper right")
-    axes.set_xlabel("Meetings held", fontsize=_FONT, color=_MUTED)
+    axes.set_xlabel("Meetings with the student held", fontsize=_FONT, color=_MUTED)
     axes.set_ylabel("Mentees", fontsize=_FONT, color=_MUTED)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -187,10 +199,10 @@ def figure_svg(figure: Figure) -> bytes:
 
 def chronic_share_chart(months: Sequence[str], this_year: Sequence[float | None],
                         last_year: Sequence[float | None], *, width: float = 6.5,
-                        height: float = 2.4) -> Figure:
+                        height: float = 2.4, margins: Margins | None = None) -> Figure:
     """The whole school's share chronically absent at each month's end, this year (solid)
     beside last year (dashed)."""
-    figure = _figure(width, height)
+    figure = _figure(width, height, margins)
     axes = figure.add_subplot()
     positions = list(range(len(months)))
     axes.plot(positions, _gaps(this_year), color=MENTEE_COLOUR, marker="o", markersize=4,

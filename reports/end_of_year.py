@@ -51,6 +51,10 @@ from reports.words import (
 )
 
 CHART_WIDTH_PX = 624  # 6.5 inches at the 96 px per inch of page layout
+# The printed charts' margins (left, right, bottom, top): fixed, so each is drawn once.
+TIER_MARGINS = (0.17, 0.98, 0.42, 0.97)
+LINE_MARGINS = (0.1, 0.98, 0.3, 0.96)
+BAR_MARGINS = (0.1, 0.98, 0.2, 0.96)
 ACCENT = "#1f5f99"
 TIER_CELLS = [("tier_" + when, tier) for when in ("start", "now") for tier in (*TIERS, None)]
 
@@ -66,26 +70,28 @@ def chart_pngs(figures: ReportFigures, dpi: int = 300) -> dict[str, bytes]:
     if (any(figures.tiers_at_start.values()) or any(figures.tiers_now.values())) \
             and not view.any_hidden(TIER_CELLS):
         figure = charts.tier_shift_chart(figures.tiers_at_start, figures.tiers_now,
-                                         second_label=figures.period.now_label)
+                                         second_label=figures.period.now_label,
+                                         margins=TIER_MARGINS)
         pngs["chart:tiers"] = charts.figure_png(figure, dpi)
     if figures.for_team and figures.meetings_by_mentee:
         # How many mentees had each number of meetings: counts of students, so the program
         # team's only (administrators get the bands of the dose table).
         figure = charts.meetings_histogram(figures.meetings_by_mentee,
-                                           median=figures.meetings_per_mentee.median)
+                                           median=figures.meetings_per_mentee.median,
+                                           margins=BAR_MARGINS)
         pngs["chart:meetings"] = charts.figure_png(figure, dpi)
     if figures.monthly and not view.hidden(("monthly_mentees",)):
         figure = charts.monthly_absence_chart(
             [point.label for point in figures.monthly],
             [point.mentees_rate for point in figures.monthly],
-            [point.school_rate for point in figures.monthly])
+            [point.school_rate for point in figures.monthly], margins=LINE_MARGINS)
         pngs["chart:monthly"] = charts.figure_png(figure, dpi)
     if any(m.this_year is not None or m.last_year is not None
            for m in figures.chronic_by_month):
         figure = charts.chronic_share_chart(
             [MONTHS[m.month - 1] for m in figures.chronic_by_month],
             [m.this_year for m in figures.chronic_by_month],
-            [m.last_year for m in figures.chronic_by_month])
+            [m.last_year for m in figures.chronic_by_month], margins=LINE_MARGINS)
         pngs["chart:chronic"] = charts.figure_png(figure, dpi)
     return pngs
 
@@ -184,6 +190,12 @@ def _tile(number: str, caption: str, detail: str) -> str:
             f'<p style="font-size: 9pt; color: {html.MUTED}; margin: 0">{esc(detail)}</p></td>')
 
 
+def _of_chronic(count: Any) -> str:
+    if isinstance(count, str):
+        return "of those chronically absent when matched"
+    return f"of {_number(count)} chronically absent when matched"
+
+
 def _summary_page(figures: ReportFigures, view: Shown, images: dict[str, QImage]) -> str:
     period = figures.period
     found = report_claims.claims(figures, view)
@@ -204,8 +216,8 @@ def _summary_page(figures: ReportFigures, view: Shown, images: dict[str, QImage]
         _tile(_number(gained.mentees, 1), "school days gained per 100 days",
               f"similar students: {_number(gained.similar, 1)}"),
         _tile(_number(view.count(("left_chronic",))), "mentees left chronic absence",
-              f"of {_number(view.count(('chronic_start',)))} chronically absent when matched; "
-              f"similar students: {_percent(left.similar)} left it"),
+              _of_chronic(view.count(("chronic_start",)))
+              + f"; similar students: {_percent(left.similar)} left it"),
     ]
     grid = ('<table width="100%" cellspacing="6" cellpadding="0">'
             f"<tr>{''.join(tiles[:3])}</tr><tr>{''.join(tiles[3:])}<td></td></tr></table>")
