@@ -29,6 +29,8 @@ COMMANDS = {
     "cli.report_commands": ("report",),
     "cli.backup_commands": ("backups", "restore"),
     "cli.letting_go": ("student",),
+    "cli.referral_commands": ("referral",),
+    "cli.training_commands": ("training",),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 

@@ -183,3 +183,13 @@ def remove_non_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date)
     db.execute(
         "DELETE FROM non_school_days WHERE year_id = ? AND day = ?", [year_id, day_text(day)]
     )
+
+
+def add_non_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date,
+                       label: str = "") -> None:
+    """Close one day of a year (no school), or change the label of a day already closed."""
+    db.execute(
+        "INSERT INTO non_school_days (year_id, day, label) VALUES (?, ?, ?) "
+        "ON CONFLICT(year_id, day) DO UPDATE SET label = excluded.label",
+        [year_id, day_text(day), label],
+    )

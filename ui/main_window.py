@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from storage import years
 from storage.database import DataFile
 from ui import edit_commands, life_cycle_commands, output_commands, window_state
-from ui.desk import MENTORS, STUDENTS, Desk
+from ui.desk import MENTORS, SETTINGS, STUDENTS, YEARS, Desk
 from ui.loading import Loader
 from ui.menus import build_menus
 from ui.navigation import SCREENS, Navigation
@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
                 screen.undo_requested.connect(partial(edit_commands.undo, self))
             if hasattr(screen, "suggest_all_requested"):
                 screen.suggest_all_requested.connect(self.suggest_all)
+            if hasattr(screen, "sign_in_requested"):
+                screen.sign_in_requested.connect(
+                    partial(output_commands.print_sign_in_sheet, self))
         self.navigation.chosen.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -203,6 +206,15 @@ class MainWindow(QMainWindow):
         from ui.dialogs.log_meeting import LogMeetingDialog
 
         LogMeetingDialog(self.desk, self, student_id=student_id).exec()
+
+    def raise_referral(self) -> None:
+        """Raise a referral (Ctrl+R from anywhere): for the student on screen, else chosen in
+        the dialog."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        from ui.dialogs.referral_dialog import RaiseReferralDialog
+
+        RaiseReferralDialog(self.desk, self, student_id=self._student_on_screen()).exec()
 
     def _student_on_screen(self) -> int | None:
         screen = self.current_screen()
@@ -331,6 +343,24 @@ class MainWindow(QMainWindow):
     def _records_changed(self, kinds: frozenset) -> None:
         if kinds & {STUDENTS, MENTORS}:
             self._load_search_entries()
+        if kinds & {SETTINGS, YEARS} and self.desk.is_open:
+            self._years_changed()
+
+    def _years_changed(self) -> None:
+        """A year added, its dates changed or taken back, the school renamed: the switcher
+        and the title follow."""
+        db = self.desk.db
+        if self.desk.year is not None and years.year_by_id(db, self.desk.year_id) is None:
+            fallback = years.current_year(db) or years.newest_year(db)
+            self.desk.year = None
+            if fallback is None:
+                self._file_changed()
+                return
+            self.desk.set_year(fallback["id"])
+        else:
+            self.desk.reload_year()
+        self._fill_years()
+        self._update_title()
 
     def _load_search_entries(self) -> None:
         if not self.desk.is_open:

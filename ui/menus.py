@@ -120,6 +120,9 @@ def _mentoring_menu(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("&Mentoring")
     w.log_meeting_action = _action(w, "&Log a meeting…", "Record a meeting from anywhere",
                                    w.log_meeting, QKeySequence("Ctrl+M"))
+    w.referral_action = _action(w, "Raise a &referral…", "Pass a student's need to the "
+                                "counselor, nurse, an administrator or others (Ctrl+R)",
+                                w.raise_referral, QKeySequence("Ctrl+R"))
     w.add_student_action = _action(w, "Add a &student…", "Add a student who is not on the "
                                    "roster", w.add_student)
     w.add_mentor_action = _action(w, "Add a &mentor…", "Add a staff member who will mentor",
@@ -133,7 +136,8 @@ def _mentoring_menu(w: MainWindow) -> None:
     w.delete_student_action = _action(w, "&Delete a student for good…", "Remove the student "
                                       "on screen and everything about them (after a question)",
                                       partial(life_cycle_commands.delete_student_for_good, w))
-    for action in (w.log_meeting_action, w.add_student_action, w.add_mentor_action):
+    for action in (w.log_meeting_action, w.referral_action, w.add_student_action,
+                   w.add_mentor_action):
         menu.addAction(action)
     menu.addSeparator()
     menu.addAction(w.waiting_action)
@@ -141,16 +145,17 @@ def _mentoring_menu(w: MainWindow) -> None:
     menu.addSeparator()
     menu.addAction(w.delete_student_action)
     w.work_menu = menu
-    w.work_actions = (w.log_meeting_action, w.add_student_action, w.add_mentor_action,
-                      w.waiting_action, w.suggest_action, w.delete_student_action)
+    w.work_actions = (w.log_meeting_action, w.referral_action, w.add_student_action,
+                      w.add_mentor_action, w.waiting_action, w.suggest_action,
+                      w.delete_student_action)
 
 
 def _go_menu(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("&Go")
     w.go_actions = {}
-    for number, entry in enumerate(SCREENS, start=1):
+    for entry in SCREENS:
         action = _action(w, entry.title, entry.tooltip, partial(w.show_screen, entry.key),
-                         QKeySequence(f"Ctrl+{number % 10}") if number <= 10 else None)
+                         QKeySequence(entry.keys) if entry.keys else None)
         menu.addAction(action)
         w.go_actions[entry.key] = action
     w.go_menu = menu

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,13 +27,15 @@ from PySide6.QtWidgets import (
 from actions import meetings as meeting_actions
 from actions.core import Outcome
 from actions.meetings import MeetingForm
+from actions.referrals import NewReferral
 from program.vocabulary import MEETING_KINDS, MEETING_OUTCOMES
 from program.vocabulary import SLOTS as SLOT_WORDS
 from storage import clock, goals, lookups, matches, meetings
 from storage.availability import SLOTS
 from ui.desk import Desk
-from ui.dialogs.common import DateField
+from ui.dialogs.common import DateField, OptionalDate
 from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.referral_dialog import FOLLOW_UP_AFTER, kind_choice, need_field
 from ui.words import person_name
 
 
@@ -139,6 +141,25 @@ class LogMeetingDialog(FormDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().height() * 4 + 12)
 
+        # A need bigger than a mentor can meet: raised with the meeting, linked to it.
+        self.referral_box = QGroupBox("Needs more than a mentor can give: raise a referral")
+        self.referral_box.setCheckable(True)
+        self.referral_box.setChecked(False)
+        self.referral_box.setAccessibleName("Raise a referral with this meeting")
+        self.referral_box.setToolTip("Tick to pass a need to the counselor, nurse, an "
+                                     "administrator or others; it is saved with the meeting")
+        self.referral_kind = kind_choice()
+        self.referral_need = need_field()
+        self.referral_follow_up = OptionalDate(
+            "Follow up on", clock.today() + FOLLOW_UP_AFTER, clock.today(),
+            "The day to check that the student was seen")
+        referral_form = QFormLayout(self.referral_box)
+        referral_form.addRow("To", self.referral_kind)
+        referral_form.addRow("Need", self.referral_need)
+        referral_form.addRow("", self.referral_follow_up)
+        self.referral_box.toggled.connect(self._referral_toggled)
+        self._referral_toggled(False)
+
         self.goals_box = QGroupBox("Progress on the student's goals (optional)")
         self.goals_box.setToolTip("A short note for any goal they worked on; it is kept with "
                                   "the goal, dated the day of the meeting")
@@ -171,15 +192,18 @@ class LogMeetingDialog(FormDialog):
         body_layout.addWidget(self.group_box)
         body_layout.addLayout(form)
         body_layout.addWidget(self.goals_box)
+        body_layout.addWidget(self.referral_box)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        self.scroll = scroll
         self.buttons = self.lay_out(scroll, "Save the meeting", "Save this meeting")
 
         if self.editing:
             self._fill_from(self.editing)
+            self.referral_box.hide()  # a referral is raised with a new meeting, or on its own
         elif student_id is not None:
             self.choose_student(student_id)
         else:
@@ -188,6 +212,17 @@ class LogMeetingDialog(FormDialog):
         self.resize(620, 200)
         self._fit_height()
         self.student.setFocus()
+
+    def _referral_toggled(self, on: bool) -> None:
+        """Only the tick shows until it is ticked (the dialog stays short)."""
+        layout = self.referral_box.layout()
+        for row in range(layout.rowCount()):
+            layout.setRowVisible(row, on)
+        if on:
+            self.referral_need.setFocus()
+            self._fit_height()
+            # On a small screen the form scrolls: bring the referral's fields into view.
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.referral_box))
 
     def _fit_height(self) -> None:
         """As tall as the form (no empty space; taller when a student's goals appear), never
@@ -307,7 +342,19 @@ class LogMeetingDialog(FormDialog):
         if self.met_on.day() < dt.date.fromisoformat(match["started_on"]):
             return (f"The match began on {match['started_on']}; a meeting cannot be before "
                     "that. Check the date.")
+        if self.referral_box.isChecked() and not self.referral_need.toPlainText().strip():
+            self.referral_need.setFocus()
+            return ("Write the need for the referral in a few words, or untick \u201cNeeds "
+                    "more than a mentor can give\u201d.")
         return None
+
+    def referral(self, student_id: int) -> NewReferral | None:
+        """The referral to raise with the meeting (None when the box is not ticked)."""
+        if self.editing or not self.referral_box.isChecked():
+            return None
+        return NewReferral(student_id=student_id, kind=self.referral_kind.currentData(),
+                           need=self.referral_need.toPlainText(), opened_on=self.met_on.day(),
+                           follow_up_on=self.referral_follow_up.day())
 
     def save(self) -> Outcome:
         match = self.current_match()
@@ -322,6 +369,7 @@ class LogMeetingDialog(FormDialog):
         if self.editing:
             outcome = meeting_actions.edit_meeting(self.desk.db, self.meeting_id, form)
         else:
-            outcome = meeting_actions.log_meeting(self.desk.db, match_ids, form)
+            outcome = meeting_actions.log_meeting(self.desk.db, match_ids, form,
+                                                  self.referral(match["student_id"]))
         self.saved_meeting_id = outcome.value
         return outcome

@@ -13,6 +13,7 @@ from actions import mentors as mentor_actions
 from program.vocabulary import CLOSURE_REASONS, label
 from storage import availability, matches, meetings, mentors
 from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, import_available
+from ui.desk import TRAININGS as TRAINING_CHANGES
 from ui.models.mentors import (
     ACTIVE,
     ALL,
@@ -150,7 +151,7 @@ class MentorsScreen(ListScreen):
     TITLE = "Mentors"
     KEEP_IN_VIEW = TRAININGS
     NOUN = "mentors"
-    CHANGES = frozenset({MENTORS, MATCHES, MEETINGS, STUDENTS})
+    CHANGES = frozenset({MENTORS, MATCHES, MEETINGS, STUDENTS, TRAINING_CHANGES})
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, MentorsModel(), MentorFilter(), parent)

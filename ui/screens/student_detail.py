@@ -33,8 +33,6 @@ from program.vocabulary import (
     MEETING_OUTCOMES,
     NOMINATION_REASONS,
     NOMINATION_STATUSES,
-    REFERRAL_KINDS,
-    REFERRAL_STATUSES,
     TIER_EXPLANATIONS,
     WEEKDAYS,
     join_words,
@@ -49,6 +47,7 @@ from ui.screens.base import button
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
 from ui.widgets.detail_pane import DetailPane, add_to, scrolling, section_title, text_view
+from ui.widgets.referral_text import referral_html
 from ui.widgets.tier_badge import TierBadge
 from ui.words import day_words, grade_words, percent, person_name, usual_time
 from ui.words import escaped as _e
@@ -126,9 +125,7 @@ class StudentDetail(DetailPane):
         self.tabs.addTab(self.mentors_view, "Mentors")
         self.meetings_view = text_view("Meetings", "Every meeting logged with this student")
         self.tabs.addTab(self.meetings_view, "Meetings")
-        self.referrals_view = text_view("Referrals", "Needs passed on to the counselor, nurse, "
-                                       "an administrator or others")
-        self.tabs.addTab(self.referrals_view, "Referrals")
+        self.tabs.addTab(self._referrals_page(), "Referrals")
         self.attendance_page = self._attendance_page()
         self.tabs.addTab(self.attendance_page, "Attendance")
 
@@ -245,6 +242,42 @@ class StudentDetail(DetailPane):
     def _after(self, action) -> None:
         """Run a goal action; the goals show again as saved."""
         if perform(self, self.desk, action) is not None:
+            self.show_student(self.student_id)
+
+    # Referrals -------------------------------------------------------------------------------
+
+    def _referrals_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.referrals_view = text_view("Referrals", "Needs passed on to the counselor, nurse, "
+                                       "an administrator or others, with each dated note "
+                                       "(Update… to add one)")
+        self.referrals_view.anchorClicked.connect(self._referral_link)
+        layout.addWidget(self.referrals_view, 1)
+        row = QHBoxLayout()
+        self.referral_button = button("Raise a re&ferral…", "Pass this student's need to the "
+                                      "counselor, nurse, an administrator or others",
+                                      self._raise_referral)
+        row.addWidget(self.referral_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    def _raise_referral(self) -> None:
+        if self.student_id is None:
+            return
+        from ui.dialogs.referral_dialog import RaiseReferralDialog
+
+        if RaiseReferralDialog(self.desk, self, student_id=self.student_id).exec():
+            self.show_student(self.student_id)
+
+    def _referral_link(self, url) -> None:
+        text = url.toString()
+        if not text.startswith("referral:") or self.student_id is None:
+            return
+        from ui.dialogs.referral_dialog import UpdateReferralDialog
+
+        if UpdateReferralDialog(self.desk, int(text.split(":", 1)[1]), self).exec():
             self.show_student(self.student_id)
 
     # Attendance ------------------------------------------------------------------------------
@@ -462,16 +495,9 @@ class StudentDetail(DetailPane):
 
     def _referrals_html(self, rows: list[dict]) -> str:
         if not rows:
-            return "<p>No referrals.</p>"
-        parts = []
-        for r in rows:
-            parts.append(
-                f"<p><b>{_e(label(REFERRAL_KINDS, r['kind']))}</b> · opened "
-                f"{_e(day_words(r['opened_on']))} · {_e(label(REFERRAL_STATUSES, r['status']))}"
-                + (f" · follow up {_e(day_words(r['follow_up_on']))}"
-                   if r["follow_up_on"] and r["status"] != "resolved" else "")
-                + f"<br>{_e(r['need'])}</p>")
-        return "".join(parts)
+            return ("<p>No referrals. When the student needs more than a mentor can give, "
+                    "raise one below.</p>")
+        return "<hr>".join(referral_html(row, update_link=True) for row in rows)
 
     # Actions ---------------------------------------------------------------------------------
 

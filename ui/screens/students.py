@@ -19,6 +19,7 @@ from ui.desk import (
     MATCHES,
     MEETINGS,
     NOMINATIONS,
+    REFERRALS,
     STUDENTS,
     Desk,
     import_available,
@@ -49,7 +50,7 @@ class StudentsScreen(ListScreen):
     TITLE = "Students"
     KEEP_IN_VIEW = LAST_MEETING
     NOUN = "students"
-    CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS})
+    CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS, REFERRALS})
 
     meeting_requested = Signal(int)  # student id: the window opens Log a meeting
     profile_requested = Signal(int)  # student id: the window prints the mentee profile
