@@ -51,7 +51,9 @@ SETTINGS: tuple[Setting, ...] = (
             "this many school days enrolled before the match (or in the same part of the year "
             "before); the others are \"too early to tell\".", minimum=1, maximum=200),
     Setting("change_days_after", int, 20, "School days after a match to judge a change",
-            "... and at least this many school days enrolled since the match began.",
+            "A mentee's change is judged only with at least this many school days enrolled "
+            "since the match began (and enough before it); the others are \"too early to "
+            "tell\".",
             minimum=1, maximum=200),
     Setting("default_mentor_capacity", int, 2, "Mentees per mentor (usual)",
             "The capacity a new mentor starts with.", minimum=0, maximum=30),
