@@ -102,11 +102,12 @@ def ledgers_in_background(db: sqlite_utils.Database, year_id: int, calendar: Sch
                           as_of: dt.date, rules: AttendanceRules) -> Callable[[], dict]:
     """Start loading a year's ledgers on a thread of its own (its own connection: SQLite reads
     there while this thread works, on the machine's other core); returns the function that
-    waits for them. In memory, or if the thread cannot start, they are loaded when asked."""
+    waits for them. In memory or inside a transaction, they are loaded when asked."""
     from storage.database import connect, file_of
 
     path = file_of(db)
-    if path is None:
+    if path is None or db.conn.in_transaction:
+        # In memory, or inside a transaction whose changes another connection cannot see.
         return lambda: ledgers(db, year_id, calendar, as_of, rules)
     result: dict[str, object] = {}
 

@@ -81,6 +81,8 @@ def _solve(reading: Reading, keys: list[Hashable], objective: Mapping[int, float
         low[fixed[0]] = high[fixed[0]] = fixed[1]
     rows, lower, upper = [], [], []
     for whole, parts in reading.sums:
+        if whole not in index or any(part not in index for part in parts):
+            continue  # a fact about other cells (the caller leaves out what is unrelated)
         row = np.zeros(len(keys))
         row[index[whole]] += 1
         for part in parts:
@@ -89,6 +91,8 @@ def _solve(reading: Reading, keys: list[Hashable], objective: Mapping[int, float
         lower.append(0)
         upper.append(0)
     for small, big in reading.at_most:
+        if small not in index or big not in index:
+            continue
         row = np.zeros(len(keys))
         row[index[small]] += 1
         row[index[big]] -= 1
@@ -125,16 +129,57 @@ def attack(reading: Reading) -> list[str]:
                      else COMPLEMENT_TEXT for key, printed in reading.shown.items()},
                     reading.listed_sizes, reading.sums, reading.at_most, reading.least)
     found = []
+    for group in _groups(reading):
+        found += _attack_group(reading, shape, keys, group)
+    return found
+
+
+def _facts(reading: Reading) -> list[tuple[Hashable, ...]]:
+    return [(whole, *parts) for whole, parts in reading.sums] + list(reading.at_most)
+
+
+def _groups(reading: Reading) -> list[list[Hashable]]:
+    """The hidden cells, grouped by the facts that tie them (the shown cells being known, two
+    groups have nothing to say about each other): each is solved on its own, quickly."""
+    hidden = {key for key, printed in reading.shown.items()
+              if printed in (SMALL_TEXT, COMPLEMENT_TEXT)}
+    parent = {key: key for key in hidden}
+
+    def root(key):
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for fact in _facts(reading):
+        inside = [key for key in fact if key in hidden]
+        for other in inside[1:]:
+            parent[root(other)] = root(inside[0])
+    groups: dict[Hashable, list[Hashable]] = {}
+    for key in sorted(hidden, key=repr):
+        groups.setdefault(root(key), []).append(key)
+    return list(groups.values())
+
+
+def _attack_group(reading: Reading, shape: Reading, everything: list[Hashable],
+                  group: list[Hashable]) -> list[str]:
+    members = set(group)
+    # The group's cells and the shown cells its facts name (known values), no others.
+    near = sorted({key for fact in _facts(reading) if members & set(fact) for key in fact}
+                  | members, key=repr)
+    position = {key: n for n, key in enumerate(near)}
+    found = []
     seen: dict[int, set[int]] = {}
-    for n, key in enumerate(keys):
+    for key in group:
+        n = position[key]
         printed = reading.shown[key]
-        if printed not in (SMALL_TEXT, COMPLEMENT_TEXT):
-            continue
-        least = _solve(reading, keys, {n: 1.0}, seen=seen)
-        most = -_solve(reading, keys, {n: -1.0}, seen=seen)
+        least = _solve(reading, near, {n: 1.0}, seen=seen)
+        most = -_solve(reading, near, {n: -1.0}, seen=seen)
         if round(least) == round(most):
             # Pinned by the tables' shape alone (no figure needed) is no leak.
-            if _solve(shape, keys, {n: 1.0}) != -_solve(shape, keys, {n: -1.0}):
+            whole = everything.index(key)
+            if _solve(shape, everything, {whole: 1.0}) \
+                    != -_solve(shape, everything, {whole: -1.0}):
                 found.append(f"{key!r} ({printed}) is pinned to {round(least)}")
             continue
         if printed == SMALL_TEXT:
@@ -142,7 +187,7 @@ def attack(reading: Reading) -> list[str]:
             for value in range(low, high + 1):
                 if value in seen.get(n, ()):
                     continue
-                if _solve(reading, keys, {}, (n, value), seen) is None \
-                        and _solve(shape, keys, {}, (n, value)) is not None:
+                if _solve(reading, near, {}, (n, value), seen) is None and _solve(
+                        shape, everything, {}, (everything.index(key), value)) is not None:
                     found.append(f"{key!r} (fewer than 5) cannot be {value}")
     return found

@@ -148,3 +148,16 @@ def test_no_breakdown_can_be_undone_by_an_integer_program(groups):
         worse = min(worse, mentees - improved - same)
         rows.append((mentees, improved, same, worse))
     assert attack(reading_of(table(rows))) == []
+
+
+def test_the_attacker_undoes_a_hiding_that_does_not_hold():
+    # Grade 6 hidden alone, its Total row shown: 3 = 15 - 12, the old report's mistake.
+    disclosure = table([(3, 1, 2, 0), (12, 6, 5, 1)])
+    reading = Reading()
+    for key, value in disclosure.values.items():
+        reading.see(key, SMALL_TEXT if key[0] == 0 else value)
+    reading.listed_sizes = {(0, "mentees"), (1, "mentees")}
+    for whole, parts in disclosure.totals:
+        reading.total(whole, parts)
+    found = attack(reading)
+    assert "(0, 'mentees') (fewer than 5) is pinned to 3" in found
