@@ -31,6 +31,7 @@ COMMANDS = {
     "cli.letting_go": ("student",),
     "cli.referral_commands": ("referral",),
     "cli.training_commands": ("training",),
+    "cli.week_commands": ("week", "mentor-note"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 

@@ -12,6 +12,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from ui import edit_commands, file_commands, life_cycle_commands, output_commands
 from ui.navigation import SCREENS
@@ -47,6 +48,12 @@ def _file_menu(w: MainWindow) -> None:
     w.demo_action = _action(w, "Open &demo school",
                             "Open a made-up school to try MentorDesk safely",
                             partial(file_commands.open_demo_school, w))
+    w.own_school_action = _action(w, "Back to &my school", "Leave the demo: open your own "
+                                  "school's file again", partial(file_commands.back_to_own_school,
+                                                                 w))
+    w.recent_menu = QMenu("Open re&cent", w)
+    w.recent_menu.setToolTipsVisible(True)
+    w.recent_menu.aboutToShow.connect(partial(file_commands.fill_recent_menu, w))
     w.import_action = _action(w, "&Import…", "Bring in a spreadsheet: roster, nominations, "
                               "mentors, attendance, ...",
                               partial(file_commands.open_import_wizard, w),
@@ -84,7 +91,9 @@ def _file_menu(w: MainWindow) -> None:
                               partial(life_cycle_commands.let_go_of_a_year, w))
     w.quit_action = _action(w, "&Quit", "Close MentorDesk (everything is already saved)",
                             w.close, QKeySequence.StandardKey.Quit)
-    for group in ((w.open_action, w.demo_action),
+    menu.addAction(w.open_action)
+    menu.addMenu(w.recent_menu)
+    for group in ((w.demo_action, w.own_school_action),
                   (w.import_action, w.history_action, w.template_action),
                   (w.print_action, w.export_action, w.roster_action, w.roster_excel_action),
                   (w.new_year_action, w.let_go_action),
@@ -133,6 +142,8 @@ def _mentoring_menu(w: MainWindow) -> None:
     w.suggest_action = _action(w, "S&uggest matches for everyone waiting…",
                                "Propose the best mentor for every waiting student; you tick "
                                "the ones to keep", w.suggest_all)
+    w.notes_action = _action(w, "Weekly &notes for mentors…", "Each mentor's note for the "
+                             "week, to print, copy or email", w.open_mentor_notes)
     w.delete_student_action = _action(w, "&Delete a student for good…", "Remove the student "
                                       "on screen and everything about them (after a question)",
                                       partial(life_cycle_commands.delete_student_for_good, w))
@@ -142,12 +153,13 @@ def _mentoring_menu(w: MainWindow) -> None:
     menu.addSeparator()
     menu.addAction(w.waiting_action)
     menu.addAction(w.suggest_action)
+    menu.addAction(w.notes_action)
     menu.addSeparator()
     menu.addAction(w.delete_student_action)
     w.work_menu = menu
     w.work_actions = (w.log_meeting_action, w.referral_action, w.add_student_action,
                       w.add_mentor_action, w.waiting_action, w.suggest_action,
-                      w.delete_student_action)
+                      w.delete_student_action, w.notes_action)
 
 
 def _go_menu(w: MainWindow) -> None:

@@ -13,7 +13,9 @@ from ui.icons import icon
 
 @dataclass(frozen=True)
 class ScreenEntry:
-    """A screen the navigation offers: its key, words, icon and where its class lives."""
+    """A screen the navigation offers: its key, words, icon, where its class lives, and its
+    Ctrl+number (kept apart from the order, so a screen added at the top takes the next number
+    and the others keep theirs)."""
 
     key: str
     title: str
@@ -33,9 +35,13 @@ class ScreenEntry:
         return f"Ctrl+{self.shortcut}" if self.shortcut is not None else ""
 
 
-# In the order the facilitator sees them. Ctrl+1..6 were the first screens' and stay theirs;
-# Ctrl+7 belongs to This week (added as the first entry with its own work).
+# In the order the facilitator sees them; This week is the home screen the window opens on.
+# Ctrl+1..6 were the first screens' and stay theirs; This week has Ctrl+7, the screens
+# added after it the next numbers.
 SCREENS: tuple[ScreenEntry, ...] = (
+    ScreenEntry("this_week", "This week", "Who needs attention this week: overdue matches, "
+                "absences, new flags, waiting students, referrals, trainings, screening",
+                "ui.screens.week", "WeekScreen", 7),
     ScreenEntry("students", "Students", "Every student this year: find, filter, match, edit",
                 "ui.screens.students", "StudentsScreen", 1),
     ScreenEntry("mentors", "Mentors", "Mentors' load, meetings, screening and availability",
@@ -59,6 +65,7 @@ SCREENS: tuple[ScreenEntry, ...] = (
                 "calendar, attendance rules, meetings, lists, grades, and the history of "
                 "changes", "ui.screens.settings", "SettingsScreen", 0),
 )
+HOME = SCREENS[0].key
 
 
 class Navigation(QListWidget):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -28,6 +29,8 @@ from actions import meetings as meeting_actions
 from actions.core import Outcome
 from actions.meetings import MeetingForm
 from actions.referrals import NewReferral
+from analysis.attendance import meeting_advice_for
+from program.meeting_advice import default_meeting_day
 from program.vocabulary import MEETING_KINDS, MEETING_OUTCOMES
 from program.vocabulary import SLOTS as SLOT_WORDS
 from storage import clock, goals, lookups, matches, meetings
@@ -85,6 +88,13 @@ class LogMeetingDialog(FormDialog):
 
         self.met_on = DateField(clock.today(), "Date", "The day of the meeting")
         self.met_on.setMaximumDate(self.met_on.date().addDays(0))
+        self._date_chosen = False  # the person picked a date: a student's advice keeps off it
+        self.met_on.dateChanged.connect(self._date_edited)
+        self.advice = QLabel("")
+        self.advice.setObjectName("hint")
+        self.advice.setWordWrap(True)
+        self.advice.setAccessibleName("Suggested meeting day")
+        self.advice.hide()
         self.slot = QComboBox()
         self.slot.setAccessibleName("Time of day")
         self.slot.setToolTip("When in the school day they met")
@@ -178,6 +188,7 @@ class LogMeetingDialog(FormDialog):
         when.addStretch(1)
         form.addRow("&Date", when_row)
         form.labelForField(when_row).setBuddy(self.met_on)
+        form.addRow("", self.advice)
         form.addRow("&Kind", self.kind)
         outcome_widget = QWidget()
         outcome_row.setContentsMargins(0, 0, 0, 0)
@@ -269,9 +280,12 @@ class LogMeetingDialog(FormDialog):
         if match is None:
             self.group_box.hide()
             self.goals_box.hide()
+            self.advice.hide()
             return
         if match["usual_slot"] and not self.editing:
             self.slot.setCurrentIndex(self.slot.findData(match["usual_slot"]))
+        if not self.editing:
+            self._offer_advised_day(match)
         others = [m for m in self.open_matches
                   if m["mentor_id"] == match["mentor_id"] and m["id"] != match["id"]]
         for other in others:
@@ -295,6 +309,31 @@ class LogMeetingDialog(FormDialog):
             self.goal_edits[goal["id"]] = edit
         self.goals_box.setVisible(bool(working) and not self.editing)
         self._fit_height()
+
+    def _offer_advised_day(self, match: dict) -> None:
+        """The student's suggested meeting day (program.meeting_advice, the one advice This
+        week and the mentor's note give): this week's, once it has come, is offered first."""
+        today = clock.today()
+        advice = meeting_advice_for(self.desk.db, match["year_id"], [match["student_id"]],
+                                    today).get(match["student_id"])
+        if advice is None:
+            self.advice.hide()
+            if not self._date_chosen:
+                self._set_day(today)
+            return
+        name = match["student_preferred_name"] or match["student_first_name"] or "the student"
+        self.advice.setText(f"Suggested day: {advice.sentence(name)}")
+        self.advice.show()
+        if not self._date_chosen:
+            self._set_day(default_meeting_day(advice, today))
+
+    def _set_day(self, day: dt.date) -> None:
+        self.met_on.blockSignals(True)
+        self.met_on.set_day(day)
+        self.met_on.blockSignals(False)
+
+    def _date_edited(self) -> None:
+        self._date_chosen = True
 
     def _group_changed(self) -> None:
         grouped = any(check.isChecked() for check in self.group_checks)

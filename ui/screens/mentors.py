@@ -166,7 +166,7 @@ class MentorsScreen(ListScreen):
                                  self.add_mentor)
         self.filter_controls(self.which, self.search)
         self.make_list("Mentors list", "Click a mentor to see their details; click a column "
-                       "title to sort", [20, 14, 5, 5, 5, 13, 5])
+                       "title to sort", [17, 13, 5, 5, 5, 10, 5])
         detail = MentorDetail(desk)
         detail.edit_requested.connect(self.edit_mentor)
         detail.student_requested.connect(self.student_requested)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from actions import goals as goal_actions
+from actions import nominations as nomination_actions
 from actions import students as student_actions
 from analysis import attendance as attendance_figures
 from program.vocabulary import (
@@ -31,8 +32,6 @@ from program.vocabulary import (
     GOAL_STATUSES,
     MEETING_KINDS,
     MEETING_OUTCOMES,
-    NOMINATION_REASONS,
-    NOMINATION_STATUSES,
     TIER_EXPLANATIONS,
     WEEKDAYS,
     join_words,
@@ -47,6 +46,7 @@ from ui.screens.base import button
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
 from ui.widgets.detail_pane import DetailPane, add_to, scrolling, section_title, text_view
+from ui.widgets.nominations import NominationsBox
 from ui.widgets.referral_text import referral_html
 from ui.widgets.tier_badge import TierBadge
 from ui.words import day_words, grade_words, percent, person_name, usual_time
@@ -88,11 +88,14 @@ class StudentDetail(DetailPane):
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
         top.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignTop)
+        # Two short rows of buttons: the pane stays narrow enough for the list beside it to
+        # show every column up to Concern on a 1440-wide screen.
         actions = QHBoxLayout()
-        for widget in (self.edit_button, self.match_button, self.meeting_button):
+        for widget in (self.edit_button, self.match_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         more = QHBoxLayout()
+        more.addWidget(self.meeting_button)
         more.addWidget(self.profile_button)
         more.addWidget(self.archive_button)
         more.addStretch(1)
@@ -116,11 +119,14 @@ class StudentDetail(DetailPane):
         profile_layout.addWidget(self.profile)
         profile_layout.addWidget(section_title("When the student can meet (click to change):"))
         profile_layout.addWidget(self.grid)
+        profile_layout.addWidget(section_title("Nominations"))
+        self.nominations = NominationsBox()
+        self.nominations.decided.connect(self._decide_nomination)
+        profile_layout.addWidget(self.nominations)
         profile_layout.addStretch(1)
         self.tabs.addTab(scrolling(profile_page, on_panel=True), "Profile")
         self.tabs.addTab(self._goals_page(), "Goals")
-        self.mentors_view = text_view("Mentors and nominations",
-                                     "The student's mentors now and before, and nominations")
+        self.mentors_view = text_view("Mentors", "The student's mentors now and before")
         self.mentors_view.anchorClicked.connect(self._mentor_link)
         self.tabs.addTab(self.mentors_view, "Mentors")
         self.meetings_view = text_view("Meetings", "Every meeting logged with this student")
@@ -328,9 +334,10 @@ class StudentDetail(DetailPane):
         elif record.pattern_weekdays:
             missed = join_words(WEEKDAYS[d] for d in record.pattern_weekdays)
             lines.append(f"<b>Most missed: {_e(missed)}.</b>")
-            if record.meet_on:
-                lines.append(f"Try meeting on {_e(join_words(WEEKDAYS[d] for d in record.meet_on))}"
-                             " (the school day before).")
+            if record.advice is not None:
+                name = (self.record or {}).get("preferred_name") or \
+                    (self.record or {}).get("first_name") or "the student"
+                lines.append(_e(record.advice.sentence(name)))
         else:
             lines.append("No weekday stands out.")
         self.attendance_text.setText("<br>".join(lines))
@@ -414,8 +421,8 @@ class StudentDetail(DetailPane):
         self.grid.set_grid(availability.get(db, "student", student_id))
         self.profile.setText(self._profile_html(record))
         self._show_goals(goals.goals_of(db, student_id))
-        self.mentors_view.setHtml(self._mentors_html(student_matches,
-                                                     nominations.nominations_of(db, student_id)))
+        self.mentors_view.setHtml(self._mentors_html(student_matches))
+        self.nominations.show_nominations(nominations.nominations_of(db, student_id), year_id)
         self.meetings_view.setHtml(self._meetings_html(meetings.meetings_of_student(db,
                                                                                    student_id)))
         self.referrals_view.setHtml(self._referrals_html(referrals.referrals_of(db, student_id)))
@@ -445,7 +452,7 @@ class StudentDetail(DetailPane):
                        "before the student starts meeting a mentor.</p>")
         return f"<table>{cells}</table>{warning}{notes}"
 
-    def _mentors_html(self, student_matches: list[dict], student_nominations: list[dict]) -> str:
+    def _mentors_html(self, student_matches: list[dict]) -> str:
         parts = ["<p><b>Mentors</b></p>"]
         if not student_matches:
             parts.append("<p>No mentor yet.</p>")
@@ -460,16 +467,6 @@ class StudentDetail(DetailPane):
                 if m["closure_note"]:
                     closed += f" ({_e(m['closure_note'])})"
             parts.append(f"<p>{mentor} · {_e(m['year_name'])} · {_e(span)}{closed}</p>")
-        parts.append("<p><b>Nominations</b></p>")
-        if not student_nominations:
-            parts.append("<p>Not nominated.</p>")
-        for n in student_nominations:
-            reasons = ", ".join(label(NOMINATION_REASONS, r) for r in n["reasons"]) or "no reason"
-            by = f" by {_e(n['nominated_by'])}" if n["nominated_by"] else ""
-            parts.append(
-                f"<p>{_e(day_words(n['nominated_on']))}{by} ({_e(n['year_name'])}): "
-                f"{_e(reasons)} — {_e(label(NOMINATION_STATUSES, n['status']))}"
-                + (f"<br><i>{_e(n['notes'])}</i>" if n["notes"] else "") + "</p>")
         return "".join(parts)
 
     def _meetings_html(self, rows: list[dict]) -> str:
@@ -525,6 +522,23 @@ class StudentDetail(DetailPane):
         text = url.toString()
         if text.startswith("mentor:"):
             self.mentor_requested.emit(int(text.split(":", 1)[1]))
+
+    def _decide_nomination(self, decision: str, nomination_id: int) -> None:
+        """Accept, waitlist or decline a nomination (actions.nominations)."""
+        if decision == "accept":
+            action = partial(nomination_actions.accept_nomination, nomination_id=nomination_id)
+        elif decision == "waitlist":
+            action = partial(nomination_actions.waitlist_nomination,
+                             nomination_id=nomination_id)
+        else:
+            note, ok = QInputDialog.getText(self, "Decline the nomination",
+                                            "Why, in a few words (optional):")
+            if not ok:
+                return
+            action = partial(nomination_actions.decline_nomination, nomination_id=nomination_id,
+                             note=note)
+        if perform(self, self.desk, action) is not None:
+            self.show_student(self.student_id)
 
     def _grid_changed(self, grid: set) -> None:
         if self.student_id is None:

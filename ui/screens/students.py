@@ -27,9 +27,9 @@ from ui.desk import (
 from ui.models.students import (
     CHRONIC,
     EARLY_WARNING,
-    LAST_MEETING,
     MATCHED,
     NOT_RATED,
+    REASONS,
     UNMATCHED,
     WAITING,
     StudentFilter,
@@ -48,7 +48,7 @@ class StudentsScreen(ListScreen):
 
     KEY = "students"
     TITLE = "Students"
-    KEEP_IN_VIEW = LAST_MEETING
+    KEEP_IN_VIEW = REASONS
     NOUN = "students"
     CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS, REFERRALS})
 
@@ -93,7 +93,7 @@ class StudentsScreen(ListScreen):
                              self.search)
 
         self.make_list("Students list", "Click a student to see their details; click a column "
-                       "title to sort", [21, 6, 3, 15, 6, 17, 11, 8, 20])
+                       "title to sort", [17, 6, 3, 12, 6, 25, 16, 11, 8])
         detail = StudentDetail(desk)
         detail.edit_requested.connect(self.edit_student)
         detail.archive_requested.connect(self.set_archived)
