@@ -15,14 +15,16 @@ from typing import Any
 
 from PySide6.QtGui import QImage, QTextDocument
 
-from reports import charts, html
 from reports import claims as report_claims
+from reports import html, print_charts
+from reports.chart_style import MENTEE_COLOUR, SCHOOL_COLOUR
 from reports.disclosure import BELOW_THRESHOLD, Shown, shown
 from reports.document import new_document
 from reports.figures import COMPARISON_LABEL, LEVELS, TIERS, ReportFigures, report_title
 from reports.formats import Formatted, date_words
 from reports.html import esc
 from reports.pdf import PageDecor, load_logo, save_pdf
+from reports.print_charts import Series
 from reports.report_tables import (
     GROUP_FORMATS,
     MONTHS,
@@ -51,62 +53,49 @@ from reports.words import (
 )
 
 CHART_WIDTH_PX = 624  # 6.5 inches at the 96 px per inch of page layout
-# The printed charts' margins (left, right, bottom, top): fixed, so each is drawn once.
-TIER_MARGINS = (0.17, 0.98, 0.42, 0.97)
-LINE_MARGINS = (0.1, 0.98, 0.3, 0.96)
-BAR_MARGINS = (0.1, 0.98, 0.2, 0.96)
 ACCENT = "#1f5f99"
 TIER_CELLS = [("tier_" + when, tier) for when in ("start", "now") for tier in (*TIERS, None)]
 
 
-def chart_pngs(figures: ReportFigures, dpi: int = 300) -> dict[str, bytes]:
-    """The report's charts as PNG bytes (300 dpi), by the names the document uses; a chart is
-    left out when it would draw a hidden count.
-
-    Plain bytes, so a worker thread can draw them and the page be built anywhere.
-    """
+def chart_pictures(figures: ReportFigures, dpi: int = 300) -> dict[str, QImage]:
+    """The report's charts as 300-dpi pictures, by the names the document uses; a chart is
+    left out when it would draw a hidden count. A worker thread may draw them."""
     view = shown(figures)
-    pngs: dict[str, bytes] = {}
+    pictures: dict[str, QImage] = {}
     if (any(figures.tiers_at_start.values()) or any(figures.tiers_now.values())) \
             and not view.any_hidden(TIER_CELLS):
-        figure = charts.tier_shift_chart(figures.tiers_at_start, figures.tiers_now,
-                                         second_label=figures.period.now_label,
-                                         margins=TIER_MARGINS)
-        pngs["chart:tiers"] = charts.figure_png(figure, dpi)
+        pictures["chart:tiers"] = print_charts.tier_shift_picture(
+            figures.tiers_at_start, figures.tiers_now, second_label=figures.period.now_label,
+            dpi=dpi)
     if figures.for_team and figures.meetings_by_mentee:
         # How many mentees had each number of meetings: counts of students, so the program
         # team's only (administrators get the bands of the dose table).
-        figure = charts.meetings_histogram(figures.meetings_by_mentee,
-                                           median=figures.meetings_per_mentee.median,
-                                           margins=BAR_MARGINS)
-        pngs["chart:meetings"] = charts.figure_png(figure, dpi)
+        pictures["chart:meetings"] = print_charts.meetings_picture(
+            figures.meetings_by_mentee, median=figures.meetings_per_mentee.median, dpi=dpi)
     if figures.monthly and not view.hidden(("monthly_mentees",)):
-        figure = charts.monthly_absence_chart(
+        pictures["chart:monthly"] = print_charts.lines_picture(
             [point.label for point in figures.monthly],
-            [point.mentees_rate for point in figures.monthly],
-            [point.school_rate for point in figures.monthly], margins=LINE_MARGINS)
-        pngs["chart:monthly"] = charts.figure_png(figure, dpi)
+            [Series("Mentees", [point.mentees_rate for point in figures.monthly],
+                    MENTEE_COLOUR),
+             Series("Whole school", [point.school_rate for point in figures.monthly],
+                    SCHOOL_COLOUR, dashed=True, square=True)],
+            y_label="Absence rate", chronic_line=True, height=2.6, dpi=dpi)
     if any(m.this_year is not None or m.last_year is not None
            for m in figures.chronic_by_month):
-        figure = charts.chronic_share_chart(
+        pictures["chart:chronic"] = print_charts.lines_picture(
             [MONTHS[m.month - 1] for m in figures.chronic_by_month],
-            [m.this_year for m in figures.chronic_by_month],
-            [m.last_year for m in figures.chronic_by_month], margins=LINE_MARGINS)
-        pngs["chart:chronic"] = charts.figure_png(figure, dpi)
-    return pngs
-
-
-def chart_images(figures: ReportFigures, dpi: int = 300,
-                 pngs: dict[str, bytes] | None = None) -> dict[str, QImage]:
-    """The charts as pictures for the document (drawn now unless ``pngs`` are given)."""
-    pngs = chart_pngs(figures, dpi) if pngs is None else pngs
-    return {name: QImage.fromData(data) for name, data in pngs.items()}
+            [Series("This year", [m.this_year for m in figures.chronic_by_month],
+                    MENTEE_COLOUR),
+             Series("Last year", [m.last_year for m in figures.chronic_by_month],
+                    SCHOOL_COLOUR, dashed=True, square=True)],
+            y_label="Chronically absent", dpi=dpi)
+    return pictures
 
 
 def build_document(figures: ReportFigures, images: dict[str, QImage] | None = None
                    ) -> QTextDocument:
     """The whole report as one document, ready for :func:`reports.pdf.render`."""
-    images = chart_images(figures) if images is None else images
+    images = chart_pictures(figures) if images is None else images
     view = shown(figures)
     parts = [
         _summary_page(figures, view, images),
@@ -137,9 +126,10 @@ def decor(figures: ReportFigures, logo_path: str | Path | None = None) -> PageDe
 
 def save_report_pdf(figures: ReportFigures, path: Path | str, *, paper: str | None = None,
                     logo_path: str | Path | None = None,
-                    pngs: dict[str, bytes] | None = None) -> Path:
-    """Write the report as a PDF (Letter or A4), atomically; returns the path."""
-    document = build_document(figures, chart_images(figures, pngs=pngs))
+                    pictures: dict[str, QImage] | None = None) -> Path:
+    """Write the report as a PDF (Letter or A4), atomically; returns the path (``pictures``:
+    the charts already drawn)."""
+    document = build_document(figures, pictures)
     return save_pdf(document, path, decor(figures, logo_path), paper=paper)
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reports.end_of_year import build_document, chart_images, save_report_pdf
+from reports.end_of_year import build_document, chart_pictures, save_report_pdf
 from reports.figures import TEAM
 from tests.report_samples import sample_figures
 
@@ -68,10 +68,10 @@ def test_the_program_team_report_adds_mentors_and_mentees_one_by_one(qapp):
 
 
 def test_charts_are_high_resolution_pictures_in_the_document(qapp):
-    admin = chart_images(sample_figures())
+    admin = chart_pictures(sample_figures())
     # The tier chart and the meetings histogram would draw counts administrators may not see.
     assert set(admin) == {"chart:monthly", "chart:chronic"}
-    team = chart_images(sample_figures(TEAM))
+    team = chart_pictures(sample_figures(TEAM))
     assert set(team) == {"chart:tiers", "chart:meetings", "chart:monthly", "chart:chronic"}
     for image in team.values():
         assert image.width() == 1950  # 6.5 inches at 300 dpi
