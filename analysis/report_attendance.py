@@ -59,7 +59,8 @@ def compact_days(db: sqlite_utils.Database, year_id: int,
     # Rows on a day that is no school day (the calendar changed after an import) count as
     # the attendance rules count them: such a student is read day by day.
     on_days_off = attendance_inputs.students_with_rows_on(db, _days_off(calendar))
-    for sid, low, high, rows, marked in attendance_inputs.day_spans(db, first, last):
+    for sid, low, high, rows, marked in attendance_inputs.day_spans(db, year_id, first,
+                                                                        last):
         if sid not in enrolled:
             continue
         start, end = _date(low), _date(high)

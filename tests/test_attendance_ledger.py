@@ -80,3 +80,30 @@ def test_the_loader_takes_a_span_only_for_an_unbroken_run_of_school_days(data_fi
     assert loaded[run].marks == ((days[3], "half_day"),)
     assert loaded[gap].span is None and len(loaded[gap].marks) == len(days) - 1
     assert loaded[holiday].span is None and len(loaded[holiday].marks) == len(days) + 1
+
+
+def test_the_loader_reads_the_years_students_only_and_leaves_out_undone_imports(data_file):
+    db = data_file.db
+    year_id = years.year_by_name(db, "2025-2026")["id"]
+    calendar = school_calendar(db, year_id)
+    days = calendar.days_between(D(2025, 9, 2), D(2025, 9, 30))
+    kept, undone = (students.add_student(db, year_id=year_id, first_name=name)
+                    for name in ("Kept", "Undone"))
+    # A student of another year only, with rows in these dates (an import of the wrong year).
+    years.save_year(db, "2024-2025", D(2024, 9, 3), D(2025, 6, 13), [])
+    elsewhere = students.add_student(
+        db, year_id=years.year_by_name(db, "2024-2025")["id"], first_name="Elsewhere")
+    batch = imports.start_batch(db, "attendance", year_id=year_id, attendance_mode="daily")
+    attendance.insert_days(db, [(sid, day.isoformat(), "absent_excused" if n == 2 else "present",
+                                 "") for sid in (kept, elsewhere) for n, day in enumerate(days)],
+                           batch)
+    later = imports.start_batch(db, "attendance", year_id=year_id, attendance_mode="daily")
+    attendance.insert_days(db, [(undone, day.isoformat(), "absent_unexcused", "")
+                                for day in days], later)
+    db.execute("UPDATE import_batches SET undone_at = '2025-10-01 09:00:00' WHERE id = ?",
+               [later])
+    loaded = compact_days(db, year_id, calendar)
+    assert set(loaded) == {kept, undone}
+    assert loaded[kept].span == (days[0], days[-1])
+    assert loaded[kept].marks == ((days[2], "absent_excused"),)
+    assert loaded[undone].span is None and loaded[undone].marks == ()
