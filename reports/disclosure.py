@@ -222,7 +222,10 @@ def _derived(d: Disclosure, figures) -> None:
     for key in ("rates", "days_gained"):
         d.derived((key,), about=[("judged",)])
     judged_chronic = figures.comparison.mentees.by_tier
-    d.derived(("mentees_left_share",), about=[("judged",)],
+    # The judged mentees who left chronic absence are some of those counted in
+    # ("left_chronic",): their share k/n tells a reader that at least k left (and exactly how
+    # many when every chronically absent mentee was judged), so it goes with that count.
+    d.derived(("mentees_left_share",), ratio_of=[("left_chronic",)], about=[("judged",)],
               size=sum(row.students for row in judged_chronic
                        if row.tier in ("moderate", "severe")))
     d.derived(("net",), about=[("judged",), ("compared_never",)])

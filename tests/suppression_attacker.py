@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -29,6 +30,9 @@ class Reading:
     sums: list[tuple[Hashable, tuple[Hashable, ...]]] = field(default_factory=list)
     at_most: list[tuple[Hashable, Hashable]] = field(default_factory=list)
     least: dict[Hashable, int] = field(default_factory=dict)
+    # A shown share k/n of students counted in a cell: the cell holds at least the numerator
+    # of k/n in lowest terms (what a share printed beside its group gives away).
+    floors: dict[Hashable, int] = field(default_factory=dict)
 
     def see(self, key: Hashable, printed: object) -> None:
         """A cell as printed; the same cell read twice must read the same."""
@@ -43,11 +47,19 @@ class Reading:
     def bound(self, small: Hashable, big: Hashable) -> None:
         self.at_most.append((small, big))
 
+    def share_of(self, key: Hashable, share: object) -> None:
+        """A share printed of some of the students ``key`` counts (k of n of them)."""
+        if isinstance(share, (int, float)) and not isinstance(share, bool):
+            # The file holds the share unrounded: k/n, n a school's count, read back exactly.
+            part = Fraction(share).limit_denominator(10_000).numerator
+            self.floors[key] = max(self.floors.get(key, 0), part)
+
 
 def _least(reading: Reading) -> dict[Hashable, int]:
     """What the tables' shape alone says: a listed group has at least one student, so a sum
     of k listed groups has at least k, and a group at least what it holds."""
-    least = {key: int(key in reading.listed_sizes) for key in reading.shown}
+    least = {key: max(int(key in reading.listed_sizes), reading.floors.get(key, 0))
+             for key in reading.shown}
     while True:
         before = dict(least)
         for whole, parts in reading.sums:
@@ -127,7 +139,8 @@ def attack(reading: Reading) -> list[str]:
     # reader rules out, the figures did not give away.
     shape = Reading({key: printed if printed in (SMALL_TEXT, COMPLEMENT_TEXT)
                      else COMPLEMENT_TEXT for key, printed in reading.shown.items()},
-                    reading.listed_sizes, reading.sums, reading.at_most, reading.least)
+                    reading.listed_sizes, reading.sums, reading.at_most)
+    shape.least = _least(shape)  # no share is a figure this reader has
     found = []
     for group in _groups(reading):
         found += _attack_group(reading, shape, keys, group)

@@ -64,6 +64,10 @@ def read_admin_workbook(path: Path) -> Reading:
             see(("served",), mentees)
         elif label == "Mentees who left chronic absence":
             see(("left_chronic",), mentees)
+        elif label == "Share of the chronically absent who left it":
+            reading.share_of(("left_chronic",), mentees)  # of the judged among them
+        elif label == "Share who improved their attendance":
+            reading.share_of(("improved",), mentees)
     _, rows = _rows(workbook, "Nominations")
     for label, value in rows:
         if value is not None:
