@@ -206,8 +206,10 @@ def _summary_page(figures: ReportFigures, view: Shown, images: dict[str, QImage]
         _tile(_number(gained.mentees, 1), "school days gained per 100 days",
               f"similar students: {_number(gained.similar, 1)}"),
         _tile(_number(view.count(("left_chronic",))), "mentees left chronic absence",
+              # A count beside a share would read as one figure: both groups' shares.
               _of_chronic(view.count(("chronic_start",)))
-              + f"; similar students: {_percent(left.similar)} left it"),
+              + f"; of those judged, {_percent(left.mentees)} left it, similar students "
+                f"{_percent(left.similar)}"),
     ]
     grid = ('<table width="100%" cellspacing="6" cellpadding="0">'
             f"<tr>{''.join(tiles[:3])}</tr><tr>{''.join(tiles[3:])}<td></td></tr></table>")
@@ -359,7 +361,8 @@ def _attendance_section(figures: ReportFigures, view: Shown, images: dict[str, Q
     parts.append(_wide_table(headers, rows, GROUP_FORMATS))
     parts.append(html.heading("Attendance change by meetings held", 3))
     headers, rows, formats = dose_table(figures, view)
-    parts.append(html.table(headers, rows, formats))
+    # The bands' names ("20 meetings or more") need a column as wide as the figures'.
+    parts.append(_wide_table(headers, rows, formats, DOSE_WIDTHS))
     if "chart:monthly" in images:
         parts.append(html.heading("Month by month: mentees and the whole school", 3))
         parts.append(f'<p><img src="chart:monthly" width="{CHART_WIDTH_PX}"></p>')
@@ -373,15 +376,28 @@ def _attendance_section(figures: ReportFigures, view: Shown, images: dict[str, Q
     return "".join(parts)
 
 
-def _wide_table(headers: list[str], rows: list[list[Any]], formats: list[str]) -> str:
-    return f'<div style="font-size: 8pt">{html.table(headers, rows, formats)}</div>'
+# The groups' tables: the group's name wide enough for two lines, the figures alike.
+GROUP_WIDTHS = [20, 9, 9, 9, 9, 10, 9, 13, 12]
+
+
+DOSE_WIDTHS = [24, 14, 15, 15, 16, 16]
+
+
+def _wide_table(headers: list[str], rows: list[list[Any]], formats: list[str],
+                widths: list[int] = GROUP_WIDTHS) -> str:
+    """A table of many figures, in a smaller type, its columns as ``widths`` (percent)."""
+    return f'<div style="font-size: 8pt">{html.table(headers, rows, formats, widths=widths)}</div>'
 
 
 # The printed breakdowns keep the columns a reader needs; the workbook has them all.
+# (Too early to tell is mentees less judged; with it, a row of "fewer than 5" was wider
+# than the page and the headings broke inside words.)
 PRINT_COLUMNS = {"mentees": "Mentees", "judged": "Judged", "improved": "Improved",
-                 "too_early": "Too early", "share_improved": "Share improved",
+                 "share_improved": "Share improved",
                  "rate_before": "Absent before", "rate_after": "Absent since",
                  "left_chronic": "Left chronic"}
+PRINT_ROOM = {"mentees": 10, "judged": 10, "improved": 10, "share_improved": 11,
+              "rate_before": 10, "rate_after": 10, "left_chronic": 10}
 
 
 def _printed(headers: list[str], rows: list[list[Any]], formats: list[str], keys: list[str]
@@ -390,9 +406,12 @@ def _printed(headers: list[str], rows: list[list[Any]], formats: list[str], keys
     printed_headers = [headers[0]] + [PRINT_COLUMNS[keys[index]] for index in keep]
     printed_formats = [formats[0]] + [formats[index + 1] for index in keep]
     printed_rows = [[row[0]] + [row[index + 1] for index in keep] for row in rows]
-    widths = [16] + [84 // len(keep)] * len(keep)
+    # Room by the longest word of each heading, so no heading breaks inside a word
+    # ("improve-d"); the first column fits "Paraprofessional".
+    room = [PRINT_ROOM[keys[index]] for index in keep]
+    widths = [19] + [round(81 * share / sum(room)) for share in room]
     body = html.table(printed_headers, printed_rows, printed_formats, widths=widths)
-    return f'<div style="font-size: 8.5pt">{body}</div>'
+    return f'<div style="font-size: 7.5pt">{body}</div>'
 
 
 def _breakdown_section(figures: ReportFigures, view: Shown) -> str:

@@ -24,6 +24,8 @@ def test_the_summary_page_leads_with_the_headline_figures_beside_similar_student
         assert expected in summary
     # Each effect in words that say which way it points.
     assert "similar students gained fewer (1.2) over the same days" in summary
+    # The tile of mentees who left chronic absence sets a share beside a share, not a count.
+    assert "of those judged, 45% left it, similar students 30%" in summary
     assert "Beyond what similar students' change would have given them, mentees gained 110 " \
            "school days (range 60 to 170)" in summary
 
@@ -98,3 +100,54 @@ def test_figures_and_one_word_headings_never_break_inside(qapp):
     table = html.table(["Grade", "Left chronic"], [[7, "fewer than 5"]], ["integer", "integer"])
     # Numbers (and the words that stand in for a hidden one) stay on one line.
     assert table.count("white-space: nowrap") == 3  # "Grade", and both figures
+
+
+def _words_broken_in_tables(document) -> list[str]:
+    """Words the layout splits over two lines inside a table cell (a column too narrow)."""
+    from PySide6.QtGui import QTextCursor
+
+    broken = []
+    block = document.begin()
+    while block.isValid():
+        if QTextCursor(block).currentTable() is not None:
+            text, layout = block.text(), block.layout()
+            for n in range(layout.lineCount() - 1):
+                line = layout.lineAt(n)
+                end = line.textStart() + line.textLength()
+                if 0 < end < len(text) and text[end - 1] not in " -/" and text[end] != " ":
+                    broken.append(f"{text[:end]}|{text[end:]}")
+        block = block.next()
+    return broken
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_no_table_heading_or_figure_breaks_inside_a_word(qapp, tmp_path, demo_copy, paper):
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from reports.figures import compute_figures
+    from reports.pdf import PDF_RESOLUTION, page_layout
+    from storage import years
+    from storage.database import open_data_file
+    from tests.conftest import DEMO_TODAY
+
+    # The demo school: its tables by mentor role are full of "fewer than 5".
+    with open_data_file(demo_copy, write=False) as data:
+        year = years.current_year(data.db)
+        figures = compute_figures(data.db, year["id"], as_of=DEMO_TODAY)
+    # Laid out as reports.pdf.render lays it out on the PDF's pages.
+    writer = QPdfWriter(str(tmp_path / "laid-out.pdf"))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout(paper))
+    built = build_document(figures)
+    document = built.clone()  # the built document's owner stays alive while it is read
+    painter = QPainter(writer)  # fonts are measured as drawn on the PDF only while it draws
+    try:
+        document.documentLayout().setPaintDevice(writer)
+        area = writer.pageLayout().paintRectPixels(writer.logicalDpiX())
+        document.setPageSize(QSizeF(area.width(), area.height()))
+        assert document.pageCount() > 1
+        broken = _words_broken_in_tables(document)
+        assert broken == [], "\n".join(broken)
+    finally:
+        painter.end()
