@@ -236,11 +236,11 @@ def suggest_all(mentees: Sequence[MenteeNeeds], mentors: Sequence[MentorOption])
     """Assign waiting students to mentors within their spare capacity: first as many students
     as possible, then the highest total score. Optimal, never first-come.
 
-    Each mentor stands in as many columns as they have spare places, and scipy's
-    ``linear_sum_assignment`` finds the best assignment; a big bonus for every allowed pair
-    makes the count come first. A pair's score does not depend on the other pairs.
+    Each mentor stands in as many columns as they have spare places, and
+    :func:`program.assignment.best_assignment` finds the best assignment; a big bonus for every
+    allowed pair makes the count come first. A pair's score does not depend on the other pairs.
     """
-    from scipy.optimize import linear_sum_assignment  # heavy: load only when used
+    from program.assignment import best_assignment
 
     columns = [mentor for mentor in mentors if mentor.active for _ in range(mentor.spare)]
     if not mentees or not columns:
@@ -257,7 +257,7 @@ def suggest_all(mentees: Sequence[MenteeNeeds], mentors: Sequence[MentorOption])
     cleared_nudge = 0.0005 / (pairs_at_most + 1)
     weights = [[0.0 if s is None else bonus + s.score + (cleared_nudge if s.cleared else 0.0)
                 for s in row] for row in options]
-    rows, cols = linear_sum_assignment(weights, maximize=True)
+    rows, cols = best_assignment(weights)
     pairs = sorted((options[r][c] for r, c in zip(rows, cols, strict=True)
                     if options[r][c] is not None), key=lambda s: s.student_id)
     placed = {pair.student_id for pair in pairs}
