@@ -67,6 +67,21 @@ def test_plain_sentences_without_json(cli, school_file, tmp_path):
     assert "Saved the mentoring program report for 2025-2026" in result.stdout
     assert "Students served: 8. Meetings held: 14." in result.stdout
     assert "Mentees who left chronic absence: fewer than 5." in result.stdout
+    assert "; data as of 27 October 2025." in result.stdout  # as the report writes dates
+
+
+def test_the_sentences_set_the_share_improved_beside_similar_students(cli, school_file,
+                                                                      tmp_path):
+    result = cli("--db", school_file, "report", tmp_path / "r.xlsx", "--as-of", AS_OF,
+                 "--team")
+    assert result.code == 0, result.stderr
+    figures = cli("--db", school_file, "report", tmp_path / "r.xlsx", "--as-of", AS_OF,
+                  "--team", "--json").json
+    ours = f"{figures['share_improved']:.0%}"
+    similar = figures["comparison"]["groups"][0]
+    theirs = f"{similar['share_improved']:.0%}"
+    assert f"{ours} of mentees improved their attendance" in result.stdout
+    assert f"({theirs})" in result.stdout  # beside similar students'
 
 
 def test_the_team_level_adds_figures_by_mentor(cli, school_file, tmp_path):
