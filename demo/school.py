@@ -159,7 +159,7 @@ class _Builder:
 
         roster = self.make_students(last_year[0], this_year[0], last_year, this_year)
         self.progress(10, 100)
-        staff = self.make_mentors()
+        staff = self.make_mentors(last_year[1])
         self.progress(15, 100)
         last_matches = self.make_program_year(last_year, roster, staff, is_current=False,
                                               continuing={})
@@ -248,7 +248,7 @@ class _Builder:
             day += dt.timedelta(days=1)
         return min(max(day, first), last)
 
-    def make_mentors(self) -> list[dict]:
+    def make_mentors(self, since: dt.date) -> list[dict]:
         rng = self.rng
         count = self.mentors_count
         roles = (["Teacher"] * 13 + ["Paraprofessional"] * 4 + ["Administrator"] * 2
@@ -272,8 +272,10 @@ class _Builder:
                 background_check_expires=expires if cleared else None,
                 agreement_signed=cleared or rng.random() < 0.5,
                 agreement_signed_on=checked if cleared else None,
-                active=index < count - 1,  # one mentor stepped back
+                known_from=since,  # the staff were mentors from the first demo year on
             )
+            if index == count - 1:
+                mentors.update_mentor(self.db, mentor_id, active=False)  # stepped back today
             slots = {(rng.randrange(5), rng.choice(SLOTS)) for _ in range(rng.randint(3, 6))}
             slots.add((rng.randrange(5), "lunch"))
             availability.replace(self.db, "mentor", mentor_id, slots)
