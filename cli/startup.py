@@ -1,8 +1,8 @@
 """Starting a headless command quickly.
 
 The spreadsheet of an ``import`` command starts being read before the rest of MentorDesk has
-loaded (:func:`start`), and sqlite-utils loads without what it does not need for MentorDesk
-(:func:`load_sqlite_utils`).
+loaded (:func:`start`); sqlite-utils loads when first used, without numpy (the storage package
+sees to it).
 
 Parsing a big workbook (a year of attendance) takes seconds and lets go of Python's lock, so
 the program's own modules load meanwhile instead of before it. Only the reading starts early:
@@ -40,28 +40,6 @@ def start(argv: list[str]) -> bool:
     path = Path(positional[2]).expanduser()
     _pending[(str(path), tuple(sheets))] = start_reading(path, sheet_names=sheets or None)
     return True
-
-
-def load_sqlite_utils() -> None:
-    """Load sqlite-utils without numpy and pandas.
-
-    sqlite-utils loads them, when installed, only to know their number types in inserts, which
-    MentorDesk never makes; numpy alone takes longer to load than a small command takes to
-    run. Hidden while sqlite-utils loads, they load as usual afterwards (for the reports).
-    """
-    import sys
-
-    if "sqlite_utils" in sys.modules:
-        return
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # "import numpy" fails quietly
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, 0) is None:
-                del sys.modules[name]
 
 
 def workbook(path: Path, sheets: list[str] | None):

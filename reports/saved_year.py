@@ -22,7 +22,8 @@ def year_report_files(db: sqlite_utils.Database, year_id: int, *, with_pdf: bool
 
     The PDF needs a Qt GUI application (offscreen is enough); ``with_pdf=False`` leaves it out.
     """
-    from reports.figures import ADMINISTRATORS, compute_figures, to_json
+    from reports.figures import ADMINISTRATORS, compute_figures
+    from reports.report_json import to_json
     from reports.workbook import save_report_workbook
 
     year = years.year_by_id(db, year_id)

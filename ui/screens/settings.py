@@ -43,6 +43,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "school": ("school_name", "school_logo", "lowest_grade", "top_grade"),
     "years": ("current_year",),
     "attendance": ("in_school_suspension_counts_absent", "minimum_enrolled_days",
+                   "change_days_before", "change_days_after",
                    "attendance.period_absent_share", "periods_per_day"),
     "meetings": ("meeting_target_per_month", "overdue_after_school_days"),
     "mentors": ("default_mentor_capacity",),
@@ -177,7 +178,10 @@ class SettingsScreen(Screen):
         layout = QVBoxLayout(page)
         layout.addLayout(self._form(GROUPS["attendance"],
                                     {"minimum_enrolled_days": "&Fewest days enrolled to be "
-                                     "rated"}))
+                                     "rated",
+                                     "change_days_before": "School days &before a match to "
+                                     "judge a change",
+                                     "change_days_after": "School days &after it"}))
         heading = QLabel("Attendance &codes")
         heading.setObjectName("sectionTitle")
         self.codes = CodesModel(self._save_code, self)
