@@ -35,6 +35,7 @@ sys.path.insert(0, str(PROJECT))
 
 from storage import settings, students, years  # noqa: E402
 from storage.database import open_data_file  # noqa: E402
+from storage.migrations import MIGRATION_NAMES  # noqa: E402
 
 FIRST_DAY = dt.date(2025, 9, 2)
 LAST_DAY = dt.date(2026, 6, 12)
@@ -120,7 +121,8 @@ def main() -> None:
         made = workbook.with_suffix(f".{os.getpid()}.xlsx")  # whole, or not there at all
         make_workbook(made, args.students, args.days, args.order)
         made.replace(workbook)
-    master = folder / f"school-{args.students}.sqlite"
+    # Named by the schema's version: an older master would be upgraded inside each timed run.
+    master = folder / f"school-{args.students}-m{len(MIGRATION_NAMES)}.sqlite"
     if not master.exists():
         make_data_file(master, args.students)
 
