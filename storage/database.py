@@ -399,3 +399,11 @@ def _quick_check_read_only(path: Path) -> str:
         return connection.execute("PRAGMA quick_check").fetchone()[0]
     finally:
         connection.close()
+
+
+def file_path(db: sqlite_utils.Database) -> Path | None:
+    """The file a connection has open (None for an in-memory database)."""
+    for _, name, filename in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and filename:
+            return Path(filename)
+    return None

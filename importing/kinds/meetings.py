@@ -23,6 +23,7 @@ from importing.kinds.base import (
     verb,
 )
 from importing.kinds.people import MentorFinder, StudentFinder
+from importing.kinds.sorting import Seen, sort_out
 from importing.values import (
     Unreadable,
     parse_availability,
@@ -36,7 +37,8 @@ from storage import meetings as meeting_store
 from storage.import_changes import ChangeLog
 
 FIELDS = (
-    f.STUDENT_ID, f.FULL_NAME, f.LAST_NAME, f.FIRST_NAME, f.GRADE, f.MATCH_MENTOR,
+    f.STUDENT_ID, f.SIS_ID, f.STATE_ID, f.SOURCED_ID, f.FULL_NAME, f.LAST_NAME, f.FIRST_NAME,
+    f.GRADE, f.MATCH_MENTOR,
     f.MATCH_MENTOR_EMAIL, f.MATCH_MENTOR_FIRST, f.MATCH_MENTOR_LAST, f.MET_ON, f.MINUTES,
     f.MEETING_KIND, f.OUTCOME, f.TOPICS, f.NOTES, f.MEETING_SLOT,
 )
@@ -83,8 +85,11 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
         existing.setdefault((meeting["match_id"], meeting["met_on"]), meeting)
     topics = import_lookups.topics(db)
     actions = Actions()
-    seen: dict[tuple[int, str], int] = {}
-    for row in rows_of(tables):
+    seen: Seen = Seen()
+    rows = list(rows_of(tables))
+    students.prepare(rows, problems)
+    found = []
+    for row in rows:
         student = students.find(row, problems)
         if student is None:
             result.skipped += 1
@@ -102,27 +107,20 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
             result.skipped += 1
             continue
         key = (match["id"], values["met_on"])
-        if key in seen:
-            problems.add(row, "met_on", f"Row {seen[key]} already has a meeting for this student "
-                                        "on this date: this row was skipped.")
+        earlier = seen.add(key, row)
+        if earlier is not None:
+            problems.add(row, "met_on", f"Row {earlier.number} already has a meeting for this "
+                                        "student on this date: this row was skipped.")
             result.skipped += 1
             continue
-        seen[key] = row.number
-        old = existing.get(key)
-        if old is None:
-            actions.new.append({"match_id": match["id"], "mentor_id": match["mentor_id"],
-                                **values})
-            result.added += 1
-            continue
-        changes = {k: values[k] for k in COMPARED if values[k] is not None and values[k] != old[k]}
-        old_topics = sorted(int(t) for t in (old["topic_list"] or "").split(",") if t)
-        if values["topic_names"] and sorted(_topic_ids(values, topics)) != old_topics:
-            changes["topic_names"] = values["topic_names"]
-        if changes:
-            actions.updates.append((old, changes))
-            result.updated += 1
-        else:
-            result.unchanged += 1
+        found.append((match, values))
+    sorted_meetings = sort_out(found, lambda item: existing.get((item[0]["id"],
+                                                                 item[1]["met_on"])),
+                               lambda item, old: _changes(item[1], old, topics))
+    actions.new = [{"match_id": match["id"], "mentor_id": match["mentor_id"], **values}
+                   for match, values in sorted_meetings.new]
+    actions.updates = [(old, changes) for _, old, changes in sorted_meetings.changed]
+    sorted_meetings.count_into(result)
     if actions.new_topics:
         result.notes.append("New topics will be added to the list: "
                             + ", ".join(actions.new_topics) + ".")
@@ -130,6 +128,15 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
     result.problems = problems.finished()
     result.actions = actions
     return result
+
+
+def _changes(values: dict[str, Any], old: dict, topics: dict[str, int]) -> dict[str, Any]:
+    """What the file would change in a stored meeting."""
+    changes = {k: values[k] for k in COMPARED if values[k] is not None and values[k] != old[k]}
+    old_topics = sorted(int(t) for t in (old["topic_list"] or "").split(",") if t)
+    if values["topic_names"] and sorted(_topic_ids(values, topics)) != old_topics:
+        changes["topic_names"] = values["topic_names"]
+    return changes
 
 
 def _topic_ids(values: dict, topics: dict[str, int]) -> list[int]:
@@ -277,8 +284,9 @@ KIND = Kind(
     name="meetings",
     label="Meetings (a mentoring log)",
     fields=FIELDS,
-    required=(frozenset({"student_id", "met_on"}), frozenset({"full_name", "met_on"}),
-              frozenset({"last_name", "first_name", "met_on"})),
+    required=tuple(frozenset({student, "met_on"}) for student in
+                   ("student_id", "sis_id", "state_id", "sourced_id", "full_name"))
+    + (frozenset({"last_name", "first_name", "met_on"}),),
     plan=plan,
     write=write,
     needs="a student ID (or name) and the meeting date",
