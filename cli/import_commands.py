@@ -19,7 +19,6 @@ from importing.template import write_nomination_template
 from storage import attendance as attendance_store
 from storage import imports
 from storage.database import open_data_file
-from storage.errors import InvalidInput
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -142,12 +141,8 @@ def _answer(out: Output, plan: Plan, batch: int | None) -> int:
 
 def undo_command(args: argparse.Namespace, out: Output) -> int:
     with open_for_writing(args) as data:
-        batch, consequences, sentence = undo_preview(data.db, args.batch)
-        if consequences and not args.yes:
-            raise InvalidInput(
-                sentence.replace("?", ".", 1) + " Nothing was changed. To undo it anyway, run "
-                f"again with --yes: undo-import {args.batch} --yes")
-        counts = undo(data.db, args.batch)
+        batch, consequences, _ = undo_preview(data.db, args.batch)
+        counts = undo(data.db, args.batch, agreed=args.yes)
     document = {"batch": args.batch, "undone": True, "kind": batch["kind"],
                 "file": batch["file_name"], **counts, "also_removed": consequences}
     return out.result(document, f"Undid import {args.batch} ({batch['kind']} from "

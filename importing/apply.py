@@ -5,41 +5,36 @@ Cancelled or failed, the transaction rolls back and the data file is exactly as 
 
 from __future__ import annotations
 
-import queue
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
 from importing.gc_pause import collector_paused
-from importing.headers import saved_form
-from importing.kinds.base import Context, Options, Progress, listed, plural
-from importing.plan import Plan, make_plan, prepare, read_file
+from importing.headers import Mapping, saved_form
+from importing.kinds.base import Context, Options, Progress, listed, plural, verb
+from importing.plan import Plan, Source, make_plan, parse_mapping_option, prepare, read_file
 from importing.problems import ImportRefused
 from importing.sheets import Workbook
-from storage import activity, attendance_import, column_mappings, imports
+from importing.writer import Writer, start_batch
+from storage import activity, column_mappings, imports, transactions
 from storage.database import connect
-from storage.errors import InvalidInput
-from storage.import_changes import ChangeLog, undo_batch, undo_consequences
+from storage.errors import InvalidInput, KnownProblem
+from storage.import_changes import ChangeLog, later_changes, undo_batch, undo_consequences
 
 
 def apply_plan(db: sqlite_utils.Database, plan: Plan, *, progress: Progress | None = None) -> int:
     """Write the plan in one transaction; returns the new batch's id."""
     if plan.stopped:
         raise ImportRefused(plan.stopped)
-    with db.atomic():
-        batch_id = _start_batch(db, plan.source.path, plan.kind.name)
-        _write(db, plan, batch_id, progress)
+    with transactions.write_transaction(db):
+        batch_id = start_batch(db, plan.source.path, plan.kind.name)
+        write_plan(db, plan, batch_id, progress)
     return batch_id
 
 
-def _start_batch(db: sqlite_utils.Database, path: Path, kind: str) -> int:
-    return imports.start_batch(db, kind, file_name=path.name, file_path=str(path.resolve()))
-
-
-def _write(db: sqlite_utils.Database, plan: Plan, batch_id: int,
-           progress: Progress | None) -> None:
+def write_plan(db: sqlite_utils.Database, plan: Plan, batch_id: int,
+               progress: Progress | None) -> None:
     """Everything the plan still has to write, into the batch (caller's transaction)."""
     kind_plan = plan.kind_plan
     source = plan.source
@@ -62,104 +57,14 @@ def _write(db: sqlite_utils.Database, plan: Plan, batch_id: int,
                     file=source.path.name, kind=plan.kind.name)
 
 
-@dataclass
-class _NewRows:
-    """Attendance rows for the writer, as the values of its INSERT statements."""
+class StoppedAfterSaving(KnownProblem):
+    """Ctrl-C (or Cancel) came once the import was already saved: it is in the data file."""
 
-    statements: list[list]
-    scattered: bool  # they come date by date (see attendance_import.scattered)
-
-
-class _Writer(threading.Thread):
-    """The import's writing, on its own connection and thread, in one transaction.
-
-    Rows the plan finds to be surely new are sent ahead while the file is still being read;
-    SQLite stores them while Python reads on. ``finish`` writes the rest and commits; anything
-    else (a refusal, Cancel, an error) rolls the whole transaction back.
-    """
-
-    def __init__(self, data_path: Path, file_path: Path, kind: str) -> None:
-        super().__init__(name="import-writer", daemon=True)
-        self.data_path, self.file_path, self.kind = data_path, file_path, kind
-        self.work: queue.Queue = queue.Queue(maxsize=4)
-        self.started_batch = threading.Event()
-        self.batch_id: int | None = None
-        self.indexes: list[str] = []
-        self.error: BaseException | None = None
-        self.committed = False
-        self.sent_rows = False
-
-    def run(self) -> None:
-        db = connect(self.data_path)
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                self.batch_id = _start_batch(db, self.file_path, self.kind)
-            finally:
-                self.started_batch.set()
-            bulk = False
-            while True:
-                item = self.work.get()
-                if item is None:  # abandon
-                    db.execute("ROLLBACK")
-                    return
-                if item == "bulk":
-                    bulk = True
-                    continue
-                if isinstance(item, tuple):  # ("finish", plan, progress)
-                    _, plan, progress = item
-                    _write(db, plan, self.batch_id, progress)
-                    attendance_import.make_indexes(db, self.indexes)
-                    db.execute("COMMIT")
-                    self.committed = True
-                    return
-                if bulk:  # how the first rows come says which indexes to build at the end
-                    self.indexes = attendance_import.drop_indexes(db, scattered=item.scattered)
-                    bulk = False
-                attendance_import.insert_laid_out(db, item.statements, self.batch_id)
-        except BaseException as error:  # handed to the reading thread, which reports it
-            self.error = error
-            if db.conn.in_transaction:
-                db.execute("ROLLBACK")
-            while True:  # let a sender blocked on a full queue go on, to notice the error
-                try:
-                    self.work.get_nowait()
-                except queue.Empty:
-                    break
-        finally:
-            db.close()
-
-    def send(self, rows: list) -> None:
-        """Rows ((student id, day), (status, code)) that are surely new, to store now.
-
-        They are sorted and laid out for the INSERT statements here, on the reading thread:
-        the writing thread is the one that keeps the import waiting at the end.
-        """
-        self._check()
-        scattered = not self.sent_rows and attendance_import.scattered(rows)
-        self.sent_rows = True
-        self.work.put(_NewRows(attendance_import.laid_out(rows), scattered))
-
-    def bulk(self) -> None:
-        """Most of the attendance table will be new: rebuild its indexes once, at the end."""
-        self._check()
-        self.work.put("bulk")
-
-    def finish(self, plan: Plan, progress: Progress | None) -> int:
-        self._check()
-        self.work.put(("finish", plan, progress))
-        self.join()
-        self._check()
-        return self.batch_id
-
-    def abandon(self) -> None:
-        if self.is_alive():
-            self.work.put(None)
-            self.join()
-
-    def _check(self) -> None:
-        if self.error is not None:
-            raise self.error
+    def __init__(self, batch_id: int) -> None:
+        super().__init__(
+            f"Stopped, but only after the import was saved: it is in the data file, whole, as "
+            f"import number {batch_id}. To take it back: undo-import {batch_id}")
+        self.batch_id = batch_id
 
 
 def import_file(data_path: Path, request: ImportRequest, progress: Progress | None = None, *,
@@ -168,7 +73,8 @@ def import_file(data_path: Path, request: ImportRequest, progress: Progress | No
 
     The data file must already be open for writing by the caller (who holds the writer's
     lock); this opens its own connections to it. A plan that stops (unknown codes) writes
-    nothing and returns no batch.
+    nothing and returns no batch. Stopped by Ctrl-C once the import was saved, it says so
+    (:class:`StoppedAfterSaving`) rather than leave the user thinking nothing was written.
     """
     with collector_paused():  # see importing.gc_pause
         return _import_file(data_path, request, progress, workbook)
@@ -179,28 +85,38 @@ def _import_file(data_path: Path, request: ImportRequest, progress: Progress | N
     if workbook is None:
         workbook = read_file(request.path, request.sheets)
     db = connect(data_path)
-    writer = _Writer(data_path, request.path, request.kind)
+    writer = Writer(data_path, request.path, request.kind, write_plan)
     try:
-        source = prepare(db, workbook, request.kind, sheet_names=request.sheets)
-        if request.mapping_texts:
-            from importing.plan import parse_mapping_option
-
-            source = prepare(db, workbook, request.kind, sheet_names=request.sheets,
-                             mappings=parse_mapping_option(source, request.mapping_texts))
+        source = _source(db, workbook, request)
         writer.start()
         writer.started_batch.wait()
-        writer._check()
+        writer.check()
         plan = make_plan(db, source, year_name=request.year, options=request.options,
                          progress=progress, stream=writer)
         if plan.stopped:
             writer.abandon()
             return plan, None
-        return plan, writer.finish(plan, progress)
+        batch = writer.finish(plan, progress)
+        return plan, batch
+    except KeyboardInterrupt:
+        writer.abandon()
+        if writer.committed:
+            raise StoppedAfterSaving(writer.batch_id) from None
+        raise
     except BaseException:
         writer.abandon()
         raise
     finally:
         db.close()
+
+
+def _source(db: sqlite_utils.Database, workbook: Workbook, request: ImportRequest) -> Source:
+    source = prepare(db, workbook, request.kind, sheet_names=request.sheets,
+                     mappings=request.mappings)
+    if request.mapping_texts:
+        source = prepare(db, workbook, request.kind, sheet_names=request.sheets,
+                         mappings=parse_mapping_option(source, request.mapping_texts))
+    return source
 
 
 def summary_sentence(plan: Plan) -> str:
@@ -220,21 +136,16 @@ class ImportRequest:
     year: str | None = None
     options: Options | None = None
     mapping_texts: list[str] | None = None
+    # The import window's own column choices: sheet name -> column -> field.
+    mappings: dict[str, Mapping] | None = None
 
 
 def preview_file(db: sqlite_utils.Database, request: ImportRequest,
                  progress: Progress | None = None) -> Plan:
     """Read the file and plan its import (writes nothing)."""
-    from importing.plan import parse_mapping_option
-
     workbook = read_file(request.path, request.sheets)
-    source = prepare(db, workbook, request.kind, sheet_names=request.sheets)
-    if request.mapping_texts:
-        mappings = parse_mapping_option(source, request.mapping_texts)
-        source = prepare(db, workbook, request.kind, sheet_names=request.sheets,
-                         mappings=mappings)
-    return make_plan(db, source, year_name=request.year, options=request.options,
-                     progress=progress)
+    return make_plan(db, _source(db, workbook, request), year_name=request.year,
+                     options=request.options, progress=progress)
 
 
 # Undo -----------------------------------------------------------------------------------------
@@ -252,30 +163,62 @@ _CONSEQUENCE_WORDS = {
 
 
 def undo_preview(db: sqlite_utils.Database, batch_id: int) -> tuple[dict, dict[str, int], str]:
-    """(the batch, what else undoing it would remove, a sentence saying so)."""
+    """(the batch, what else undoing it would remove or throw away, a sentence saying so).
+
+    Two things make an undo cost more than the import itself: later work that hangs on what
+    the import added (it would go too), and later imports that changed the same records
+    (``later_imports``: their changes would be lost, since the records go back to how they
+    were before this import).
+    """
     batch = _undoable(db, batch_id)
     consequences = undo_consequences(db, batch_id)
+    later = later_changes(db, batch_id)
     what = f"the {batch['kind']} import of {batch['file_name']} ({batch['imported_at'][:16]})"
-    if not consequences:
-        sentence = (f"Undo {what}? Everything it added is removed and everything it changed "
-                    "goes back to how it was.")
-    else:
+    sentences = [f"Undo {what}?"]
+    if consequences:
         parts = [plural(count, *_CONSEQUENCE_WORDS[name]) for name, count in
                  consequences.items()]
-        sentence = (f"Undo {what}? Work added since depends on it, and would be removed with "
-                    f"it: {listed(parts, limit=8)}.")
-    return batch, consequences, sentence
+        sentences.append(f"Work added since depends on it, and would be removed with it: "
+                         f"{listed(parts, limit=8)}.")
+    if later:
+        named = [f"import {row['id']} ({row['kind']} from {row['file_name']}, "
+                 f"{row['imported_at'][:16]})" for row in later]
+        sentences.append(
+            f"A later import changed the same records: {listed(named)}. Undoing this one puts "
+            f"those records back as they were before it, so {verb(len(later), 'that', 'those')} "
+            f"later {verb(len(later), 'change is', 'changes are')} lost too; to keep "
+            f"{verb(len(later), 'it', 'them')}, undo the later "
+            f"{verb(len(later), 'import', 'imports')} first.")
+        consequences["later_imports"] = len(later)
+    if len(sentences) == 1:
+        sentences.append("Everything it added is removed and everything it changed goes back "
+                         "to how it was.")
+    return batch, consequences, " ".join(sentences)
 
 
-def undo(db: sqlite_utils.Database, batch_id: int) -> dict[str, int]:
-    """Undo a whole batch in one transaction; returns counts of rows removed and restored."""
-    with db.atomic():
-        batch = _undoable(db, batch_id)
+def undo(db: sqlite_utils.Database, batch_id: int, *, agreed: bool = False) -> dict[str, int]:
+    """Undo a whole batch in one transaction; returns counts of rows removed and restored.
+
+    When undoing costs more than the import (see :func:`undo_preview`), it is refused unless
+    the user ``agreed``.
+    """
+    with transactions.write_transaction(db):
+        batch, consequences, sentence = undo_preview(db, batch_id)
+        if consequences and not agreed:
+            raise UndoNeedsConsent(sentence, batch_id)
         counts = undo_batch(db, batch_id)
         activity.record(db, "undo_import",
                         f"Undid the {batch['kind']} import of {batch['file_name']}",
                         batch=batch_id, **counts)
     return counts
+
+
+class UndoNeedsConsent(InvalidInput):
+    """Undoing the import would also remove later work or lose later changes."""
+
+    def __init__(self, sentence: str, batch_id: int) -> None:
+        super().__init__(sentence.replace("?", ".", 1) + " Nothing was changed. To undo it "
+                         f"anyway, run again with --yes: undo-import {batch_id} --yes")
 
 
 def _undoable(db: sqlite_utils.Database, batch_id: int) -> dict:

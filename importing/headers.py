@@ -52,12 +52,12 @@ def match_score(header: str, spec: Field) -> int:
         return 0
     for rank, alias in enumerate(spec.aliases):
         if header == alias:
-            return 1000 - rank
+            return 1000 - rank - spec.behind
     words = f" {header} "
     for rank, alias in enumerate(spec.aliases):
         # A longer header that holds a multi-word alias: "Student ID (7 digits)".
         if " " in alias and f" {alias} " in words:
-            return 500 - rank
+            return max(1, 500 - rank - spec.behind)
     return 0
 
 
@@ -74,7 +74,8 @@ def guess_mapping(headers: Sequence[Any], fields: Sequence[Field]) -> Mapping:
     used_fields: set[str] = set()
     for _score, negative_column, key in sorted(candidates, reverse=True):
         column = -negative_column
-        if column in mapping or key in used_fields:
+        # A field goes to one column; columns MentorDesk does not keep may be many.
+        if column in mapping or (key in used_fields and not key.startswith("ignore")):
             continue
         mapping[column] = key
         used_fields.add(key)

@@ -199,6 +199,8 @@ def prepare(db: sqlite_utils.Database | None, workbook: Workbook, kind_name: str
             # Maybe the header only names columns of another kind: still not our table.
             source.left_out.append((sheet.name, "no table"))
             continue
+        if kind.refine is not None:
+            kind.refine(table)
         if db is not None:
             remembered = column_mappings.remembered(db, kind.name, table.signature)
             if remembered is not None:

@@ -384,6 +384,15 @@ def parse_whole_number(value: Any, *, what: str = "whole number") -> int:
 # Attendance codes ----------------------------------------------------------------------------
 
 
+def descriptor_word(value: Any) -> str:
+    """The meaning of an Ed-Fi descriptor: "uri://ed-fi.org/XDescriptor#Excused Absence" ->
+    "Excused Absence"; anything else as text."""
+    text = text_of(value)
+    if "#" in text and ("://" in text or "descriptor" in text.lower()):
+        return text.rsplit("#", 1)[1].strip()
+    return text
+
+
 def attendance_code(value: Any) -> str:
     """A code as the school typed it, upper-cased for lookup: " a " -> "A", 1.0 -> "1"."""
     return text_of(value).upper()

@@ -37,6 +37,8 @@ _BASE_WEIGHTS = {
     "suspension_out": 1.0,
     "suspension_in": 0.0,
     "half_day": 0.5,
+    # Missed some class periods, fewer than the share that makes an absent day: present.
+    "partial": 0.0,
 }
 
 

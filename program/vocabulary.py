@@ -27,6 +27,7 @@ ATTENDANCE_STATUSES = {
     "suspension_in": "In-school suspension",
     "suspension_out": "Out-of-school suspension",
     "half_day": "Half day absent",
+    "partial": "Present, missed some classes",
 }
 ATTENDANCE_SOURCES = {
     "days": "Day by day",

@@ -10,7 +10,7 @@ from storage.errors import InvalidInput
 
 STATUSES = (
     "present", "tardy", "absent_excused", "absent_unexcused", "suspension_in",
-    "suspension_out", "half_day",
+    "suspension_out", "half_day", "partial",
 )
 
 

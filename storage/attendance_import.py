@@ -192,3 +192,10 @@ def fix_rows(db: sqlite_utils.Database, rows: list[tuple[str, str, int, str]]) -
     """Set (status, code) of rows this same import added: (status, code, student id, day)."""
     db.conn.executemany("UPDATE attendance SET status = ?, code = ? WHERE student_id = ? "
                         "AND day = ?", rows)
+
+
+def remove_batch_rows_of(db: sqlite_utils.Database, batch_id: int,
+                         student_ids: list[int]) -> None:
+    """Take back rows this same import added for some students."""
+    db.conn.executemany("DELETE FROM attendance WHERE batch_id = ? AND student_id = ?",
+                        [(batch_id, student_id) for student_id in student_ids])

@@ -219,3 +219,11 @@ def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
             f"{path.name} is damaged. Nothing was changed. Restore the latest backup "
             f"(in the folder \"{path.stem} backups\" beside it) with File > Restore."
         )
+
+
+def file_path(db: sqlite_utils.Database) -> Path | None:
+    """The file a connection has open (None for an in-memory database)."""
+    for _, name, filename in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and filename:
+            return Path(filename)
+    return None

@@ -131,6 +131,21 @@ def undo_consequences(db: sqlite_utils.Database, batch_id: int) -> dict[str, int
     return {name: count for name, count in counts.items() if count}
 
 
+def later_changes(db: sqlite_utils.Database, batch_id: int) -> list[dict]:
+    """Later imports (not undone) that changed records this batch added or changed: undoing
+    this batch would throw their changes away. Oldest first."""
+    return list(db.query(
+        "SELECT id, kind, file_name, imported_at FROM import_batches WHERE id IN ("
+        "SELECT later.batch_id FROM import_changes later JOIN import_changes mine "
+        "ON mine.table_name = later.table_name AND mine.row_key = later.row_key "
+        "WHERE mine.batch_id = :batch AND later.batch_id > :batch "
+        "UNION SELECT later.batch_id FROM import_changes later "
+        "WHERE later.batch_id > :batch AND later.table_name = 'attendance' "
+        "AND later.action IN ('update', 'delete') "
+        "AND json_extract(later.old_values, '$.batch_id') = :batch) "
+        "AND undone_at IS NULL ORDER BY id", {"batch": batch_id}))
+
+
 def _count(db: sqlite_utils.Database, sql: str, *params: Any) -> int:
     return db.execute(sql, list(params)).fetchone()[0]
 

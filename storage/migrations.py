@@ -97,6 +97,127 @@ def _remembered_column_mappings(db: sqlite_utils.Database) -> None:
     )
 
 
+# Identifier kinds a student may have besides the ID MentorDesk shows (students.local_id).
+IDENTIFIER_KINDS = ("student_number", "sis_id", "state_id", "sourced_id", "other")
+
+
+@migrations(name="0004_student_identifiers")
+def _student_identifiers(db: sqlite_utils.Database) -> None:
+    # A student is known by several IDs (the school's number, the SIS key, the state ID,
+    # OneRoster's sourcedId): local_id stays the one shown, id_kind says which it is, and
+    # every other ID a file gave is kept so that a later file can find them by it.
+    _run_script(
+        db,
+        """
+        ALTER TABLE students ADD COLUMN id_kind TEXT NOT NULL DEFAULT 'student_number'
+            CHECK (id_kind IN ('student_number', 'sis_id', 'state_id', 'sourced_id', 'other'));
+        CREATE TABLE student_identifiers (
+            kind TEXT NOT NULL
+                CHECK (kind IN ('student_number', 'sis_id', 'state_id', 'sourced_id', 'other')),
+            value TEXT NOT NULL,
+            student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+            PRIMARY KEY (kind, value)
+        ) WITHOUT ROWID;
+        CREATE INDEX student_identifiers_by_student ON student_identifiers(student_id);
+        """,
+    )
+
+
+# Ed-Fi's attendance event categories and CEDS's statuses: a file gives them as descriptor
+# URIs ("uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence"), known by the part
+# after "#"; kept as codes so that a school can change what one means.
+STANDARD_ATTENDANCE_CODES: dict[str, tuple[str, str]] = {
+    "In Attendance": ("present", "In attendance (Ed-Fi)"),
+    "Excused Absence": ("absent_excused", "Excused absence (Ed-Fi)"),
+    "Unexcused Absence": ("absent_unexcused", "Unexcused absence (Ed-Fi)"),
+    "Partial": ("half_day", "Partial day (Ed-Fi)"),
+    "Early departure": ("present", "Early departure (Ed-Fi)"),
+    "ExcusedAbsence": ("absent_excused", "Excused absence (CEDS)"),
+    "UnexcusedAbsence": ("absent_unexcused", "Unexcused absence (CEDS)"),
+    "EarlyDeparture": ("present", "Early departure (CEDS)"),
+}
+
+_STATUSES_WITH_PARTIAL = ("'present', 'tardy', 'absent_excused', 'absent_unexcused', "
+                          "'suspension_in', 'suspension_out', 'half_day', 'partial'")
+
+
+@migrations(name="0004b_partial_status")
+def _partial_status(db: sqlite_utils.Database) -> None:
+    # "partial": present, but missed some class periods (fewer than the share that makes an
+    # absent day). SQLite cannot change a CHECK constraint, so both tables are rebuilt.
+    _run_script(
+        db,
+        f"""
+        CREATE TABLE attendance_codes_new (
+            code TEXT PRIMARY KEY COLLATE NOCASE,
+            status TEXT NOT NULL CHECK (status IN ({_STATUSES_WITH_PARTIAL})),
+            label TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO attendance_codes_new (code, status, label)
+            SELECT code, status, label FROM attendance_codes;
+        DROP TABLE attendance_codes;
+        ALTER TABLE attendance_codes_new RENAME TO attendance_codes;
+        CREATE TABLE attendance_new (
+            student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ({_STATUSES_WITH_PARTIAL})),
+            code TEXT NOT NULL DEFAULT '',
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+            PRIMARY KEY (student_id, day)
+        ) WITHOUT ROWID;
+        INSERT INTO attendance_new (student_id, day, status, code, batch_id)
+            SELECT student_id, day, status, code, batch_id FROM attendance;
+        DROP TABLE attendance;
+        ALTER TABLE attendance_new RENAME TO attendance;
+        CREATE INDEX attendance_by_day ON attendance(day);
+        CREATE INDEX attendance_by_batch ON attendance(batch_id);
+        """,
+    )
+    for code, (status, label) in STANDARD_ATTENDANCE_CODES.items():
+        db.execute("INSERT OR IGNORE INTO attendance_codes (code, status, label) VALUES (?, ?, ?)",
+                   [code, status, label])
+
+
+# The kinds of day a calendar file names, and whether students are in school on them.
+DEFAULT_DAY_TYPES: dict[str, bool] = {
+    "instructional day": True, "instructional": True, "school day": True,
+    "make-up day": True, "makeup day": True, "make up day": True, "late arrival": True,
+    "late start": True, "early release": True, "early dismissal": True,
+    "early release/dismissal": True, "minimum day": True, "half day": True,
+    "first day": True, "last day": True, "student day": True,
+    "holiday": False, "teacher only day": False, "teacher-only day": False,
+    "teacher workday": False, "teacher work day": False, "staff development": False,
+    "professional development": False, "in-service": False, "inservice": False,
+    "non-instructional day": False, "non instructional day": False, "emergency day": False,
+    "strike": False, "weather day": False, "snow day": False, "other": False,
+    "no school": False, "break": False, "vacation": False, "closed": False,
+    "winter break": False, "spring break": False, "recess": False,
+}
+
+
+@migrations(name="0004c_calendar_day_types")
+def _calendar_day_types(db: sqlite_utils.Database) -> None:
+    # A calendar file says what each date is ("Holiday", "Make-up day"): whether students are
+    # in school on such a day is kept here, so words a school uses are asked about once.
+    # A sessions file may state how many school days the year has: kept on the year.
+    _run_script(
+        db,
+        """
+        CREATE TABLE calendar_day_types (
+            word TEXT PRIMARY KEY COLLATE NOCASE,
+            school INTEGER NOT NULL CHECK (school IN (0, 1))
+        );
+        ALTER TABLE school_years ADD COLUMN stated_school_days INTEGER
+            CHECK (stated_school_days IS NULL OR stated_school_days >= 0);
+        ALTER TABLE school_years ADD COLUMN stated_by TEXT NOT NULL DEFAULT '';
+        """,
+    )
+    for word, school in DEFAULT_DAY_TYPES.items():
+        db.execute("INSERT INTO calendar_day_types (word, school) VALUES (?, ?)",
+                   [word, int(school)])
+
+
 MIGRATION_NAMES = [m.name for m in migrations._migrations]
 LATEST_VERSION = len(MIGRATION_NAMES)
 
@@ -129,3 +250,9 @@ def seed_lists(db: sqlite_utils.Database) -> None:
     for code, (status, label) in DEFAULT_ATTENDANCE_CODES.items():
         db.execute("INSERT OR IGNORE INTO attendance_codes (code, status, label) VALUES (?, ?, ?)",
                    [code, status, label])
+    for code, (status, label) in STANDARD_ATTENDANCE_CODES.items():
+        db.execute("INSERT OR IGNORE INTO attendance_codes (code, status, label) VALUES (?, ?, ?)",
+                   [code, status, label])
+    for word, school in DEFAULT_DAY_TYPES.items():
+        db.execute("INSERT OR IGNORE INTO calendar_day_types (word, school) VALUES (?, ?)",
+                   [word, int(school)])

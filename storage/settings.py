@@ -41,6 +41,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("minimum_enrolled_days", int, 10, "Fewest days enrolled to be rated",
             "Students enrolled fewer school days than this get no attendance tier yet.",
             minimum=1, maximum=200),
+    Setting("attendance.period_absent_share", float, 0.5,
+            "Share of class periods missed that makes an absent day",
+            "With class-period attendance, a day counts as absent when the student missed at "
+            "least this share of the periods recorded for them that day (0.5 = half).",
+            minimum=0.01, maximum=1.0),
+    Setting("periods_per_day", int, 6, "Class periods in a school day",
+            "Used when a class-period file lists only the periods missed: a day is taken to "
+            "have this many periods.", minimum=1, maximum=20),
     Setting("meeting_target_per_month", int, 2, "Meetings a month per match",
             "How often each mentor aims to meet each mentee.", minimum=1, maximum=31),
     Setting("overdue_after_school_days", int, 10, "Overdue after this many school days",

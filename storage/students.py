@@ -10,8 +10,8 @@ from storage.clock import day_text, now_text
 from storage.errors import InvalidInput
 
 PROFILE_FIELDS = (
-    "local_id", "first_name", "last_name", "preferred_name", "guardian_name", "guardian_phone",
-    "guardian_email", "consent_status", "consent_date", "interests", "notes",
+    "local_id", "id_kind", "first_name", "last_name", "preferred_name", "guardian_name",
+    "guardian_phone", "guardian_email", "consent_status", "consent_date", "interests", "notes",
 )
 ENROLLMENT_FIELDS = ("grade", "homeroom", "entry_date", "exit_date")
 
@@ -33,6 +33,7 @@ def add_student(
         raise TypeError(f"unknown student fields: {sorted(unknown)}")
     values = {field: profile.get(field, "") for field in PROFILE_FIELDS}
     values["local_id"] = _clean_local_id(profile.get("local_id"))
+    values["id_kind"] = profile.get("id_kind") or "student_number"
     values["consent_status"] = profile.get("consent_status") or "unknown"
     values["consent_date"] = day_text(profile.get("consent_date"))
     if values["local_id"] and student_by_local_id(db, values["local_id"]):

@@ -56,3 +56,28 @@ def rollback(db: sqlite_utils.Database) -> None:
 def in_transaction(db: sqlite_utils.Database) -> bool:
     """True while a transaction is open on this connection."""
     return db.conn.in_transaction
+
+
+class WriteTransaction:
+    """One write transaction on ``db``, begun and ended by explicit calls, for work that spans
+    several steps of a thread (the import's writer stores rows as they come and commits, or
+    rolls back, when the import ends).
+
+    ``begin`` takes the write lock at once (BEGIN IMMEDIATE), so a second writer waits or is
+    refused before any work is done rather than part-way through.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def begin(self) -> None:
+        """Start the transaction, holding the write lock from now on."""
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def keep(self) -> None:
+        """Commit: keep everything written since :meth:`begin`."""
+        self.db.execute("COMMIT")
+
+    def discard(self) -> None:
+        """Roll back everything written since :meth:`begin` (nothing to do once ended)."""
+        rollback(self.db)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 
 import sqlite_utils
@@ -158,3 +159,28 @@ def remove_non_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date)
     db.execute(
         "DELETE FROM non_school_days WHERE year_id = ? AND day = ?", [year_id, day_text(day)]
     )
+
+
+def set_bounds(db: sqlite_utils.Database, year_id: int, first_day: str, last_day: str) -> None:
+    """Move a year's first and last day (ISO dates); closed days left outside are dropped."""
+    db.execute("UPDATE school_years SET first_day = ?, last_day = ? WHERE id = ?",
+               [first_day, last_day, year_id])
+    db.execute("DELETE FROM non_school_days WHERE year_id = ? AND (day < ? OR day > ?)",
+               [year_id, first_day, last_day])
+
+
+def set_stated_school_days(db: sqlite_utils.Database, year_id: int, days: int | None,
+                           stated_by: str) -> None:
+    """Keep how many school days the student information system says the year has."""
+    db.execute("UPDATE school_years SET stated_school_days = ?, stated_by = ? WHERE id = ?",
+               [days, stated_by, year_id])
+
+
+def attendance_on_days(db: sqlite_utils.Database, days: list[str]) -> tuple[int, int]:
+    """(stored attendance rows, students) on the given ISO dates (a calendar closing them)."""
+    if not days:
+        return 0, 0
+    rows, students = db.execute(
+        "SELECT count(*), count(DISTINCT student_id) FROM attendance "
+        "WHERE day IN (SELECT value FROM json_each(?))", [json.dumps(sorted(days))]).fetchone()
+    return rows, students

@@ -32,7 +32,8 @@ def test_the_common_names_of_the_student_id_column(header):
 def test_powerschool_student_number_wins_over_its_internal_id():
     mapping = guess_mapping(["ID", "Student_Number", "LastFirst", "Grade_Level", "Home_Room",
                              "EntryDate", "ExitDate", "Enroll_Status"], STUDENT_FIELDS)
-    assert mapping == {1: "student_id", 2: "full_name", 3: "grade", 4: "homeroom",
+    # The internal ID is kept too, as the SIS's own key: an attendance export may use it.
+    assert mapping == {0: "sis_id", 1: "student_id", 2: "full_name", 3: "grade", 4: "homeroom",
                        5: "entry_date", 6: "exit_date", 7: "enroll_status"}
 
 

@@ -78,7 +78,10 @@ def test_undo_says_what_later_work_it_would_take_with_it(data_file, tmp_path):
     _, consequences, sentence = undo_preview(data_file.db, batch)
     assert consequences == {"matches": 1, "meetings": 2, "goals": 1}
     assert "1 match, 2 meetings and 1 goal" in sentence
-    undo(data_file.db, batch)
+    with pytest.raises(InvalidInput):  # not without the user's say-so
+        undo(data_file.db, batch)
+    assert students.count_students(data_file.db) == 2
+    undo(data_file.db, batch, agreed=True)
     assert students.count_students(data_file.db) == 0
     assert data_file.db.execute("SELECT count(*) FROM matches").fetchone()[0] == 0
     assert data_file.db.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0

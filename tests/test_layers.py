@@ -127,7 +127,8 @@ def test_the_sql_check_sees_statements_split_over_lines(tmp_path):
 
 # Packages that still hold their own transaction control: none may, but storage (the import's
 # writer moves behind storage with the import rework).
-TRANSACTION_FREE = ("ui", "cli", "actions", "reports", "analysis", "program", "demo")
+TRANSACTION_FREE = ("ui", "cli", "actions", "reports", "analysis", "program", "demo",
+                    "importing")
 
 
 def test_no_transaction_is_opened_outside_storage():

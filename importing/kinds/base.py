@@ -97,6 +97,9 @@ class Kind:
     write: Callable[..., None]
     # A sentence naming the columns it needs, for when they are missing.
     needs: str
+    # Corrects the guessed columns of a table where a format gives a header another meaning
+    # (OneRoster's "phone" is the person's own, not a guardian's).
+    refine: Callable[[Table], None] | None = None
 
     def field(self, key: str) -> Field | None:
         for spec in self.fields:

@@ -14,6 +14,7 @@ from importing import fields as f
 from importing.headers import Table
 from importing.kinds.base import Context, Kind, KindPlan, Problems, Row, day_words, rows_of
 from importing.kinds.people import MentorFinder, StudentFinder
+from importing.kinds.sorting import Seen, sort_out
 from importing.values import Unreadable, parse_availability, parse_date, text_of
 from storage import import_lookups, nominations
 from storage import matches as match_store
@@ -54,8 +55,11 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
     for match in import_lookups.matches_with_names(db, year["id"]):
         existing[(match["student_id"], match["mentor_id"])] = match  # the latest wins
     actions = Actions()
-    seen: dict[tuple[int, int], int] = {}
-    for row in rows_of(tables):
+    seen: Seen = Seen()
+    rows = list(rows_of(tables))
+    students.prepare(rows, problems)
+    found = []
+    for row in rows:
         student = students.find(row, problems)
         mentor = mentors.find(row, problems) if student else None
         if student is None or mentor is None:
@@ -66,31 +70,32 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
             result.skipped += 1
             continue
         pair = (student["id"], mentor["id"])
-        if pair in seen:
-            problems.add(row, None, f"The same student and mentor are on row {seen[pair]}: "
+        earlier = seen.add(pair, row)
+        if earlier is not None:
+            problems.add(row, None, f"The same student and mentor are on row {earlier.number}: "
                                     "this row was skipped.")
             result.skipped += 1
             continue
-        seen[pair] = row.number
-        old = existing.get(pair)
-        if old is None:
-            actions.new.append({"student_id": student["id"], "mentor_id": mentor["id"],
-                                **values})
-            result.added += 1
-            continue
-        changes = {key: value for key, value in values.items()
-                   if key not in ("started_on", "started_on_given") and value is not None
-                   and value != old[key]}
-        if values["started_on_given"] and values["started_on"] != old["started_on"]:
-            changes["started_on"] = values["started_on"]
-        if changes:
-            actions.updates.append((old, changes))
-            result.updated += 1
-        else:
-            result.unchanged += 1
+        found.append((pair, values))
+    sorted_matches = sort_out(found, lambda item: existing.get(item[0]),
+                              lambda item, old: _changes(item[1], old))
+    actions.new = [{"student_id": student_id, "mentor_id": mentor_id, **values}
+                   for (student_id, mentor_id), values in sorted_matches.new]
+    actions.updates = [(old, changes) for _, old, changes in sorted_matches.changed]
+    sorted_matches.count_into(result)
     result.problems = problems.finished()
     result.actions = actions
     return result
+
+
+def _changes(values: dict[str, Any], old: dict) -> dict[str, Any]:
+    """What the file would change in a stored match."""
+    changes = {key: value for key, value in values.items()
+               if key not in ("started_on", "started_on_given") and value is not None
+               and value != old[key]}
+    if values["started_on_given"] and values["started_on"] != old["started_on"]:
+        changes["started_on"] = values["started_on"]
+    return changes
 
 
 def _read_values(row: Row, year: dict, problems: Problems) -> dict[str, Any] | None:

@@ -23,6 +23,7 @@ from importing.kinds.base import (
     verb,
 )
 from importing.kinds.people import MentorFinder, StudentFinder
+from importing.kinds.sorting import Seen, sort_out
 from importing.values import (
     Unreadable,
     parse_availability,
@@ -83,8 +84,11 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
         existing.setdefault((meeting["match_id"], meeting["met_on"]), meeting)
     topics = import_lookups.topics(db)
     actions = Actions()
-    seen: dict[tuple[int, str], int] = {}
-    for row in rows_of(tables):
+    seen: Seen = Seen()
+    rows = list(rows_of(tables))
+    students.prepare(rows, problems)
+    found = []
+    for row in rows:
         student = students.find(row, problems)
         if student is None:
             result.skipped += 1
@@ -102,27 +106,20 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
             result.skipped += 1
             continue
         key = (match["id"], values["met_on"])
-        if key in seen:
-            problems.add(row, "met_on", f"Row {seen[key]} already has a meeting for this student "
-                                        "on this date: this row was skipped.")
+        earlier = seen.add(key, row)
+        if earlier is not None:
+            problems.add(row, "met_on", f"Row {earlier.number} already has a meeting for this "
+                                        "student on this date: this row was skipped.")
             result.skipped += 1
             continue
-        seen[key] = row.number
-        old = existing.get(key)
-        if old is None:
-            actions.new.append({"match_id": match["id"], "mentor_id": match["mentor_id"],
-                                **values})
-            result.added += 1
-            continue
-        changes = {k: values[k] for k in COMPARED if values[k] is not None and values[k] != old[k]}
-        old_topics = sorted(int(t) for t in (old["topic_list"] or "").split(",") if t)
-        if values["topic_names"] and sorted(_topic_ids(values, topics)) != old_topics:
-            changes["topic_names"] = values["topic_names"]
-        if changes:
-            actions.updates.append((old, changes))
-            result.updated += 1
-        else:
-            result.unchanged += 1
+        found.append((match, values))
+    sorted_meetings = sort_out(found, lambda item: existing.get((item[0]["id"],
+                                                                 item[1]["met_on"])),
+                               lambda item, old: _changes(item[1], old, topics))
+    actions.new = [{"match_id": match["id"], "mentor_id": match["mentor_id"], **values}
+                   for match, values in sorted_meetings.new]
+    actions.updates = [(old, changes) for _, old, changes in sorted_meetings.changed]
+    sorted_meetings.count_into(result)
     if actions.new_topics:
         result.notes.append("New topics will be added to the list: "
                             + ", ".join(actions.new_topics) + ".")
@@ -130,6 +127,15 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
     result.problems = problems.finished()
     result.actions = actions
     return result
+
+
+def _changes(values: dict[str, Any], old: dict, topics: dict[str, int]) -> dict[str, Any]:
+    """What the file would change in a stored meeting."""
+    changes = {k: values[k] for k in COMPARED if values[k] is not None and values[k] != old[k]}
+    old_topics = sorted(int(t) for t in (old["topic_list"] or "").split(",") if t)
+    if values["topic_names"] and sorted(_topic_ids(values, topics)) != old_topics:
+        changes["topic_names"] = values["topic_names"]
+    return changes
 
 
 def _topic_ids(values: dict, topics: dict[str, int]) -> list[int]:

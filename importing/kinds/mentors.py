@@ -1,5 +1,6 @@
 """Mentors: a staff list. Matched by email; without one, by full name (two people with one
-name are a warning, not a guess)."""
+name are a warning, not a guess). One email on two rows with different names is two people
+given one address by mistake: neither goes in, and both rows are named."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import sqlite_utils
 from importing import fields as f
 from importing.headers import Table
 from importing.kinds.base import Context, Kind, KindPlan, Problems, Row, plural, rows_of, verb
+from importing.kinds.sorting import Seen, sort_out
 from importing.values import (
     Unreadable,
+    descriptor_word,
     name_key,
     parse_availability,
     parse_date,
@@ -44,6 +47,7 @@ class Incoming:
     every_weekday: bool = False
     existing: dict | None = None
     changes: dict[str, Any] = field(default_factory=dict)
+    email: str = ""
 
 
 @dataclass
@@ -70,10 +74,10 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
     grids = availability.get_all(db, "mentor")
     default_capacity = settings_store.get(db, "default_mentor_capacity")
     actions = Actions()
-    seen_emails: dict[str, int] = {}
-    seen_names: dict[tuple[str, str], int] = {}
+    by_email_seen: Seen = Seen()
+    by_name_seen: Seen = Seen()
     every_weekday = 0
-
+    kept: list[Incoming] = []
     for row in rows_of(tables):
         mentor = _read_row(row, problems)
         if mentor is None:
@@ -82,61 +86,68 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
         values = mentor.values
         email = values.get("email", "").lower()
         key = name_key(values["first_name"], values["last_name"])
+        shown = f"{values['first_name']} {values['last_name']}".strip()
         if email:
-            if email in seen_emails:
-                problems.add(row, "email", f"{values['email']} is also on row "
-                                           f"{seen_emails[email]}; this row was skipped.")
+            earlier = by_email_seen.add(email, row, key, shown)
+            if earlier is not None:
+                if not by_email_seen.clashing(email):
+                    problems.add(row, "email", f"{values['email']} is also on row "
+                                               f"{earlier.number}; this row was skipped.")
                 result.skipped += 1
                 continue
-            seen_emails[email] = row.number
-        elif key in seen_names:
+        elif by_name_seen.add(key, row) is not None:
             problems.add(row, None,
-                         f"Two rows are called {values['first_name']} {values['last_name']} "
-                         f"(rows {seen_names[key]} and {row.number}) and neither has an email "
-                         "to tell them apart: this row was skipped. Add their emails.")
+                         f"Two rows are called {shown} (rows {by_name_seen.first[key].number} and "
+                         f"{row.number}) and neither has an email to tell them apart: this row "
+                         "was skipped. Add their emails.")
             result.skipped += 1
             continue
-        seen_names.setdefault(key, row.number)
+        mentor.email = email
+        kept.append(mentor)
+    if by_email_seen.clashes:
+        # One email, two different people: neither goes in (both rows are named).
+        by_email_seen.report(problems, "email", "email")
+        clashing = [mentor for mentor in kept if by_email_seen.clashing(mentor.email)]
+        result.skipped += len(clashing)  # the later rows were counted already
+        kept = [mentor for mentor in kept if not by_email_seen.clashing(mentor.email)]
+    found: list[Incoming] = []
+    for mentor in kept:
+        values = mentor.values
         if mentor.role and mentor.role.lower() not in roles and \
                 mentor.role not in actions.new_roles:
             actions.new_roles.append(mentor.role)
         if mentor.every_weekday:
             every_weekday += 1
-        matches = by_email.get(email, []) if email else []
+        matches = by_email.get(mentor.email, []) if mentor.email else []
         if not matches:
-            named = by_name.get(key, [])
-            if email:
+            named = by_name.get(name_key(values["first_name"], values["last_name"]), [])
+            if mentor.email:
                 # A mentor typed in without an email, now on the staff list with one.
                 named = [m for m in named if not m["email"]]
             if len(named) > 1:
-                problems.add(row, None,
+                problems.add(mentor.row, None,
                              f"MentorDesk has {len(named)} mentors called {values['first_name']} "
                              f"{values['last_name']}: this row was skipped. Add an email column "
                              "to tell them apart.")
                 result.skipped += 1
                 continue
             matches = named
-        if not matches:
-            values.setdefault("capacity", default_capacity)
-            actions.new.append(mentor)
-            if mentor.grid:
-                actions.grids.append(mentor)
-            result.added += 1
-            continue
-        mentor.existing = matches[0]
-        mentor.changes = {k: v for k, v in values.items() if v != mentor.existing[k]}
-        if mentor.role and (mentor.existing["role"] or "").lower() != mentor.role.lower():
-            mentor.changes["role_id"] = mentor.role
-        grid_changed = mentor.grid is not None and mentor.grid != grids.get(mentor.existing["id"],
-                                                                           set())
+        mentor.existing = matches[0] if matches else None
+        found.append(mentor)
+    sorted_mentors = sort_out(found, lambda mentor: mentor.existing,
+                              lambda mentor, old: _changes(mentor, old, grids))
+    for mentor in sorted_mentors.new:
+        mentor.values.setdefault("capacity", default_capacity)
+        actions.new.append(mentor)
+        if mentor.grid:
+            actions.grids.append(mentor)
+    for mentor, _, (changes, grid_changed) in sorted_mentors.changed:
+        mentor.changes = changes
         if grid_changed:
             actions.grids.append(mentor)
-        if mentor.changes:
+        if changes:
             actions.updates.append(mentor)
-        if mentor.changes or grid_changed:
-            result.updated += 1
-        else:
-            result.unchanged += 1
+    sorted_mentors.count_into(result)
     if every_weekday:
         result.notes.append(f"{plural(every_weekday, 'row')} "
                             f"{verb(every_weekday, 'gives', 'give')} times without weekdays: "
@@ -148,6 +159,15 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
     result.problems = problems.finished()
     result.actions = actions
     return result
+
+
+def _changes(mentor: Incoming, old: dict, grids: dict) -> tuple[dict, bool] | None:
+    """(the fields that would change, whether the times would) for a found mentor."""
+    changes = {k: v for k, v in mentor.values.items() if v != old[k]}
+    if mentor.role and (old["role"] or "").lower() != mentor.role.lower():
+        changes["role_id"] = mentor.role
+    grid_changed = mentor.grid is not None and mentor.grid != grids.get(old["id"], set())
+    return (changes, grid_changed) if changes or grid_changed else None
 
 
 def _read_row(row: Row, problems: Problems) -> Incoming | None:
@@ -216,7 +236,7 @@ def _read_row(row: Row, problems: Problems) -> Incoming | None:
     mentor = Incoming(row=row, values=values)
     role = row.get("role")
     if role is not None:
-        mentor.role = text_of(role)
+        mentor.role = descriptor_word(role)  # Ed-Fi: ...StaffClassificationDescriptor#Teacher
     when_free = row.get("availability")
     if when_free is not None:
         try:

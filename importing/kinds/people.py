@@ -7,34 +7,85 @@ from typing import Any
 import sqlite_utils
 
 from importing.kinds.base import Problems, Row, listed, plural, verb
-from importing.values import KnownIds, Unreadable, name_key, parse_id, split_name, text_of
+from importing.kinds.sorting import Seen
+from importing.kinds.student_ids import (
+    AMBIGUOUS,
+    ID_FIELDS,
+    StudentIds,
+    placeholder_note,
+    placeholders,
+    who,
+)
+from importing.values import Unreadable, name_key, parse_grade, parse_id, split_name, text_of
 from storage import import_lookups
 from storage import mentors as mentor_store
 
 
 class StudentFinder:
-    """Students by ID (lost leading zeros noticed), else by name (and grade) when unique."""
+    """Students by any ID they are known by (lost leading zeros noticed), else by name (and
+    grade) when unique.
+
+    :meth:`prepare` reads the file's rows once first: an ID the file gives to two differently
+    named students finds neither (both rows are named), and a placeholder in an ID column
+    (the same value for several students) finds nobody.
+    """
 
     def __init__(self, db: sqlite_utils.Database, year_id: int | None) -> None:
         rows = import_lookups.students_with_enrollment(db, year_id)
-        self.by_local_id = {row["local_id"]: row for row in rows if row["local_id"]}
-        self.known = KnownIds(self.by_local_id)
+        self.by_id = {row["id"]: row for row in rows}
+        self.ids = StudentIds(db)
         self.by_name: dict[tuple[str, str], list[dict]] = {}
         for row in rows:
             self.by_name.setdefault(name_key(row["first_name"], row["last_name"]), []).append(row)
+        self.clashing: set[str] = set()
+        self.placeholders: dict[str, set[str]] = {}
+
+    def prepare(self, rows: list[Row], problems: Problems) -> None:
+        """Note the file's IDs that cannot be trusted (see the class)."""
+        seen: Seen = Seen()
+        for row in rows:
+            raw = row.get("student_id")
+            if raw is None:
+                continue
+            try:
+                value = parse_id(raw)
+            except Unreadable:
+                continue
+            name, shown = who(row)
+            seen.add(value, row, name, shown)
+        seen.report(problems, "student_id", "student ID")
+        self.clashing = set(seen.clashes)
+        if not rows:
+            return
+        for key in ("sis_id", "state_id", "sourced_id", "other_id"):
+            found = placeholders(rows, key, _identity)
+            if found:
+                self.placeholders[key] = set(found)
+                header = rows[0].column(key) or key
+                problems.add(None, None, placeholder_note(header, found),
+                             sheet=rows[0].sheet)
 
     def find(self, row: Row, problems: Problems) -> dict | None:
         """The student a row names, or None (with the reason added to ``problems``)."""
-        raw_id = row.get("student_id")
-        if raw_id is not None:
+        tried = False
+        for key, kind in ID_FIELDS.items():
+            raw_id = row.get(key)
+            if raw_id is None:
+                continue
             try:
                 local_id = parse_id(raw_id)
             except Unreadable as error:
-                problems.unreadable(row, "student_id", error, "The row was skipped.")
+                problems.unreadable(row, key, error, "The row was skipped.")
                 return None
-            resolved, restored = self.known.resolve(local_id)
-            student = self.by_local_id.get(resolved)
-            if student is None:
+            if key == "student_id" and local_id in self.clashing:
+                return None  # named already (one ID, two students)
+            if local_id in self.placeholders.get(key, ()):
+                continue
+            tried = True
+            student_id, restored = self.ids.find(local_id, kind)
+            if student_id is None or student_id == AMBIGUOUS or student_id not in self.by_id:
+                if key != "student_id":
+                    continue
                 problems.group("unknown_students", row, "student_id", local_id,
                                lambda rows, ids: f"{plural(rows, 'row')} for "
                                f"{plural(len(ids), 'student')} not on the roster (ID "
@@ -42,12 +93,19 @@ class StudentFinder:
                                "roster first, or check the IDs.")
                 return None
             if restored:
-                problems.group("restored_zeros", row, "student_id", local_id,
+                problems.group("restored_zeros", row, key, local_id,
                                lambda rows, ids: f"{plural(len(ids), 'student ID')} had lost "
                                f"{verb(len(ids), 'its', 'their')} leading zeros ({listed(ids)}) "
                                f"and {verb(len(ids), 'was', 'were')} matched to the students "
                                "whose IDs start with zeros.")
-            return student
+            return self.by_id[student_id]
+        if tried:
+            problems.group("unknown_other_ids", row, None, str(row.number),
+                           lambda rows, numbers: f"{plural(rows, 'row')} "
+                           f"{verb(rows, 'gives', 'give')} only IDs MentorDesk does not know "
+                           f"and {verb(rows, 'was', 'were')} skipped. Import the roster first, "
+                           "or check the IDs.")
+            return None
         first, last = _name_in(row, "first_name", "last_name", "full_name", problems)
         if first is None:
             return None
@@ -57,8 +115,6 @@ class StudentFinder:
             return None
         candidates = self.by_name.get(name_key(first, last), [])
         if len(candidates) > 1 and row.get("grade") is not None:
-            from importing.values import parse_grade
-
             try:
                 grade = parse_grade(row.get("grade"))
                 candidates = [c for c in candidates if c["grade"] == grade]
@@ -80,6 +136,18 @@ class StudentFinder:
                            f"({listed(names)}) {verb(rows, 'was', 'were')} skipped. Import the "
                            "roster first.")
         return None
+
+
+def _identity(row: Row):
+    """Which student a row is about, for telling a placeholder ID from a real one."""
+    raw = row.get("student_id")
+    if raw is not None:
+        try:
+            return ("id", parse_id(raw))
+        except Unreadable:
+            pass
+    name, _ = who(row)
+    return ("name", name) if name is not None else None
 
 
 class MentorFinder:

@@ -82,7 +82,7 @@ def confirm_and_undo(parent: QWidget | None, data_path: Path, batch_id: int,
 
             db = connect(data_path)
             try:
-                return undo(db, batch_id)
+                return undo(db, batch_id, agreed=True)  # the user said so
             finally:
                 db.close()
 
