@@ -144,7 +144,8 @@ def _things(kind_name: str, count: int) -> str:
         "students": ("student", "students"), "mentors": ("mentor", "mentors"),
         "matches": ("match", "matches"), "meetings": ("meeting", "meetings"),
         "attendance": ("student-day", "student-days"),
-        "calendar": ("non-school day", "non-school days")}[kind_name]
+        "calendar": ("non-school day", "non-school days"),
+        "surveys": ("survey response", "survey responses")}[kind_name]
     return singular if count == 1 else plural_form
 
 
