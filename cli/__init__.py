@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "cli.attendance_commands",
     "cli.import_commands",
     "cli.report_commands",
+    "cli.survey_commands",
 )
 
 
