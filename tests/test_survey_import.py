@@ -205,3 +205,30 @@ def test_headless_import_surveys_says_when_with_the_option(cli, data_file, tmp_p
     assert result.json["added"] == 1 and result.json["details"]["phase"] == "post"
     refused = cli("--db", data_file.path, "import", "surveys", path)
     assert refused.code == 1 and "--when start or --when end" in refused.stderr
+
+
+def test_the_import_window_asks_when_and_reads_it_from_the_name(qtbot, data_file, tmp_path,
+                                                                monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.dialogs.import_wizard import ImportWizard
+
+    small_school(data_file.db)
+    questions = question_texts(data_file.db, "mentee")
+    rows = [{"at": AT, STUDENT_ID_QUESTION: "10001", questions[0]: "Agree"}]
+    for name, expected in (("Mentoring survey for students (end)(1-1).xlsx", "post"),
+                           ("Responses(1-1).xlsx", None)):
+        path = microsoft_forms(tmp_path / name, [STUDENT_ID_QUESTION, *questions], rows)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                            staticmethod(lambda *args, path=path, **kwargs: (str(path), "")))
+        wizard = ImportWizard(None, data_file.path, on_imported=lambda: None)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        qtbot.mouseClick(wizard.file_page.choose, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda wizard=wizard: not wizard.file_page.loading, timeout=10000)
+        wizard.next()
+        assert wizard.kind_name == "surveys"
+        assert wizard.kind_page.survey_box.isVisibleTo(wizard)
+        assert wizard.options().survey_phase == expected
+        wizard.close()

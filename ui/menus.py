@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from ui import edit_commands, file_commands, output_commands
+from ui import edit_commands, file_commands, output_commands, survey_commands
 from ui.navigation import SCREENS
 
 if TYPE_CHECKING:
@@ -56,6 +56,10 @@ def _file_menu(w: MainWindow) -> None:
     w.template_action = _action(w, "Save a blank &nomination sheet…", "An Excel sheet for "
                                 "teachers to nominate students; it imports with no questions",
                                 partial(output_commands.save_nomination_sheet, w))
+    w.checkin_form_action = _action(w, "Save the meeting &check-in form…", "The questions of "
+                                    "the form mentors fill in after each meeting, to copy into "
+                                    "Microsoft Forms or Google Forms",
+                                    partial(survey_commands.save_checkin_form, w))
     w.print_action = _action(w, "&Print this list…", "Print the list on screen as it is "
                              "filtered and sorted, or save it as a PDF",
                              partial(output_commands.print_list, w),
@@ -74,7 +78,8 @@ def _file_menu(w: MainWindow) -> None:
     w.quit_action = _action(w, "&Quit", "Close MentorDesk (everything is already saved)",
                             w.close, QKeySequence.StandardKey.Quit)
     for group in ((w.open_action, w.demo_action),
-                  (w.import_action, w.history_action, w.template_action),
+                  (w.import_action, w.history_action, w.template_action,
+                   w.checkin_form_action),
                   (w.print_action, w.export_action, w.roster_action, w.roster_excel_action),
                   (w.backup_action,), (w.quit_action,)):
         for action in group:
@@ -84,7 +89,8 @@ def _file_menu(w: MainWindow) -> None:
     w.file_menu = menu
     # Enabled once a school year is open (backup and import need only a file: see the window).
     w.file_actions = (w.backup_action, w.print_action, w.export_action, w.roster_action,
-                      w.roster_excel_action, w.import_action, w.history_action)
+                      w.roster_excel_action, w.import_action, w.history_action,
+                      w.checkin_form_action)
 
 
 def _edit_menu(w: MainWindow) -> None:
@@ -117,14 +123,19 @@ def _mentoring_menu(w: MainWindow) -> None:
     w.suggest_action = _action(w, "S&uggest matches for everyone waiting…",
                                "Propose the best mentor for every waiting student; you tick "
                                "the ones to keep", w.suggest_all)
+    w.surveys_action = _action(w, "Sur&veys…", "The students' and mentors' survey questions, "
+                               "and the forms to give them on paper or online",
+                               partial(survey_commands.open_surveys, w))
     for action in (w.log_meeting_action, w.add_student_action, w.add_mentor_action):
         menu.addAction(action)
     menu.addSeparator()
     menu.addAction(w.waiting_action)
     menu.addAction(w.suggest_action)
+    menu.addSeparator()
+    menu.addAction(w.surveys_action)
     w.work_menu = menu
     w.work_actions = (w.log_meeting_action, w.add_student_action, w.add_mentor_action,
-                      w.waiting_action, w.suggest_action)
+                      w.waiting_action, w.suggest_action, w.surveys_action)
 
 
 def _go_menu(w: MainWindow) -> None:

@@ -44,6 +44,7 @@ from importing.kinds import KINDS
 from importing.kinds.base import Options
 from importing.plan import Plan, Source, guess_kind, make_plan, prepare, read_file
 from importing.sheets import Workbook
+from program.surveys import phase_from_words
 from storage import clock
 from storage.errors import KnownProblem
 from ui import background
@@ -126,7 +127,8 @@ class ImportWizard(QWizard):
     def options(self) -> Options:
         through = self.kind_page.through_day()
         return Options(absences_only=self.kind_page.absences_only.isChecked(), through=through,
-                       close_matches=self.preview_page.close_matches.isChecked())
+                       close_matches=self.preview_page.close_matches.isChecked(),
+                       survey_phase=self.kind_page.survey_when.currentData())
 
     def chosen_sheets(self) -> list[str]:
         if self.workbook is not None and len(self.workbook.sheets) == 1:
@@ -331,6 +333,17 @@ class KindPage(QWizardPage):
         box_layout = QVBoxLayout(self.attendance_box)
         box_layout.addWidget(self.absences_only)
         box_layout.addLayout(through_row)
+        # Survey answers: from the start or the end of mentoring (the file's name may say).
+        self.survey_when = QComboBox()
+        self.survey_when.setAccessibleName("When the answers were given")
+        self.survey_when.setToolTip("The survey given at the start of mentoring, or at the end")
+        for words, phase in (("Choose: the file's name does not say", None),
+                             ("At the start of mentoring", "pre"),
+                             ("At the end of mentoring", "post")):
+            self.survey_when.addItem(words, phase)
+        self.survey_box = QGroupBox("Survey answers")
+        survey_layout = QFormLayout(self.survey_box)
+        survey_layout.addRow("Given &when", self.survey_when)
         form = QFormLayout()
         form.addRow("School &year", self.year)
         layout = QVBoxLayout(self)
@@ -339,6 +352,7 @@ class KindPage(QWizardPage):
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.attendance_box)
+        layout.addWidget(self.survey_box)
         layout.addStretch(1)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
@@ -357,6 +371,8 @@ class KindPage(QWizardPage):
             self.year.setCurrentIndex(max(self.year.findData(wizard.current_year), 0))
         today = clock.today()
         self.through.setDate(QDate(today.year, today.month, today.day))
+        said = phase_from_words(Path(wizard.workbook.path).name) if wizard.workbook else None
+        self.survey_when.setCurrentIndex(max(self.survey_when.findData(said), 0))
         self._show_choices()
 
     def chosen_kind(self) -> str:
@@ -372,6 +388,7 @@ class KindPage(QWizardPage):
     def _show_choices(self) -> None:
         kind = self.chosen_kind()
         self.attendance_box.setVisible(kind == "attendance")
+        self.survey_box.setVisible(kind == "surveys")
         self.year.setEnabled(kind != "mentors" and self.year.count() > 0)
 
 

@@ -42,10 +42,21 @@ from program.vocabulary import (
     plural,
     tier_words,
 )
-from storage import availability, clock, goals, matches, meetings, nominations, referrals, students
+from storage import (
+    availability,
+    clock,
+    goals,
+    matches,
+    meetings,
+    nominations,
+    referrals,
+    students,
+    surveys,
+)
 from ui.desk import Desk, import_available
 from ui.operations import perform
 from ui.screens.base import button
+from ui.screens.student_surveys import survey_answers_html
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
 from ui.widgets.detail_pane import DetailPane, add_to, scrolling, section_title, text_view
@@ -131,6 +142,9 @@ class StudentDetail(DetailPane):
         self.tabs.addTab(self.referrals_view, "Referrals")
         self.attendance_page = self._attendance_page()
         self.tabs.addTab(self.attendance_page, "Attendance")
+        self.surveys_view = text_view("Survey answers", "The student's survey answers at the "
+                                      "start and the end of mentoring")
+        self.tabs.addTab(self.surveys_view, "Surveys")
 
         add_to(self.content, top, self.facts, actions, more, (self.tabs, 1))
         self.show_student(None)
@@ -386,6 +400,9 @@ class StudentDetail(DetailPane):
         self.meetings_view.setHtml(self._meetings_html(meetings.meetings_of_student(db,
                                                                                    student_id)))
         self.referrals_view.setHtml(self._referrals_html(referrals.referrals_of(db, student_id)))
+        self.surveys_view.setHtml(survey_answers_html(
+            surveys.responses_of_student(db, student_id),
+            surveys.questions(db, "mentee", include_retired=True)))
         today = clock.today()
         self._show_attendance(attendance_figures.student_detail(db, student_id, year_id, today)
                               if year_id else None)
