@@ -39,6 +39,20 @@ def frozen_clock():
     clock.freeze(TEST_NOW)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def background_work_ends_before_qt():
+    """At the end of the run, let reads and writes still on their threads finish while Qt is
+    alive (as the window's close does), instead of emitting into objects already gone."""
+    yield
+    if "ui.background" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        from ui.background import WRITER_POOL
+
+        QThreadPool.globalInstance().waitForDone(30000)
+        WRITER_POOL.waitForDone(30000)
+
+
 @dataclass
 class CommandResult:
     code: int
