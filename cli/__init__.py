@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "cli.import_commands",
     "cli.report_commands",
     "cli.survey_commands",
+    "cli.district_commands",
 )
 
 

@@ -4,7 +4,6 @@ a mentee's answers at the start and at the end of mentoring. Pure rules on plain
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -77,23 +76,31 @@ def phase_from_words(*texts: str) -> str | None:
 @dataclass(frozen=True)
 class QuestionChange:
     """One agreement question: how the mentees who answered it at the start and at the end
-    answered (averages on the 1 to 4 scale) and how many moved up, stayed, moved down."""
+    answered (their answers added up, 1 to 4 each) and how many moved up, stayed, moved down."""
 
     question_id: int
     text: str
     mentees: int  # mentees with both answers
-    average_start: float | None
-    average_end: float | None
+    total_start: int
+    total_end: int
     higher: int
     same: int
     lower: int
 
     @property
+    def average_start(self) -> float | None:
+        return self.total_start / self.mentees if self.mentees else None
+
+    @property
+    def average_end(self) -> float | None:
+        return self.total_end / self.mentees if self.mentees else None
+
+    @property
     def change(self) -> float | None:
         """The end average minus the start average (positive: more agreement)."""
-        if self.average_start is None or self.average_end is None:
+        if not self.mentees:
             return None
-        return self.average_end - self.average_start
+        return (self.total_end - self.total_start) / self.mentees
 
 
 def changes_by_question(questions: Iterable[tuple[int, str]],
@@ -114,8 +121,8 @@ def changes_by_question(questions: Iterable[tuple[int, str]],
             question_id=question_id,
             text=text,
             mentees=len(pairs),
-            average_start=statistics.fmean(a for a, _ in pairs) if pairs else None,
-            average_end=statistics.fmean(b for _, b in pairs) if pairs else None,
+            total_start=sum(a for a, _ in pairs),
+            total_end=sum(b for _, b in pairs),
             higher=sum(1 for a, b in pairs if b > a),
             same=sum(1 for a, b in pairs if b == a),
             lower=sum(1 for a, b in pairs if b < a),

@@ -1,0 +1,34 @@
+"""The pre/post survey figures of a school year: how the mentees who answered a question at
+the start and at the end of mentoring answered it each time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+
+from program.surveys import QuestionChange, changes_by_question
+from storage import matches, surveys
+
+
+def mentee_ids(db: sqlite_utils.Database, year_id: int, as_of: dt.date | None = None) -> set[int]:
+    """The students matched with a mentor in the year (by ``as_of``, when given)."""
+    last = as_of.isoformat() if as_of else "9999-12-31"
+    return {row["student_id"] for row in matches.matches_in_year(db, year_id)
+            if row["started_on"] <= last}
+
+
+def mentee_changes(db: sqlite_utils.Database, year_id: int, as_of: dt.date | None = None
+                   ) -> list[QuestionChange]:
+    """Each agreement question of the students' survey (retired ones too, when answered):
+    the change for the year's mentees who answered it at the start and at the end."""
+    start: dict[tuple[int, int], int] = {}
+    end: dict[tuple[int, int], int] = {}
+    answered: set[int] = set()
+    for student, phase, question, value in surveys.agreement_answers(db, year_id, "mentee"):
+        (start if phase == "pre" else end)[(student, question)] = value
+        answered.add(question)
+    questions = [(row["id"], row["text"]) for row in
+                 surveys.questions(db, "mentee", include_retired=True)
+                 if row["kind"] == "agreement" and (row["active"] or row["id"] in answered)]
+    return changes_by_question(questions, start, end, sorted(mentee_ids(db, year_id, as_of)))
