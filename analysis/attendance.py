@@ -174,7 +174,7 @@ def school_overview(db: sqlite_utils.Database, year_id: int,
     records = year_attendance(db, year_id, as_of)
     mentees = program_inputs.matched_student_ids(db, year_id)
     mentee_records = [r for r in records if r.student_id in mentees]
-    imports, coverage = _coverage(db, calendar, as_of)
+    imports, coverage = import_coverage(db, calendar, as_of)
     return SchoolOverview(
         year_id=year_id,
         as_of=min(as_of, calendar.last_day),
@@ -195,8 +195,9 @@ def school_overview(db: sqlite_utils.Database, year_id: int,
     )
 
 
-def _coverage(db: sqlite_utils.Database, calendar: SchoolCalendar, as_of: dt.date
-              ) -> tuple[tuple[AttendanceImport, ...], AttendanceCoverage]:
+def import_coverage(db: sqlite_utils.Database, calendar: SchoolCalendar, as_of: dt.date
+                    ) -> tuple[tuple[AttendanceImport, ...], AttendanceCoverage]:
+    """The year's attendance imports, and which school days up to ``as_of`` they speak for."""
     first, last = calendar.first_day.isoformat(), calendar.last_day.isoformat()
     date = _Dates()
     imports = tuple(

@@ -42,6 +42,7 @@ def load_matches(db: sqlite_utils.Database, year_id: int) -> list[MatchMeetings]
             meetings=tuple((dt.date.fromisoformat(row["met_on"]), row["outcome"])
                            for row in by_match.get(match_id, ())),
             meeting_ids=tuple(row["id"] for row in by_match.get(match_id, ())),
+            kinds=tuple(row["kind"] for row in by_match.get(match_id, ())),
             mentor_id=mentor_id,
             student_id=student_id,
             closure_reason=reason,

@@ -1,28 +1,31 @@
-"""The end-of-year report's outcomes: loads the year (and last year's attendance) in bulk and
-asks :mod:`program.outcomes` for before/after per mentee, days gained, tiers, the comparison
-groups and the program's figures.
+"""The program report's outcomes: loads the year, the year before and the mentors' recorded
+history in bulk, and asks :mod:`program.outcomes` for before and after per mentee, days gained,
+tiers, the comparison with similar students and the program's figures.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import sqlite_utils
 
 from analysis import attendance as analysis_attendance
 from analysis import cadence as analysis_cadence
+from analysis import report_attendance
 from analysis.years import previous_year_id, school_calendar
-from program.attendance import assess_student, ledger
+from program.attendance_ledger import CompactDays
+from program.mentor_history import mentors_in_program, timelines
 from program.outcomes import (
     Nomination,
     OutcomeInputs,
     ProgramOutcomes,
     Referral,
-    Stretch,
     Training,
 )
 from program.outcomes import program_outcomes as compute_outcomes
-from storage import clock, nominations, program_inputs, referrals, trainings
+from program.windows import WindowRules
+from storage import clock, history, nominations, program_inputs, referrals, settings, trainings
 from storage.errors import InvalidInput
 
 
@@ -30,24 +33,17 @@ def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def last_year_attendance(db: sqlite_utils.Database, year_id: int) -> dict[int, Stretch]:
-    """Each student's whole previous school year (days enrolled and absent), where imported."""
-    earlier = previous_year_id(db, year_id)
-    if earlier is None:
-        return {}
-    calendar = school_calendar(db, earlier)
-    school_rules = analysis_attendance.rules(db)
-    found = {}
-    for student in analysis_attendance.load_student_days(db, earlier, calendar):
-        record = assess_student(student, calendar, calendar.last_day, school_rules)
-        if record.days_enrolled > 0:
-            found[student.student_id] = Stretch(record.days_enrolled, record.days_absent)
-    return found
+def window_rules(db: sqlite_utils.Database) -> WindowRules:
+    """The school's minimum school days before and after a match to judge a change."""
+    return WindowRules(int(settings.get(db, "change_days_before")),
+                       int(settings.get(db, "change_days_after")))
 
 
 def outcome_inputs(db: sqlite_utils.Database, year_id: int, as_of: dt.date | None = None,
-                   period_start: dt.date | None = None) -> OutcomeInputs:
-    """Everything the outcomes need, loaded from the file."""
+                   period_start: dt.date | None = None,
+                   days: Mapping[int, CompactDays] | None = None) -> OutcomeInputs:
+    """Everything the outcomes need, loaded from the file (``days``: this year's attendance,
+    when the caller has loaded it already)."""
     calendar = school_calendar(db, year_id)
     as_of = min(as_of or clock.today(), calendar.last_day)
     if period_start is not None and period_start > as_of:
@@ -55,16 +51,24 @@ def outcome_inputs(db: sqlite_utils.Database, year_id: int, as_of: dt.date | Non
             f"The report's period starts ({period_start:%d %b %Y}) after it ends "
             f"({as_of:%d %b %Y}). Check the two dates.")
     school_rules = analysis_attendance.rules(db)
-    ledgers = {
-        student.student_id: ledger(student, calendar, as_of, school_rules)
-        for student in analysis_attendance.load_student_days(db, year_id, calendar)
-    }
+    earlier = previous_year_id(db, year_id)
+    previous_calendar = school_calendar(db, earlier) if earlier is not None else None
+    previous = (report_attendance.ledgers(db, earlier, previous_calendar,
+                                          previous_calendar.last_day, school_rules)
+                if earlier is not None else {})
+    matches = tuple(analysis_cadence.load_matches(db, year_id))
+    start = max(period_start or calendar.first_day, calendar.first_day)
+    with_mentees = {m.mentor_id for m in matches
+                    if m.started_on <= as_of and (m.ended_on is None or m.ended_on >= start)}
     return OutcomeInputs(
         calendar=calendar,
         as_of=as_of,
-        students=ledgers,
-        last_year=last_year_attendance(db, year_id),
-        matches=tuple(analysis_cadence.load_matches(db, year_id)),
+        students=report_attendance.ledgers(db, year_id, calendar, as_of, school_rules, days),
+        previous_calendar=previous_calendar,
+        previous=previous,
+        previous_mentees=frozenset(program_inputs.matched_student_ids(db, earlier))
+        if earlier is not None else frozenset(),
+        matches=matches,
         nominations=tuple(
             Nomination(row["student_id"], row["status"], _day(row["nominated_on"]),
                        frozenset(row["reasons"]))
@@ -77,11 +81,12 @@ def outcome_inputs(db: sqlite_utils.Database, year_id: int, as_of: dt.date | Non
             Referral(row["student_id"], row["kind"], _day(row["opened_on"]), row["status"],
                      _day(row["resolved_on"]))
             for row in referrals.referrals_in_year(db, year_id)),
-        roster_mentor_ids=frozenset(row["id"] for row in program_inputs.mentor_rows(db)
-                                    if row["active"]),
+        roster_mentor_ids=mentors_in_program(timelines(history.mentor_states(db)), start, as_of,
+                                             with_mentees),
         period_start=period_start,
         attendance_rules=school_rules,
         cadence_rules=analysis_cadence.rules(db),
+        window_rules=window_rules(db),
     )
 
 

@@ -65,7 +65,9 @@ def _choose(db, year_name: str | None, as_of: dt.date | None) -> tuple[dict, dt.
 
 
 def report_command(args: argparse.Namespace, out: Output) -> int:
-    from reports.figures import ADMINISTRATORS, TEAM, compute_figures, report_title, to_json
+    from reports.disclosure import shown
+    from reports.figures import ADMINISTRATORS, TEAM, compute_figures, report_title
+    from reports.report_json import to_json
 
     if args.district:
         from cli.district_commands import district_command
@@ -95,17 +97,20 @@ def report_command(args: argparse.Namespace, out: Output) -> int:
 
         ensure_gui_application()
         written = save_report_pdf(figures, path, paper=args.paper, logo_path=logo)
-    document = to_json(figures)
+    view = shown(figures)
+    document = to_json(figures, view)
     document["file"] = str(written)
     who = "the program team" if args.team else "administrators"
-    share = "–" if figures.share_improved is None else f"{figures.share_improved:.0%}"
+    share = view.figure(("share_improved",), figures.share_improved)
+    share = "–" if share is None else share if isinstance(share, str) else f"{share:.0%}"
     return out.result(document, [
         f"Saved the {report_title(figures).lower()} for {figures.period.year_name} "
         f"({FORMATS[suffix]}, for {who}) to {written}.",
         f"{figures.period.label}; data as of {figures.period.as_of:%d %b %Y}.",
-        f"Students served: {figures.students_served}. Meetings held: {figures.meetings_held}. "
-        f"Attendance improved for {share} of mentees with a baseline. "
-        f"Mentees who left chronic absence: {figures.left_chronic}.",
+        f"Students served: {view.count(('served',))}. Meetings held: "
+        f"{view.figure(('meetings',), figures.meetings_held)}. "
+        f"Attendance improved for {share} of mentees judged. "
+        f"Mentees who left chronic absence: {view.count(('left_chronic',))}.",
     ])
 
 

@@ -194,12 +194,26 @@ def _exact(value: float) -> Fraction:
     return Fraction(repr(float(value)))
 
 
+def halves(value: float) -> int | None:
+    """``value`` counted in half days, when it is a whole number of them (else None)."""
+    doubled = float(value) * 2
+    return int(doubled) if doubled.is_integer() and abs(doubled) < 2 ** 52 else None
+
+
 def tier_for(days_absent: float, days_enrolled: float,
              minimum_enrolled_days: int = 10) -> str | None:
     """The tier of an absence record, judged on the exact fraction (exactly 10% is chronic);
     None when enrolled fewer than the minimum days."""
     if days_enrolled <= 0 or days_enrolled < minimum_enrolled_days:
         return None
+    absent2, enrolled2 = halves(days_absent), halves(days_enrolled)
+    if absent2 is not None and enrolled2 is not None:
+        # Whole and half days (nearly always): the same comparison in whole numbers, quickly.
+        if 100 * absent2 < 5 * enrolled2:
+            return "satisfactory"
+        if 100 * absent2 < 10 * enrolled2:
+            return "at-risk"
+        return "moderate" if 100 * absent2 < 20 * enrolled2 else "severe"
     rate = _exact(days_absent) / _exact(days_enrolled)
     if rate < Fraction(5, 100):
         return "satisfactory"

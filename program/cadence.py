@@ -27,7 +27,9 @@ class MatchMeetings:
     """A match's dates and its meetings as (date, outcome).
 
     ``meeting_ids`` (optional, in the order of ``meetings``) name each meeting, so that a group
-    meeting shared by several matches can be counted once across them."""
+    meeting shared by several matches can be counted once across them; ``kinds`` (optional, the
+    same order) tell meetings with the student from family contacts and absent-day check-ins
+    (the rhythm counts them all; the report counts them apart)."""
 
     match_id: int
     started_on: dt.date
@@ -37,6 +39,7 @@ class MatchMeetings:
     student_id: int | None = None
     closure_reason: str | None = None
     meeting_ids: Sequence[int] = ()
+    kinds: Sequence[str] = ()  # each meeting's kind (one_to_one when not given)
 
     def held_meeting_keys(self, first: dt.date, last: dt.date) -> set[object]:
         """Keys of the held meetings from ``first`` to ``last`` (inclusive) inside the match:

@@ -1,19 +1,19 @@
-"""Outcomes for the end-of-year report: each mentee's attendance before and after their match,
-days gained, tiers at the start and now, a comparison group, and the program's own figures.
+"""Outcomes for the program report: each mentee's attendance before and after their match,
+what changed, days gained, tiers, the comparison with similar students, and the program's own
+figures.
 
 The period is "the year so far" (``period_start`` None) or a date range ending on ``as_of``.
 
-- Before = this year's enrolled days before the match started, when there are at least the
-  minimum; otherwise last year's whole year when imported; otherwise "no baseline" (counted, but
-  left out of before/after figures).
-- After = from the start (or the period's start, if later) to the match's end or ``as_of``.
+- Before and after: see :mod:`program.windows` (this year before the match when at least 20
+  school days were enrolled, else the same part of the previous year; 20 days before and 20
+  after are needed to judge a change, the others are "too early to tell").
 - Improved / worse: at least 1 fewer / more day absent per 100 enrolled days; else the same.
-- Meetings held counts each meeting once (a lunch group of three mentees is one meeting);
-  the per-mentee and per-match figures count each mentee's meetings.
-- Days gained = the sum over mentees of (rate before - rate after) x days enrolled after.
-- Comparison group: this year's students never matched, judged at the mentees' median match
-  start, their tiers reweighted to the mentees' tiers at start; waitlisted nominees as a second
-  group. A comparison, not proof of cause.
+- Days gained = the sum over judged mentees of (rate before - rate after) x days enrolled after.
+- Meetings: meetings *with the student* held (one-to-one, group, activity). Family contacts and
+  check-ins on absent days are counted apart; an attempt when the student was absent is
+  neither. A group meeting is one meeting held, and one for each mentee in it.
+- The comparison: :mod:`program.comparison`. The Success Mentors figures:
+  :mod:`program.success_mentors`.
 """
 
 from __future__ import annotations
@@ -22,39 +22,46 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from fractions import Fraction
 
-from program.attendance import TIERS, AttendanceRules, Ledger, tier_for
+from program.attendance import TIERS, AttendanceRules, tier_for
+from program.attendance_ledger import Totals
 from program.cadence import CadenceRules, MatchMeetings, MatchRhythm, match_rhythm
 from program.calendar import ONE_DAY, SchoolCalendar
+from program.comparison import (
+    CAUTION,
+    RESAMPLES,
+    SEED,
+    GroupFigures,
+    Measured,
+    NetGain,
+    Stretch,
+    change_between,
+    mentee_figures,
+    net_gain,
+    reweighted_figures,
+)
+from program.success_mentors import (
+    ChronicMonth,
+    DoseBand,
+    LastYearMentees,
+    chronic_share_by_month,
+    dose_bands,
+    last_year_mentees,
+)
+from program.windows import (
+    Window,
+    WindowRules,
+    Windows,
+    assign_windows,
+    mentee_windows,
+    same_part_of_previous_year,
+)
 
-CAUTION = "comparison, not proof of cause"
-CHANGE_THRESHOLD = Fraction(1)  # days absent per 100 enrolled
+__all__ = ["CAUTION", "Stretch", "change_between"]
 
-
-@dataclass(frozen=True)
-class Stretch:
-    """Days enrolled and absent over a stretch of time (one student, or pooled)."""
-
-    days_enrolled: float
-    days_absent: float
-
-    @property
-    def rate(self) -> float | None:
-        """Days absent over days enrolled; None when no day was enrolled."""
-        return self.days_absent / self.days_enrolled if self.days_enrolled else None
-
-    @property
-    def per_100(self) -> float | None:
-        """Days absent per 100 enrolled days."""
-        return None if self.rate is None else 100 * self.rate
-
-    def __add__(self, other: Stretch) -> Stretch:
-        return Stretch(self.days_enrolled + other.days_enrolled,
-                       self.days_absent + other.days_absent)
-
-
-NO_DAYS = Stretch(0, 0.0)
+CONTACT_KINDS = ("family_contact", "absent_day_checkin")
+CHRONIC = ("moderate", "severe")
+NOT_CHRONIC = ("satisfactory", "at-risk")
 
 
 @dataclass(frozen=True)
@@ -91,87 +98,96 @@ class Referral:
 
 
 @dataclass(frozen=True)
+class Bootstrap:
+    """How the range of net days gained is drawn: resamples and the fixed seed."""
+
+    resamples: int = RESAMPLES
+    seed: int = SEED
+
+
+@dataclass(frozen=True)
 class OutcomeInputs:
     """Everything the outcomes are computed from, already loaded."""
 
     calendar: SchoolCalendar
     as_of: dt.date
-    students: Mapping[int, Ledger]  # every student enrolled this year
-    last_year: Mapping[int, Stretch] = field(default_factory=dict)  # whole last year, imported
+    students: Mapping[int, Totals]  # every student enrolled this year, up to as_of
+    previous_calendar: SchoolCalendar | None = None
+    previous: Mapping[int, Totals] = field(default_factory=dict)  # last year, whole
+    previous_mentees: frozenset[int] = frozenset()  # students matched last year
     matches: Sequence[MatchMeetings] = ()
     nominations: Sequence[Nomination] = ()
     trainings: Sequence[Training] = ()
     referrals: Sequence[Referral] = ()
-    roster_mentor_ids: frozenset[int] = frozenset()  # mentors marked active
+    roster_mentor_ids: frozenset[int] = frozenset()  # mentors in the program in the period
     period_start: dt.date | None = None  # None: the year so far
     attendance_rules: AttendanceRules = AttendanceRules()
     cadence_rules: CadenceRules = CadenceRules()
+    window_rules: WindowRules = WindowRules()
+    bootstrap: Bootstrap = Bootstrap()
 
 
 @dataclass(frozen=True)
 class MenteeOutcome:
-    """One mentee: attendance before and after the match, and what changed."""
+    """One mentee: meetings, attendance before and after the match, and what changed."""
 
     student_id: int
     match_start: dt.date
     match_end: dt.date | None  # None: still matched
-    held_meetings: int  # in the period
-    served: bool  # at least one held meeting in the period
-    baseline: str | None  # "this_year", "last_year" or None (no baseline)
-    before: Stretch | None
+    meetings: int  # meetings with the student held in the period (a group one for each)
+    contacts: int  # family contacts and check-ins on absent days held in the period
+    attempts: int  # tried when the student was absent
+    windows: Windows
+    before: Stretch | None  # over windows.before (None: no stretch to compare with)
     after: Stretch
-    tier_at_start: str | None  # the tier of the baseline
+    tier_at_start: str | None  # the tier of ``before``
     tier_now: str | None  # the year so far, as of the date
-    change: str | None  # "improved", "same", "worse"; None without a baseline or days after
-    days_gained: float | None  # (rate before - rate after) x days enrolled after
-    gained_per_100: float | None  # (rate before - rate after) x 100
+    change: str | None  # "improved", "same", "worse"; None: too early to tell
+    days_gained: float | None
+    chronic_last_year: bool = False  # chronically absent over the previous year
 
     @property
-    def compared(self) -> bool:
-        """Has both a baseline and days enrolled since the match began."""
+    def served(self) -> bool:
+        """Matched and met at least once in the period."""
+        return self.meetings > 0
+
+    @property
+    def judged(self) -> bool:
+        """Enough school days before and after for a change to be told."""
         return self.change is not None
 
-
-@dataclass(frozen=True)
-class TierRow:
-    """One tier at start: how many students, and their pooled rates before and after."""
-
-    tier: str
-    students: int
-    before: Stretch
-    after: Stretch
-
-
-@dataclass(frozen=True)
-class GroupFigures:
-    """A group's rates before and after (for comparison groups: reweighted to the mentees'
-    tiers at start)."""
-
-    label: str
-    students: int  # with a baseline and days enrolled after
-    before_rate: float | None
-    after_rate: float | None
-    by_tier: tuple[TierRow, ...]
-    reweighted: bool = False
-    missing_tiers: tuple[str, ...] = ()  # mentee tiers this group has no students in
-
     @property
-    def change_per_100(self) -> float | None:
-        """Fewer days absent per 100 enrolled after than before (negative: more)."""
-        if self.before_rate is None or self.after_rate is None:
+    def baseline(self) -> str | None:
+        """Where "before" comes from: "this_year", "last_year" or None."""
+        if self.windows.before is None:
             return None
-        return 100 * (self.before_rate - self.after_rate)
+        return "last_year" if self.windows.before.previous_year else "this_year"
+
+    def measured(self) -> Measured:
+        """This mentee as the comparison measures everyone (judged mentees only)."""
+        assert self.before is not None
+        return Measured(self.student_id, self.tier_at_start, self.before, self.after,
+                        self.tier_now in CHRONIC)
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """Mentees against students never matched and against waitlisted nominees."""
+    """Mentees beside students never matched (similar students) and waitlisted nominees."""
 
-    reference_date: dt.date | None  # the mentees' median match start
     mentees: GroupFigures
     never_matched: GroupFigures
     waitlisted: GroupFigures
+    net: NetGain | None  # days gained net of the never-matched students
     caution: str = CAUTION
+
+
+@dataclass(frozen=True)
+class PreviouslyChronic:
+    """Mentees chronically absent last year against similar students who were too."""
+
+    mentees: GroupFigures
+    similar: GroupFigures
+    net: NetGain | None
 
 
 @dataclass(frozen=True)
@@ -184,7 +200,7 @@ class TrainingFigures:
     kind: str
     required: bool
     attended: int
-    roster_attended: int  # of the mentors marked active
+    roster_attended: int  # of the mentors in the program
 
 
 @dataclass(frozen=True)
@@ -205,24 +221,27 @@ class ProgramFigures:
     nominated_by_status: dict[str, int]
     nominated_by_reason: dict[str, int]
     matched: int  # students with a match in the period
-    served: int  # ... with at least one held meeting in the period
+    served: int  # ... with at least one meeting held with them in the period
     never_matched: int  # nominated students never matched
-    mentors_matched: int  # mentors with a match in the period
-    mentors_on_roster: int
+    mentors_matched: int  # mentors with a mentee in the period
+    mentors_on_roster: int  # mentors in the program in the period
     matches: int
     median_match_days: float | None  # calendar days, start to end (or the as-of date)
     median_match_school_days: float | None
     closed_early: int
     closed_early_by_reason: dict[str, int]
-    held_meetings: int  # each match's held meetings added up: a group meeting once per mentee
-    distinct_meetings_held: int  # meetings that took place: a group meeting once
+    held_meetings: int  # each mentee's meetings added up: a group meeting once per mentee
+    distinct_meetings_held: int  # meetings with students that took place: a group once
+    family_contacts: int  # family contacts held (each once)
+    absent_day_checkins: int  # check-ins on absent days held (each once)
+    attempts: int  # meetings tried when the student was absent (each mentee's)
     held_per_match_per_month: float | None
     matches_judged: int  # matches that ran at least a month's worth of school days
     matches_meeting_target: int  # ... averaging at least the target a month
     full_months: int
     full_months_on_target: int
     trainings: tuple[TrainingFigures, ...]
-    mentors_trained: int  # mentors on the roster at one training or more
+    mentors_trained: int  # mentors in the program at one training or more
     referrals: tuple[ReferralFigures, ...]
 
     @property
@@ -236,28 +255,35 @@ class ProgramFigures:
 
 @dataclass(frozen=True)
 class ProgramOutcomes:
-    """Everything the end-of-year report says about outcomes."""
+    """Everything the program report says about outcomes."""
 
     period_start: dt.date
     as_of: dt.date
     mentees: tuple[MenteeOutcome, ...]  # by student id
-    before: Stretch  # pooled over compared mentees
+    before: Stretch  # pooled over judged mentees
     after: Stretch
     improved: int
     same: int
     worse: int
-    no_baseline: int
-    too_early: int  # a baseline, but no day enrolled since the match began
+    too_early: int  # not judged: too few days before or after (or no stretch to compare)
     days_gained: float
-    tiers_at_start: dict[str | None, int]  # None: no baseline (or too few days)
+    tiers_at_start: dict[str | None, int]  # None: too few days to rate
     tiers_now: dict[str | None, int]
     comparison: Comparison
+    previously_chronic: PreviouslyChronic
+    dose: tuple[DoseBand, ...]
+    chronic_by_month: tuple[ChronicMonth, ...]
+    last_year_mentees: LastYearMentees
     figures: ProgramFigures
     rhythms: tuple[MatchRhythm, ...]  # each match of the period, within the period
 
     @property
+    def judged(self) -> int:
+        return self.improved + self.same + self.worse
+
+    @property
     def days_gained_per_100(self) -> float | None:
-        """Days gained per 100 days enrolled after the matches began."""
+        """Days gained per 100 days enrolled after the matches began (judged mentees)."""
         enrolled = self.after.days_enrolled
         return 100 * self.days_gained / enrolled if enrolled else None
 
@@ -269,38 +295,35 @@ class ProgramOutcomes:
     def chronic_now(self) -> int:
         return self.tiers_now["moderate"] + self.tiers_now["severe"]
 
+    @property
+    def left_chronic(self) -> int:
+        return sum(1 for m in self.mentees
+                   if m.tier_at_start in CHRONIC and m.tier_now in NOT_CHRONIC)
+
 
 def _stretch(totals: tuple[float, float]) -> Stretch:
     return Stretch(totals[0], totals[1])
 
 
-def _baseline(ledger: Ledger, last_year: Stretch | None, calendar: SchoolCalendar,
-              before: dt.date, minimum: int) -> tuple[str | None, Stretch | None]:
-    """This year's days before ``before`` when enough, else last year's whole year, else none."""
-    this_year = _stretch(ledger.totals(calendar.first_day, before - ONE_DAY))
-    if this_year.days_enrolled >= minimum:
-        return "this_year", this_year
-    if last_year is not None and last_year.days_enrolled >= minimum:
-        return "last_year", last_year
-    return None, None
-
-
-def _exact(value: float) -> Fraction:
-    return Fraction(repr(float(value)))
-
-
-def change_between(before: Stretch, after: Stretch) -> str | None:
-    """Improved / worse when at least 1 fewer / more day absent per 100 enrolled days after
-    than before (judged exactly); "same" otherwise; None when either has no day enrolled."""
-    if not before.days_enrolled or not after.days_enrolled:
-        return None
-    difference = 100 * (_exact(before.days_absent) / _exact(before.days_enrolled)
-                        - _exact(after.days_absent) / _exact(after.days_enrolled))
-    if difference >= CHANGE_THRESHOLD:
-        return "improved"
-    if difference <= -CHANGE_THRESHOLD:
-        return "worse"
-    return "same"
+def measure(ledger: Totals | None, previous: Totals | None, windows: Windows,
+            tier_now: str | None, rules: WindowRules, minimum: int,
+            student_id: int) -> tuple[Stretch | None, Stretch, str | None, Measured | None]:
+    """(before, after, tier at start, judged measure or None) of one student over windows."""
+    after = _stretch(ledger.totals(windows.after.start, windows.after.end)) if ledger \
+        else Stretch(0, 0.0)
+    before = None
+    window = windows.before
+    if window is not None:
+        source = previous if window.previous_year else ledger
+        if source is not None:
+            before = _stretch(source.totals(window.start, window.end))
+    if before is None or before.days_enrolled < rules.minimum_days_before:
+        tier = tier_for(before.days_absent, before.days_enrolled, minimum) if before else None
+        return before, after, tier, None
+    tier = tier_for(before.days_absent, before.days_enrolled, minimum)
+    if after.days_enrolled < rules.minimum_days_after:
+        return before, after, tier, None
+    return before, after, tier, Measured(student_id, tier, before, after, tier_now in CHRONIC)
 
 
 def program_outcomes(inputs: OutcomeInputs) -> ProgramOutcomes:
@@ -308,34 +331,51 @@ def program_outcomes(inputs: OutcomeInputs) -> ProgramOutcomes:
     calendar = inputs.calendar
     end = min(inputs.as_of, calendar.last_day)
     start = max(inputs.period_start or calendar.first_day, calendar.first_day)
-    minimum = inputs.attendance_rules.minimum_enrolled_days
     in_period = [m for m in inputs.matches
                  if m.started_on <= end and (m.ended_on is None or m.ended_on >= start)]
     rhythms = [match_rhythm(replace(m, started_on=max(m.started_on, start)), calendar, end,
                             inputs.cadence_rules) for m in in_period]
-    mentees = _mentee_outcomes(inputs, in_period, rhythms, start, end, minimum)
-    compared = [m for m in mentees if m.compared]
-    before = sum((m.before for m in compared), NO_DAYS)
-    after = sum((m.after for m in compared), NO_DAYS)
+    tiers_now = _tiers_now(inputs, end)
+    mentees = _mentee_outcomes(inputs, in_period, start, end, tiers_now)
+    judged = [m for m in mentees if m.judged]
     ever_matched = {m.student_id for m in inputs.matches if m.started_on <= end}
+    measured = [m.measured() for m in judged]
+    comparison, similar = _comparison(inputs, mentees, measured, ever_matched, tiers_now)
     return ProgramOutcomes(
         period_start=start,
         as_of=end,
         mentees=tuple(mentees),
-        before=before,
-        after=after,
-        improved=sum(1 for m in compared if m.change == "improved"),
-        same=sum(1 for m in compared if m.change == "same"),
-        worse=sum(1 for m in compared if m.change == "worse"),
-        no_baseline=sum(1 for m in mentees if m.baseline is None),
-        too_early=sum(1 for m in mentees if m.baseline is not None and not m.compared),
-        days_gained=sum(m.days_gained for m in compared),
+        before=sum((m.before for m in judged), Stretch(0, 0.0)),
+        after=sum((m.after for m in judged), Stretch(0, 0.0)),
+        improved=sum(1 for m in judged if m.change == "improved"),
+        same=sum(1 for m in judged if m.change == "same"),
+        worse=sum(1 for m in judged if m.change == "worse"),
+        too_early=len(mentees) - len(judged),
+        days_gained=sum(m.days_gained or 0.0 for m in judged),
         tiers_at_start=_count_tiers(m.tier_at_start for m in mentees),
         tiers_now=_count_tiers(m.tier_now for m in mentees),
-        comparison=_comparison(inputs, mentees, ever_matched, start, end, minimum),
+        comparison=comparison,
+        previously_chronic=_previously_chronic(inputs, judged, similar),
+        dose=dose_bands([(m.meetings, one) for m, one in zip(judged, measured, strict=True)]),
+        chronic_by_month=chronic_share_by_month(
+            calendar, end, inputs.students, inputs.previous_calendar, inputs.previous,
+            inputs.attendance_rules.minimum_enrolled_days),
+        last_year_mentees=last_year_mentees(
+            inputs.previous_mentees, inputs.previous, inputs.previous_calendar,
+            inputs.students, calendar, end, ever_matched,
+            inputs.attendance_rules.minimum_enrolled_days),
         figures=_figures(inputs, in_period, rhythms, mentees, ever_matched, start, end),
         rhythms=tuple(rhythms),
     )
+
+
+def _tiers_now(inputs: OutcomeInputs, end: dt.date) -> dict[int, str | None]:
+    minimum = inputs.attendance_rules.minimum_enrolled_days
+    tiers = {}
+    for student_id, ledger in inputs.students.items():
+        enrolled, absent = ledger.totals(inputs.calendar.first_day, end)
+        tiers[student_id] = tier_for(absent, enrolled, minimum)
+    return tiers
 
 
 def _count_tiers(tiers: Iterable[str | None]) -> dict[str | None, int]:
@@ -345,118 +385,139 @@ def _count_tiers(tiers: Iterable[str | None]) -> dict[str | None, int]:
     return counts
 
 
-def _mentee_outcomes(inputs: OutcomeInputs, in_period: list[MatchMeetings],
-                     rhythms: list[MatchRhythm], start: dt.date, end: dt.date,
-                     minimum: int) -> list[MenteeOutcome]:
+def _kind_of(match: MatchMeetings, index: int) -> str:
+    return match.kinds[index] if index < len(match.kinds) else "one_to_one"
+
+
+def _meeting_key(match: MatchMeetings, index: int) -> object:
+    return match.meeting_ids[index] if index < len(match.meeting_ids) else (match.match_id, index)
+
+
+def meeting_keys(match: MatchMeetings, first: dt.date, last: dt.date,
+                 kinds: Sequence[str] | None = None, outcome: str = "held",
+                 contacts: bool = False) -> set[object]:
+    """The match's meetings from ``first`` to ``last`` (inside the match) with ``outcome``:
+    meetings with the student, or (``contacts``) family contacts and absent-day check-ins of
+    ``kinds``. Keys are meeting ids when known, so a group meeting is one meeting."""
+    stop = last if match.ended_on is None else min(last, match.ended_on)
+    begin = max(first, match.started_on)
+    found: set[object] = set()
+    for index, (day, result) in enumerate(match.meetings):
+        if result != outcome or not begin <= day <= stop:
+            continue
+        kind = _kind_of(match, index)
+        is_contact = kind in CONTACT_KINDS
+        if is_contact == contacts and (kinds is None or kind in kinds):
+            found.add(_meeting_key(match, index))
+    return found
+
+
+def _mentee_outcomes(inputs: OutcomeInputs, in_period: list[MatchMeetings], start: dt.date,
+                     end: dt.date, tiers_now: Mapping[int, str | None]) -> list[MenteeOutcome]:
     calendar = inputs.calendar
-    by_student: dict[int, list[tuple[MatchMeetings, MatchRhythm]]] = {}
-    for match, rhythm in zip(in_period, rhythms, strict=True):
-        by_student.setdefault(match.student_id, []).append((match, rhythm))
+    minimum = inputs.attendance_rules.minimum_enrolled_days
+    by_student: dict[int, list[MatchMeetings]] = {}
+    for match in in_period:
+        by_student.setdefault(match.student_id, []).append(match)
     outcomes = []
-    for student_id, pairs in sorted(by_student.items()):
-        began = min(match.started_on for match, _ in pairs)
-        still_open = any(match.ended_on is None or match.ended_on > end for match, _ in pairs)
-        ended = None if still_open else max(match.ended_on for match, _ in pairs)
-        held = sum(rhythm.held for _, rhythm in pairs)
-        ledger = inputs.students.get(student_id, Ledger())
-        baseline, before = _baseline(ledger, inputs.last_year.get(student_id), calendar, began,
-                                     minimum)
-        after = _stretch(ledger.totals(max(began, start), min(ended or end, end)))
-        now = _stretch(ledger.totals(calendar.first_day, end))
-        change = change_between(before, after) if before is not None else None
-        gained = per_100 = None
-        if change is not None:
-            difference = before.rate - after.rate
-            gained, per_100 = difference * after.days_enrolled, 100 * difference
+    for student_id, matches in sorted(by_student.items()):
+        began = min(match.started_on for match in matches)
+        still_open = any(match.ended_on is None or match.ended_on > end for match in matches)
+        ended = None if still_open else max(match.ended_on for match in matches)
+        ledger = inputs.students.get(student_id)
+        previous = inputs.previous.get(student_id)
+        after = Window(max(began, start), min(ended or end, end))
+        enrolled_before = ledger.totals(calendar.first_day, began - ONE_DAY)[0] if ledger else 0
+        earlier = same_part_of_previous_year(calendar, inputs.previous_calendar, after)
+        enrolled_earlier = previous.totals(earlier.start, earlier.end)[0] \
+            if previous is not None and earlier is not None else None
+        windows = mentee_windows(calendar, inputs.previous_calendar, began, after,
+                                 enrolled_before, enrolled_earlier, inputs.window_rules)
+        tier_now = tiers_now.get(student_id)
+        before, after_stretch, tier_at_start, judged = measure(
+            ledger, previous, windows, tier_now, inputs.window_rules, minimum, student_id)
+        meetings = sum(len(meeting_keys(m, start, end)) for m in matches)
+        contacts = sum(len(meeting_keys(m, start, end, contacts=True)) for m in matches)
+        attempts = sum(len(meeting_keys(m, start, end, outcome="student_absent"))
+                       + len(meeting_keys(m, start, end, outcome="student_absent",
+                                          contacts=True)) for m in matches)
         outcomes.append(MenteeOutcome(
             student_id=student_id,
             match_start=began,
             match_end=ended,
-            held_meetings=held,
-            served=held > 0,
-            baseline=baseline,
+            meetings=meetings,
+            contacts=contacts,
+            attempts=attempts,
+            windows=windows,
             before=before,
-            after=after,
-            tier_at_start=tier_for(before.days_absent, before.days_enrolled, minimum)
-            if before is not None else None,
-            tier_now=tier_for(now.days_absent, now.days_enrolled, minimum),
-            change=change,
-            days_gained=gained,
-            gained_per_100=per_100,
+            after=after_stretch,
+            tier_at_start=tier_at_start,
+            tier_now=tier_now,
+            change=judged.change if judged else None,
+            days_gained=judged.days_gained if judged else None,
+            chronic_last_year=_chronic_last_year(inputs, student_id),
         ))
     return outcomes
 
 
-def _comparison(inputs: OutcomeInputs, mentees: list[MenteeOutcome], ever_matched: set[int],
-                start: dt.date, end: dt.date, minimum: int) -> Comparison:
-    compared = [m for m in mentees if m.compared]
-    mentee_rows = _tier_rows((m.tier_at_start, m.before, m.after) for m in compared)
-    mentee_group = GroupFigures("Mentees", len(compared), _pooled(compared, "before"),
-                                _pooled(compared, "after"), mentee_rows)
-    if not mentees:
-        empty_never = GroupFigures("Never matched", 0, None, None, (), True)
-        empty_wait = GroupFigures("Waitlisted", 0, None, None, (), True)
-        return Comparison(None, mentee_group, empty_never, empty_wait)
-    reference = dt.date.fromordinal(
-        statistics.median_low(m.match_start.toordinal() for m in mentees))
-    never = [sid for sid in inputs.students if sid not in ever_matched]
+def _chronic_last_year(inputs: OutcomeInputs, student_id: int) -> bool:
+    previous = inputs.previous.get(student_id)
+    if previous is None or inputs.previous_calendar is None:
+        return False
+    enrolled, absent = previous.totals(inputs.previous_calendar.first_day,
+                                       inputs.previous_calendar.last_day)
+    return tier_for(absent, enrolled, inputs.attendance_rules.minimum_enrolled_days) in CHRONIC
+
+
+def _judge_group(inputs: OutcomeInputs, student_ids: Sequence[int],
+                 windows_of: Mapping[int, Windows],
+                 tiers_now: Mapping[int, str | None]) -> list[Measured]:
+    minimum = inputs.attendance_rules.minimum_enrolled_days
+    found = []
+    for student_id in student_ids:
+        windows = windows_of.get(student_id)
+        if windows is None:
+            continue
+        *_, judged = measure(inputs.students.get(student_id), inputs.previous.get(student_id),
+                             windows, tiers_now.get(student_id), inputs.window_rules, minimum,
+                             student_id)
+        if judged is not None:
+            found.append(judged)
+    return found
+
+
+def _comparison(inputs: OutcomeInputs, mentees: list[MenteeOutcome], measured: list[Measured],
+                ever_matched: set[int], tiers_now: Mapping[int, str | None]
+                ) -> tuple[Comparison, list[Measured]]:
+    never = sorted(sid for sid in inputs.students if sid not in ever_matched)
     waitlisted = sorted({n.student_id for n in inputs.nominations
                          if n.status == "waitlisted" and n.student_id not in ever_matched
                          and n.student_id in inputs.students})
-    weights = {row.tier: row.students for row in mentee_rows}
-    return Comparison(
-        reference,
-        mentee_group,
-        _group("Never matched", never, inputs, reference, start, end, minimum, weights),
-        _group("Waitlisted", waitlisted, inputs, reference, start, end, minimum, weights),
+    windows = {m.student_id: m.windows for m in mentees if m.judged}
+    never_measured = _judge_group(inputs, never, assign_windows(never, windows), tiers_now)
+    waiting_measured = _judge_group(inputs, waitlisted, assign_windows(waitlisted, windows),
+                                    tiers_now)
+    comparison = Comparison(
+        mentees=mentee_figures("Mentees", measured),
+        never_matched=reweighted_figures("Never matched", never_measured, measured),
+        waitlisted=reweighted_figures("Waitlisted", waiting_measured, measured),
+        net=net_gain(measured, never_measured, resamples=inputs.bootstrap.resamples,
+                     seed=inputs.bootstrap.seed),
     )
+    return comparison, never_measured
 
 
-def _pooled(mentees: list[MenteeOutcome], which: str) -> float | None:
-    return sum((getattr(m, which) for m in mentees), NO_DAYS).rate
-
-
-def _tier_rows(entries: Iterable[tuple[str | None, Stretch, Stretch]]) -> tuple[TierRow, ...]:
-    pooled: dict[str, list] = {}
-    for tier, before, after in entries:
-        if tier is None:
-            continue
-        row = pooled.setdefault(tier, [0, NO_DAYS, NO_DAYS])
-        row[0] += 1
-        row[1] += before
-        row[2] += after
-    return tuple(TierRow(tier, *pooled[tier]) for tier in TIERS if tier in pooled)
-
-
-def _group(label: str, student_ids: Iterable[int], inputs: OutcomeInputs, reference: dt.date,
-           start: dt.date, end: dt.date, minimum: int,
-           mentee_weights: dict[str, int]) -> GroupFigures:
-    """A comparison group judged at ``reference``: tier from its baseline, rates before and
-    after, each tier's pooled rates reweighted to the mentees' mix of tiers at start."""
-    calendar = inputs.calendar
-    entries = []
-    for student_id in student_ids:
-        ledger = inputs.students[student_id]
-        _, before = _baseline(ledger, inputs.last_year.get(student_id), calendar, reference,
-                              minimum)
-        if before is None:
-            continue
-        after = _stretch(ledger.totals(max(reference, start), end))
-        if not after.days_enrolled:
-            continue
-        entries.append((tier_for(before.days_absent, before.days_enrolled, minimum),
-                        before, after))
-    rows = _tier_rows(entries)
-    present = {row.tier: row for row in rows}
-    usable = {tier: weight for tier, weight in mentee_weights.items()
-              if weight and tier in present}
-    total = sum(usable.values())
-    before_rate = after_rate = None
-    if total:
-        before_rate = sum(w * present[t].before.rate for t, w in usable.items()) / total
-        after_rate = sum(w * present[t].after.rate for t, w in usable.items()) / total
-    missing = tuple(tier for tier in TIERS if mentee_weights.get(tier) and tier not in present)
-    return GroupFigures(label, len(entries), before_rate, after_rate, rows, True, missing)
+def _previously_chronic(inputs: OutcomeInputs, judged: list[MenteeOutcome],
+                        similar: list[Measured]) -> PreviouslyChronic:
+    mentees = [m.measured() for m in judged if m.chronic_last_year]
+    chronic_then = {sid for sid in (s.student_id for s in similar)
+                    if _chronic_last_year(inputs, sid)}
+    others = [s for s in similar if s.student_id in chronic_then]
+    return PreviouslyChronic(
+        mentee_figures("Mentees chronically absent last year", mentees),
+        reweighted_figures("Similar students chronically absent last year", others, mentees),
+        net_gain(mentees, others, resamples=inputs.bootstrap.resamples,
+                 seed=inputs.bootstrap.seed))
 
 
 def _figures(inputs: OutcomeInputs, in_period: list[MatchMeetings], rhythms: list[MatchRhythm],
@@ -494,7 +555,11 @@ def _figures(inputs: OutcomeInputs, in_period: list[MatchMeetings], rhythms: lis
         early_reasons[reason] = early_reasons.get(reason, 0) + 1
     months = sum(r.months_matched for r in rhythms)
     held = sum(r.held for r in rhythms)
-    distinct = set().union(*(m.held_meeting_keys(start, end) for m in in_period))
+    distinct = set().union(*(meeting_keys(m, start, end) for m in in_period))
+    family = set().union(*(meeting_keys(m, start, end, kinds=("family_contact",), contacts=True)
+                           for m in in_period))
+    checkins = set().union(*(meeting_keys(m, start, end, kinds=("absent_day_checkin",),
+                                          contacts=True) for m in in_period))
     judged = [r for r in rhythms if r.months_matched >= 1]
     target = inputs.cadence_rules.target_per_month
 
@@ -526,8 +591,11 @@ def _figures(inputs: OutcomeInputs, in_period: list[MatchMeetings], rhythms: lis
         median_match_school_days=statistics.median(s for _, s in lengths) if lengths else None,
         closed_early=len(closed_early),
         closed_early_by_reason=early_reasons,
-        held_meetings=held,
+        held_meetings=sum(m.meetings for m in mentees),
         distinct_meetings_held=len(distinct),
+        family_contacts=len(family),
+        absent_day_checkins=len(checkins),
+        attempts=sum(m.attempts for m in mentees),
         held_per_match_per_month=held / months if months else None,
         matches_judged=len(judged),
         matches_meeting_target=sum(1 for r in judged if (r.held_per_month or 0) >= target),

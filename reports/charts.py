@@ -183,3 +183,28 @@ def figure_svg(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", facecolor="white")
     return buffer.getvalue()
+
+
+def chronic_share_chart(months: Sequence[str], this_year: Sequence[float | None],
+                        last_year: Sequence[float | None], *, width: float = 6.5,
+                        height: float = 2.4) -> Figure:
+    """The whole school's share chronically absent at each month's end, this year (solid)
+    beside last year (dashed)."""
+    figure = _figure(width, height)
+    axes = figure.add_subplot()
+    positions = list(range(len(months)))
+    axes.plot(positions, _gaps(this_year), color=MENTEE_COLOUR, marker="o", markersize=4,
+              linewidth=2, label="This year")
+    axes.plot(positions, _gaps(last_year), color=SCHOOL_COLOUR, marker="s", markersize=3.5,
+              linewidth=1.6, linestyle="--", label="Last year")
+    axes.set_xticks(positions, list(months))
+    values = [value for value in (*this_year, *last_year) if value is not None]
+    axes.set_ylim(0, max(values + [0.1]) * 1.2)
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
+    axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    axes.set_ylabel("Chronically absent", fontsize=_FONT, color=_MUTED)
+    axes.grid(axis="y", color="#e4e7eb", linewidth=0.6)
+    _tidy(axes)
+    axes.legend(fontsize=_FONT, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+                ncol=2)
+    return figure

@@ -34,9 +34,10 @@ NOTICE = ("This file holds exact counts, small ones too. They are for the distri
 COUNTS = (
     "students_enrolled", "students_nominated", "students_matched", "still_matched_at_end",
     "students_served", "never_matched", "waitlisted", "mentors_active", "screening_complete",
-    "matches", "meetings_held", "mentee_meetings_held", "meetings_attempted",
-    "mentees_with_baseline", "mentees_without_baseline", "improved", "same", "worse",
-    "chronic_at_start", "chronic_now", "left_chronic",
+    "matched_with_mentor_not_cleared", "matches", "meetings_held", "mentee_meetings_held",
+    "family_contacts", "absent_day_checkins", "meetings_attempted", "mentees_judged",
+    "mentees_with_baseline", "mentees_without_baseline", "too_early_to_tell", "improved", "same",
+    "worse", "chronic_at_start", "chronic_now", "left_chronic",
 )
 SUMS = ("days_gained",)
 # Counts by group (tier, reason, why a match ended).
@@ -48,8 +49,9 @@ DAYS = ("days_enrolled_before", "days_absent_before", "days_enrolled_after", "da
 
 def district_document(db: sqlite_utils.Database, year_id: int, as_of: dt.date) -> dict[str, Any]:
     """The district file's document for one year, as of a day."""
-    from analysis.outcomes import program_outcomes
-    from reports.figures import TEAM, compute_figures, to_json
+    from analysis.report import load_report
+    from reports.figures import TEAM, figures_from
+    from reports.report_json import to_json
 
     school = settings.get(db, "school_name").strip()
     school_id = settings.get(db, "school_id").strip()
@@ -62,9 +64,10 @@ def district_document(db: sqlite_utils.Database, year_id: int, as_of: dt.date) -
             "apart. Set it in the settings (headless: settings set school_name \"Lincoln "
             "Middle\"; settings set school_id 0123), then save again.")
     year = years.year_by_id(db, year_id)
-    figures = compute_figures(db, year_id, as_of=as_of, level=TEAM)
+    data = load_report(db, year_id, as_of=as_of)
+    figures = figures_from(data, TEAM, school)
     report = to_json(figures)
-    outcomes = program_outcomes(db, year_id, figures.period.as_of)
+    outcomes = data.outcomes
     document: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -79,7 +82,7 @@ def district_document(db: sqlite_utils.Database, year_id: int, as_of: dt.date) -
     }
     figures_out = document["figures"]
     for key in COUNTS:
-        if key in report:
+        if isinstance(report.get(key), (int, float)):
             figures_out[key] = int(report[key])
     for key in SUMS:
         figures_out[key] = round(float(report.get(key) or 0.0), 4)

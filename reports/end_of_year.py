@@ -1,9 +1,10 @@
-"""The end-of-year report as a printed document (PDF, print, the Reports screen's preview).
+"""The program report as a printed document (PDF, print, the Reports screen's preview).
 
-A summary page with the headline figures in large type, then the program, dosage, attendance
-outcomes, the breakdowns by grade and mentor role, referrals, and notes on the data. Built
-from a :class:`reports.figures.ReportFigures`; small groups are hidden as the workbook hides
-them. QtGui only.
+A summary page with the headline figures beside similar students', then the program, how often
+they met, attendance (the comparison, last year's chronically absent, meetings and change, the
+whole school month by month), the breakdowns by grade and mentor role, referrals, last year's
+mentees, and notes on the data. Every count prints as :mod:`reports.disclosure` lets it (the
+same as the workbook's). QtGui only.
 """
 
 from __future__ import annotations
@@ -15,18 +16,32 @@ from typing import Any
 from PySide6.QtGui import QImage, QTextDocument
 
 from reports import charts, html
+from reports import claims as report_claims
+from reports.disclosure import BELOW_THRESHOLD, Shown, shown
 from reports.document import new_document
 from reports.figures import COMPARISON_LABEL, LEVELS, TIERS, ReportFigures, report_title
 from reports.formats import Formatted, date_words
 from reports.html import esc
 from reports.pdf import PageDecor, load_logo, save_pdf
-from reports.suppression import COMPLEMENT_TEXT, SMALL_TEXT, ProtectedTable
+from reports.report_tables import (
+    GROUP_FORMATS,
+    MONTHS,
+    breakdown_table,
+    change_rows,
+    comparison_table,
+    dosage_rows,
+    dose_table,
+    last_year_rows,
+    previously_chronic_table,
+    program_rows,
+    referral_rows,
+    tier_rows,
+)
+from reports.suppression import COMPLEMENT_TEXT, SMALL_TEXT
 from reports.words import (
-    CHANGES,
     CLOSURE_REASONS,
     IMPORT_MODES,
     NOMINATION_REASONS,
-    REFERRAL_KINDS,
     TIER_MEANINGS,
     TIER_WORDS,
     TRAINING_KINDS,
@@ -36,29 +51,41 @@ from reports.words import (
 
 CHART_WIDTH_PX = 624  # 6.5 inches at the 96 px per inch of page layout
 ACCENT = "#1f5f99"
-
+TIER_CELLS = [("tier_" + when, tier) for when in ("start", "now") for tier in (*TIERS, None)]
 
 
 def chart_pngs(figures: ReportFigures, dpi: int = 300) -> dict[str, bytes]:
-    """The report's charts as PNG bytes (300 dpi), by the names the document uses.
+    """The report's charts as PNG bytes (300 dpi), by the names the document uses; a chart is
+    left out when it would draw a hidden count.
 
     Plain bytes, so a worker thread can draw them and the page be built anywhere.
     """
+    view = shown(figures)
     pngs: dict[str, bytes] = {}
-    if any(figures.tiers_at_start.values()) or any(figures.tiers_now.values()):
+    if (any(figures.tiers_at_start.values()) or any(figures.tiers_now.values())) \
+            and not view.any_hidden(TIER_CELLS):
         figure = charts.tier_shift_chart(figures.tiers_at_start, figures.tiers_now,
                                          second_label=figures.period.now_label)
         pngs["chart:tiers"] = charts.figure_png(figure, dpi)
-    if figures.meetings_by_mentee:
+    if figures.for_team and figures.meetings_by_mentee:
+        # How many mentees had each number of meetings: counts of students, so the program
+        # team's only (administrators get the bands of the dose table).
         figure = charts.meetings_histogram(figures.meetings_by_mentee,
                                            median=figures.meetings_per_mentee.median)
         pngs["chart:meetings"] = charts.figure_png(figure, dpi)
-    if figures.monthly:
+    if figures.monthly and not view.hidden(("monthly_mentees",)):
         figure = charts.monthly_absence_chart(
             [point.label for point in figures.monthly],
             [point.mentees_rate for point in figures.monthly],
             [point.school_rate for point in figures.monthly])
         pngs["chart:monthly"] = charts.figure_png(figure, dpi)
+    if any(m.this_year is not None or m.last_year is not None
+           for m in figures.chronic_by_month):
+        figure = charts.chronic_share_chart(
+            [MONTHS[m.month - 1] for m in figures.chronic_by_month],
+            [m.this_year for m in figures.chronic_by_month],
+            [m.last_year for m in figures.chronic_by_month])
+        pngs["chart:chronic"] = charts.figure_png(figure, dpi)
     return pngs
 
 
@@ -73,13 +100,15 @@ def build_document(figures: ReportFigures, images: dict[str, QImage] | None = No
                    ) -> QTextDocument:
     """The whole report as one document, ready for :func:`reports.pdf.render`."""
     images = chart_images(figures) if images is None else images
+    view = shown(figures)
     parts = [
-        _summary_page(figures, images),
-        _program_section(figures),
-        _dosage_section(figures, images),
-        _attendance_section(figures, images),
-        _breakdown_section(figures),
-        _referrals_section(figures),
+        _summary_page(figures, view, images),
+        _program_section(figures, view),
+        _dosage_section(figures, view, images),
+        _attendance_section(figures, view, images),
+        _breakdown_section(figures, view),
+        _referrals_section(figures, view),
+        _last_year_section(figures, view),
         _notes_section(figures),
     ]
     if figures.for_team:
@@ -110,7 +139,9 @@ def save_report_pdf(figures: ReportFigures, path: Path | str, *, paper: str | No
 # Pieces ----------------------------------------------------------------------------------------
 
 
-def _number(value: float | None, places: int = 0) -> str:
+def _number(value: Any, places: int = 0) -> str:
+    if isinstance(value, str):
+        return value
     if value is None:
         return "–"
     if places == 0:
@@ -118,14 +149,23 @@ def _number(value: float | None, places: int = 0) -> str:
     return f"{value:,.{places}f}"
 
 
-def _matched_sentence(figures: ReportFigures) -> str:
-    nominated = ("1 student was nominated" if figures.students_nominated == 1
-                 else f"{figures.students_nominated} students were nominated")
-    if not figures.students_matched:
-        return f"{nominated}; none has been matched with a mentor yet."
-    return (f"{nominated} and {figures.students_matched} "
-            f"{'was' if figures.students_matched == 1 else 'were'} matched with one of "
-            f"{plural(figures.mentors_active, 'mentor')}.")
+def _percent(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def _matched_sentence(figures: ReportFigures, view: Shown) -> str:
+    nominated = view.count(("nominated",))
+    matched = view.count(("matched",))
+    nominated_words = ("1 student was nominated" if nominated == 1
+                       else f"{nominated} students were nominated")
+    if matched == 0:
+        return f"{nominated_words}; none has been matched with a mentor yet."
+    verb = "was" if matched == 1 else "were"
+    return (f"{nominated_words} and {matched} {verb} matched with one of "
+            f"{plural(figures.mentors_with_mentees, 'mentor')} who had mentees "
+            f"({figures.mentors_on_roster} mentors in the program in the period).")
 
 
 def _attendance_note(figures: ReportFigures) -> str:
@@ -138,57 +178,45 @@ def _attendance_note(figures: ReportFigures) -> str:
     return ""
 
 
-def _change(before: float | None, after: float | None) -> float | None:
-    return None if before is None or after is None else before - after
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
-
-
 def _tile(number: str, caption: str, detail: str) -> str:
     return (f'<td width="33%" valign="top" style="padding: 10px">'
-            f'<p style="font-size: 30pt; font-weight: 700; color: {ACCENT}; margin: 0">'
+            f'<p style="font-size: 26pt; font-weight: 700; color: {ACCENT}; margin: 0">'
             f"{esc(number)}</p>"
             f'<p style="font-size: 11pt; font-weight: 600; margin: 0">{esc(caption)}</p>'
             f'<p style="font-size: 9pt; color: {html.MUTED}; margin: 0">{esc(detail)}</p></td>')
 
 
-def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
+def _summary_page(figures: ReportFigures, view: Shown, images: dict[str, QImage]) -> str:
     period = figures.period
+    found = report_claims.claims(figures, view)
+    similar = figures.similar
+    improved, gained, left = found
+    median = view.figure(("meetings",), figures.meetings_per_mentee.median)
     tiles = [
-        _tile(_number(figures.students_served), "students served",
-              f"matched with a mentor and met at least once; {figures.students_nominated} "
-              "nominated"),
-        _tile(_number(figures.meetings_held), "meetings held",
+        _tile(_number(view.count(("served",))), "students served",
+              f"matched with a mentor and met at least once; "
+              f"{_number(view.count(('nominated',)))} nominated"),
+        _tile(_number(view.figure(("meetings",), figures.meetings_held)),
+              "meetings with students held",
               "a group meeting counts once; a median of "
-              f"{_number(figures.meetings_per_mentee.median, 1)} per mentee"
-              if figures.meetings_per_mentee.median is not None else "no mentee yet"),
-        _tile(_percent(figures.share_improved), "of mentees improved their attendance",
-              f"{figures.improved} of {figures.mentees_with_baseline} mentees with a baseline "
-              "missed at least 1 fewer day per 100"),
-        _tile(_number(figures.days_gained), "school days gained",
-              f"{_number(figures.days_gained_per_100, 1)} per 100 days enrolled since matching"),
-        _tile(_number(figures.left_chronic), "mentees left chronic absence",
-              f"of {figures.chronic_at_start} chronically absent when matched"),
+              f"{_number(median, 1)} per mentee" if figures.meetings_per_mentee.median
+              is not None else "no mentee yet"),
+        _tile(_percent(improved.mentees), "of mentees improved their attendance",
+              f"similar students: {_percent(improved.similar)}"),
+        _tile(_number(gained.mentees, 1), "school days gained per 100 days",
+              f"similar students: {_number(gained.similar, 1)}"),
+        _tile(_number(view.count(("left_chronic",))), "mentees left chronic absence",
+              f"of {_number(view.count(('chronic_start',)))} chronically absent when matched; "
+              f"similar students: {_percent(left.similar)} left it"),
     ]
     grid = ('<table width="100%" cellspacing="6" cellpadding="0">'
             f"<tr>{''.join(tiles[:3])}</tr><tr>{''.join(tiles[3:])}<td></td></tr></table>")
-    brief = [_matched_sentence(figures)]
-    if figures.absences_per_100_before is not None and figures.absences_per_100_after is not None:
-        brief.append(
-            f"Mentees missed {_number(figures.absences_per_100_before, 1)} days per 100 enrolled "
-            f"before their match and {_number(figures.absences_per_100_after, 1)} since.")
-    else:
-        brief.append("No mentee has attendance both before and since their match yet, so "
-                     "there is no before-and-after comparison.")
-    group = figures.comparison[0] if figures.comparison else None
-    if group and group.absences_per_100_before is not None \
-            and group.absences_per_100_after is not None:
-        brief.append(
-            f"{group.name.capitalize()} went from {_number(group.absences_per_100_before, 1)} "
-            f"to {_number(group.absences_per_100_after, 1)} days per 100 over the same time "
-            f"({COMPARISON_LABEL}).")
+    brief = []
+    if view.below_threshold:
+        brief.append(BELOW_THRESHOLD)
+    brief.append(_matched_sentence(figures, view))
+    brief += [claim.sentence for claim in found]
+    brief.append(report_claims.verdict(found))
     parts = [
         f'<h1 style="font-size: 22pt">{esc(report_title(figures))}</h1>',
         f'<p style="font-size: 13pt; font-weight: 600; margin: 0">'
@@ -200,6 +228,10 @@ def _summary_page(figures: ReportFigures, images: dict[str, QImage]) -> str:
         grid,
         html.heading("In brief", 3),
         html.bullet_list(brief),
+        html.paragraph(f"Similar students: students never matched, measured over the same "
+                       f"school days as the mentees and weighted to their tiers "
+                       f"({COMPARISON_LABEL}; {similar.students:,} of them).", muted=True,
+                       small=True) if not view.hidden(("compared_never",)) else "",
     ]
     if "chart:tiers" in images:
         later = figures.period.now_label
@@ -214,36 +246,33 @@ def _figure_table(rows: Sequence[tuple[str, Any]]) -> str:
                       ["text", "number"], widths=[70, 30])
 
 
-def _program_section(figures: ReportFigures) -> str:
+def _program_section(figures: ReportFigures, view: Shown) -> str:
+    count = view.count
     reasons = sorted(figures.nominations_by_reason.items(), key=lambda item: -item[1])
+    role = figures.by_role
+    role_rows = [[row.label, row.figures.get("on_roster", 0), row.figures.get("with_mentees", 0),
+                  view.count(("role", repr(row.group), "mentees"), row.figures["mentees"])]
+                 for row in (() if view.below_threshold else role.rows)]
+    role_rows.append(["Total", role.total.get("on_roster", 0), role.total.get("with_mentees", 0),
+                      count(("matched",))])
     parts = [
         html.heading("2. The program", new_page=True),
         html.heading("Who was nominated, and why", 3),
         html.paragraph(
-            f"{plural(figures.students_nominated, 'student')} nominated by "
+            f"{count(('nominated',))} students nominated by "
             f"{plural(figures.nominators, 'member', 'members')} of staff. A nomination can give "
             "several reasons, so the reasons add up to more than the students.", muted=True),
-        html.table(["Reason", "Students"], [[word(NOMINATION_REASONS, r), n] for r, n in reasons],
+        html.table(["Reason", "Students"],
+                   [[word(NOMINATION_REASONS, r), count(("reason", r))] for r, _ in reasons],
                    ["text", "integer"], widths=[70, 30]),
         html.heading("From nomination to match", 3),
-        html.table(["Stage", "Students"], [
-            ["Nominated", figures.students_nominated],
-            ["Matched with a mentor", figures.students_matched],
-            ["Served (matched and met at least once)", figures.students_served],
-            [f"Still matched on {date_words(figures.period.as_of)}",
-             figures.still_matched_at_end],
-            ["Nominated, never matched", figures.never_matched],
-            ["Waitlisted", figures.waitlisted],
-        ], ["text", "integer"], widths=[70, 30]),
-        html.heading("Mentors", 3),
-        html.paragraph(
-            f"{plural(figures.mentors_active, 'active mentor')}; "
-            f"{_number(figures.mentees_per_mentor, 1)} mentees per mentor. Screening complete "
-            f"(background check current and agreement signed): {figures.screening_complete} of "
-            f"{figures.mentors_active}.", muted=True),
-        html.table(["Role", "Mentors", "Mentees"],
-                   [[line.role, line.mentors, line.mentees] for line in figures.mentors_by_role],
-                   ["text", "integer", "integer"], widths=[60, 20, 20]),
+        _figure_table([(label, value) for label, value in program_rows(figures, view)]),
+        html.heading("Mentors by role", 3),
+        html.paragraph("Mentors in the program: recorded as active on a day of the period, or "
+                       "with a mentee in it. Mentees by their mentor's role.", muted=True),
+        html.table(["Role", "Mentors in the program", "Mentors with mentees", "Mentees"],
+                   role_rows, ["text", "integer", "integer", "integer"],
+                   widths=[40, 20, 20, 20]),
         html.heading("Trainings", 3),
     ]
     headers = ["Date", "Training", "Required", "Mentors attended", "Share of mentors"]
@@ -259,32 +288,13 @@ def _program_section(figures: ReportFigures) -> str:
     return "".join(parts)
 
 
-def _dosage_section(figures: ReportFigures, images: dict[str, QImage]) -> str:
-    spread = figures.meetings_per_mentee
-    spread_text = "–"
-    if spread.median is not None:
-        low, high = _number(spread.lower_quartile, 1), _number(spread.upper_quartile, 1)
-        spread_text = (f"{_number(spread.median, 1)} (middle half {low} to {high}; "
-                       f"range {_number(spread.lowest)} to {_number(spread.highest)})")
-    rows = [
-        ("Matches", figures.matches),
-        ("Meetings held (a group meeting counts once)", figures.meetings_held),
-        ("Meetings attended by mentees (a group meeting counts for each mentee in it)",
-         figures.mentee_meetings_held),
-        ("Attempts (the student was absent)", figures.meetings_attempted),
-        ("Meetings per mentee, median", spread_text),
-        ("Meetings per match per month, median",
-         Formatted(figures.meetings_per_match_month_median, "decimal")),
-        ("Matches meeting the monthly target", Formatted(figures.share_matches_on_target,
-                                                         "percent")),
-        ("Match length, median (days)", Formatted(figures.match_length_median_days, "integer")),
-        ("Matches closed early", figures.closed_early_total),
-    ]
-    closed = [[word(CLOSURE_REASONS, reason), count]
-              for reason, count in sorted(figures.closed_early.items(), key=lambda i: -i[1])]
-    parts = [html.heading("3. How often they met", new_page=True), _figure_table(rows)]
+def _dosage_section(figures: ReportFigures, view: Shown, images: dict[str, QImage]) -> str:
+    closed = [[word(CLOSURE_REASONS, reason), view.count(("closed", reason))]
+              for reason, _ in sorted(figures.closed_early.items(), key=lambda i: -i[1])]
+    parts = [html.heading("3. How often they met", new_page=True),
+             _figure_table([(label, value) for label, value in dosage_rows(figures, view)])]
     if "chart:meetings" in images:
-        parts += [html.heading("Meetings held per mentee", 3),
+        parts += [html.heading("Meetings with the student per mentee", 3),
                   f'<p><img src="chart:meetings" width="{CHART_WIDTH_PX}"></p>']
     parts += [html.heading("Matches closed early, and why", 3),
               html.table(["Reason", "Matches"], closed, ["text", "integer"], widths=[70, 30],
@@ -292,125 +302,133 @@ def _dosage_section(figures: ReportFigures, images: dict[str, QImage]) -> str:
     return "".join(parts)
 
 
-def _attendance_section(figures: ReportFigures, images: dict[str, QImage]) -> str:
+def _attendance_section(figures: ReportFigures, view: Shown, images: dict[str, QImage]) -> str:
+    rates = ("rates",)
     parts = [
         html.heading("4. Attendance", new_page=True),
         html.paragraph(
-            f"Before: the mentee's days enrolled before the match began (or last year when "
-            f"this year had too few). After: from the match's start to its end or "
-            f"{date_words(figures.period.as_of)}. {figures.mentees_with_baseline} mentees have a "
-            f"baseline; {figures.mentees_without_baseline} have none and are left out of these "
-            "figures.", muted=True),
+            f"After: from the match's start to its end or {date_words(figures.period.as_of)}. "
+            f"Before: the school days before the match, when at least {figures.days_before}; "
+            "for a mentee matched in the first weeks, the same part of last year. A change is "
+            f"judged with at least {figures.days_before} days before and {figures.days_after} "
+            f"after: {view.count(('judged',))} mentees; "
+            f"{view.count(('too_early',))} are too early to tell.", muted=True),
         html.table(["", "Before the match", "Since the match"], [
-            ["Absence rate", figures.absence_rate_before, figures.absence_rate_after],
-            ["Days absent per 100 days enrolled", Formatted(figures.absences_per_100_before,
-                                                            "decimal"),
-             Formatted(figures.absences_per_100_after, "decimal")],
+            ["Absence rate", view.figure(rates, figures.absence_rate_before),
+             view.figure(rates, figures.absence_rate_after)],
+            ["Days absent per 100 days enrolled",
+             Formatted(view.figure(rates, figures.absences_per_100_before), "decimal"),
+             Formatted(view.figure(rates, figures.absences_per_100_after), "decimal")],
         ], ["text", "percent", "percent"], widths=[50, 25, 25]),
-        html.heading("Improved, same or worse", 3),
+        html.heading("Improved, about the same, worse", 3),
+        html.table(["Change", "Mentees"], change_rows(view), ["text", "integer"],
+                   widths=[70, 30]),
+        html.paragraph(
+            f"School days gained: {_number(view.figure(('days_gained',), figures.days_gained))} "
+            f"in all, {_number(view.figure(('days_gained',), figures.days_gained_per_100), 1)} "
+            "per 100 days enrolled since matching (the fall in each judged mentee's absence "
+            "rate times their days enrolled since the match)."),
+        html.heading("Attendance tiers", 3),
+        html.table(["Tier", "At match start", figures.period.now_label], tier_rows(view),
+                   ["text", "integer", "integer"], widths=[60, 20, 20]),
+        html.heading(f"Compared with similar students ({COMPARISON_LABEL})", 3, new_page=True),
+        html.paragraph(
+            "Students never matched this year, each measured over the same school days as a "
+            "mentee, their tiers weighted to match the mentees' at the start; nominees still "
+            "waitlisted likewise. A comparison shows what happened alongside the program, not "
+            "what the program caused. A change below zero means more days absent.", muted=True),
     ]
-    rated = figures.mentees_with_baseline
-    parts.append(html.table(["Change", "Mentees", "Share"], [
-        [CHANGES["improved"] + " (1 or more fewer days absent per 100)", figures.improved,
-         figures.improved / rated if rated else None],
-        [CHANGES["same"], figures.same, figures.same / rated if rated else None],
-        [CHANGES["worse"] + " (1 or more more days absent per 100)", figures.worse,
-         figures.worse / rated if rated else None],
-    ], ["text", "integer", "percent"], widths=[60, 20, 20]))
-    parts.append(html.paragraph(
-        f"School days gained: {_number(figures.days_gained)} in all, "
-        f"{_number(figures.days_gained_per_100, 1)} per 100 days enrolled since matching "
-        "(the fall in each mentee's absence rate times their days enrolled since the match)."))
-    parts.append(html.heading("Attendance tiers", 3))
-    parts.append(html.table(
-        ["Tier", "At match start", figures.period.now_label],
-        [[TIER_WORDS[tier], figures.tiers_at_start.get(tier, 0), figures.tiers_now.get(tier, 0)]
-         for tier in TIERS]
-        + [["Chronically absent (moderate or severe)", figures.chronic_at_start,
-            figures.chronic_now]],
-        ["text", "integer", "integer"], widths=[60, 20, 20]))
-    parts.append(html.paragraph(
-        f"{plural(figures.left_chronic, 'mentee')} who were chronically absent when matched "
-        "no longer are. The chart on the first page shows the same tiers.", muted=True))
-    parts.append(html.heading(f"Compared with other students ({COMPARISON_LABEL})", 3,
-                              new_page=True))
-    parts.append(html.paragraph(
-        "Students never matched this year, and nominees still waiting for a mentor, compared "
-        "over the same dates with their tiers reweighted to match the mentees' at the start. "
-        "A comparison shows what happened alongside the program, not what the program "
-        "caused. A change below zero means more days absent.", muted=True))
-    comparison_rows = [["Mentees", figures.mentees_with_baseline,
-                        Formatted(figures.absences_per_100_before, "decimal"),
-                        Formatted(figures.absences_per_100_after, "decimal"),
-                        Formatted(_change(figures.absences_per_100_before,
-                                          figures.absences_per_100_after), "decimal")]]
-    notes = []
-    for group in figures.comparison:
-        comparison_rows.append([group.name.capitalize(), group.students,
-                                Formatted(group.absences_per_100_before, "decimal"),
-                                Formatted(group.absences_per_100_after, "decimal"),
-                                Formatted(group.change_per_100, "decimal")])
-        if group.missing_tiers:
-            tiers = ", ".join(TIER_WORDS[tier].lower() for tier in group.missing_tiers)
-            notes.append(f"{group.name.capitalize()} has no students in these tiers, which "
-                         f"are left out of its reweighting: {tiers}.")
-    parts.append(html.table(["Group", "Students", "Absent per 100 before",
-                             "Absent per 100 after", "Fewer days absent per 100"],
-                            comparison_rows, ["text", "integer", "decimal", "decimal", "decimal"]))
-    for note in notes:
-        parts.append(html.paragraph(note, muted=True, small=True))
+    headers, rows, _ = comparison_table(figures, view)
+    parts.append(_wide_table(headers, rows, GROUP_FORMATS))
+    net = figures.comparison.net
+    if net is not None and not view.hidden(("net",)) and net.low is not None:
+        parts.append(html.paragraph(
+            f"School days gained beyond similar students: {net.net:,.0f} (range {net.low:,.0f} "
+            f"to {net.high:,.0f}, from {net.resamples:,} redraws with the fixed seed "
+            f"{net.seed}). " + ("The range lies on one side of zero." if net.clear else
+                                "The range holds zero: too few students to tell the "
+                                "difference.")))
+    missing = figures.similar.missing_tiers
+    if missing:
+        parts.append(html.paragraph(
+            "Similar students include none in these tiers, which are left out of the "
+            f"weighting: {', '.join(TIER_WORDS[t].lower() for t in missing)}.", muted=True,
+            small=True))
+    parts.append(html.heading("Mentees chronically absent last year", 3))
+    headers, rows, _ = previously_chronic_table(figures, view)
+    parts.append(_wide_table(headers, rows, GROUP_FORMATS))
+    parts.append(html.heading("Attendance change by meetings held", 3))
+    headers, rows, formats = dose_table(figures, view)
+    parts.append(html.table(headers, rows, formats))
     if "chart:monthly" in images:
         parts.append(html.heading("Month by month: mentees and the whole school", 3))
         parts.append(f'<p><img src="chart:monthly" width="{CHART_WIDTH_PX}"></p>')
+    parts.append(html.heading("The whole school chronically absent, this year and last", 3))
+    if "chart:chronic" in images:
+        parts.append(f'<p><img src="chart:chronic" width="{CHART_WIDTH_PX}"></p>')
+    parts.append(html.table(["Month", "This year", "Last year"],
+                            [[MONTHS[m.month - 1], m.this_year, m.last_year]
+                             for m in figures.chronic_by_month],
+                            ["text", "percent", "percent"], widths=[40, 30, 30]))
     return "".join(parts)
+
+
+def _wide_table(headers: list[str], rows: list[list[Any]], formats: list[str]) -> str:
+    return f'<div style="font-size: 8pt">{html.table(headers, rows, formats)}</div>'
 
 
 # The printed breakdowns keep the columns a reader needs; the workbook has them all.
-PRINT_COLUMNS = {"mentors": "Mentors with mentees", "mentees": "Mentees",
-                 "improved": "Improved", "share_improved": "Share improved",
+PRINT_COLUMNS = {"mentees": "Mentees", "judged": "Judged", "improved": "Improved",
+                 "too_early": "Too early", "share_improved": "Share improved",
                  "rate_before": "Absent before", "rate_after": "Absent since",
-                 "left_chronic": "Left chronic", "meetings": "Meetings attended"}
+                 "left_chronic": "Left chronic"}
 
 
-def _protected_table(table: ProtectedTable) -> str:
-    keys = [column.key for column in table.columns]
+def _printed(headers: list[str], rows: list[list[Any]], formats: list[str], keys: list[str]
+             ) -> str:
     keep = [index for index, key in enumerate(keys) if key in PRINT_COLUMNS]
-    headers = [table.headers()[0]] + [PRINT_COLUMNS[keys[index]] for index in keep]
-    formats = table.formats()
-    formats = [formats[0]] + [formats[index + 1] for index in keep]
-    rows = [[row[0]] + [row[index + 1] for index in keep] for row in table.rows_shown()]
+    printed_headers = [headers[0]] + [PRINT_COLUMNS[keys[index]] for index in keep]
+    printed_formats = [formats[0]] + [formats[index + 1] for index in keep]
+    printed_rows = [[row[0]] + [row[index + 1] for index in keep] for row in rows]
     widths = [16] + [84 // len(keep)] * len(keep)
-    body = html.table(headers, rows, formats, widths=widths)
+    body = html.table(printed_headers, printed_rows, printed_formats, widths=widths)
     return f'<div style="font-size: 8.5pt">{body}</div>'
 
 
-
-def _breakdown_section(figures: ReportFigures) -> str:
-    tables = figures.protected_tables()
+def _breakdown_section(figures: ReportFigures, view: Shown) -> str:
     parts = [html.heading("5. By grade and by mentor role", new_page=True),
              html.paragraph(
-                 f'Groups of fewer than 5 students show "{SMALL_TEXT}"; a few more figures show '
-                 f'"{COMPLEMENT_TEXT}" so that a hidden number cannot be worked out from the '
-                 "totals. Their percentages are hidden too.", muted=True)]
-    titles = ["By grade", "By mentor role", "By mentor (program team only: every number shown)"]
-    for title, table in zip(titles, tables, strict=False):
+                 f'A count of fewer than 5 students shows "{SMALL_TEXT}"; a few more figures '
+                 f'show "{COMPLEMENT_TEXT}" so that no hidden count can be worked out from the '
+                 "figures shown anywhere in this report. Their percentages are hidden too.",
+                 muted=True)]
+    if view.below_threshold:
+        parts.append(html.paragraph(BELOW_THRESHOLD))
+    tables = [(figures.by_grade, "By grade"), (figures.by_role, "By mentor role")]
+    if figures.for_team and figures.by_mentor is not None:
+        tables.append((figures.by_mentor, "By mentor (program team only: every number shown)"))
+    for table, title in tables:
+        headers, rows, formats = breakdown_table(table, view)
         parts.append(html.heading(title, 3))
-        parts.append(_protected_table(table))
+        parts.append(_printed(headers, rows, formats, [c.key for c in table.columns]))
     return "".join(parts)
 
 
-def _referrals_section(figures: ReportFigures) -> str:
-    rows = [[word(REFERRAL_KINDS, line.kind), line.opened, line.resolved, line.still_open]
-            for line in figures.referrals]
-    if rows:
-        rows.append(["Total", *(sum(row[i] for row in rows) for i in range(1, 4))])
+def _referrals_section(figures: ReportFigures, view: Shown) -> str:
     return "".join([
         html.heading("6. Referrals"),
         html.paragraph("Needs too big for a mentor, passed to the counselor, an administrator, "
                        "the nurse or a social worker.", muted=True),
-        html.table(["Referred to", "Opened", "Resolved", "Not resolved yet"], rows,
-                   ["text", "integer", "integer", "integer"],
+        html.table(["Referred to", "Opened", "Resolved", "Not resolved yet"],
+                   referral_rows(figures, view), ["text", "integer", "integer", "integer"],
                    empty_text="No referrals in this period."),
+    ])
+
+
+def _last_year_section(figures: ReportFigures, view: Shown) -> str:
+    return "".join([
+        html.heading("7. Last year's mentees this year"),
+        _figure_table([(label, value) for label, value in last_year_rows(figures, view)]),
     ])
 
 
@@ -422,10 +440,14 @@ def _notes_section(figures: ReportFigures) -> str:
     imports = [[line.imported_on, word({}, line.kind), word(IMPORT_MODES, line.mode),
                 line.covers_from, line.covers_through] for line in figures.imports]
     return "".join([
-        html.heading("7. Notes on the data", new_page=True),
+        html.heading("8. Notes on the data", new_page=True),
         html.heading("Definitions", 3),
         definitions,
         f"<ul>{tiers}</ul>",
+        f"<p><b>{esc(SMALL_TEXT.capitalize())}</b>: a count of fewer than 5 students, or of a "
+        "group of fewer than 5 (0 to 4).</p>",
+        f"<p><b>{esc(COMPLEMENT_TEXT.capitalize())}</b>: hidden as well, so that no hidden "
+        "count can be worked out from the figures shown; it may be of any size.</p>",
         html.heading("The imports behind these figures", 3),
         html.table(["Imported", "What", "Kind", "Covers from", "Covers to"], imports,
                    ["date", "text", "text", "date", "date"],
@@ -437,7 +459,7 @@ def _notes_section(figures: ReportFigures) -> str:
 
 SHORT_TIERS = {"satisfactory": "Satisfactory", "at-risk": "At risk", "moderate": "Moderate",
                "severe": "Severe", None: "–"}
-SHORT_CHANGES = {"improved": "Improved", "same": "Same", "worse": "Worse", None: "No baseline"}
+SHORT_CHANGES = {"improved": "Improved", "same": "Same", "worse": "Worse", None: "Too early"}
 
 
 def _students_section(figures: ReportFigures) -> str:
@@ -452,7 +474,8 @@ def _students_section(figures: ReportFigures) -> str:
                        widths=[15, 7, 6, 15, 9, 8, 8, 11, 11, 10])
     return "".join([
         html.heading("Mentees one by one (program team only)", new_page=True),
-        html.paragraph("Tiers: moderate and severe are chronic absence. Before: the baseline "
-                       "before the match; since: from the match's start.", muted=True),
+        html.paragraph("Tiers: moderate and severe are chronic absence. Before: the stretch "
+                       "before the match (or the same part of last year); since: from the "
+                       "match's start.", muted=True),
         f'<div style="font-size: 8pt">{table}</div>',
     ])

@@ -1,235 +1,194 @@
-"""Small-group suppression for the report's breakdowns (by grade, by mentor role, ...).
+"""Small-group suppression that holds against a reader who does the arithmetic.
 
-A count of 1 to 4 students is shown as "fewer than 5", and so is every count of a group of
-fewer than 5 students (its other figures show "not shown"). Then *complementary* suppression
-hides more cells, so that a hidden count cannot be worked out by subtracting the shown ones
-from a total: in every sum the table shows (a row's parts adding up to its total, a column
-adding up to the Total row) either no cell is hidden or at least two are. Percentages and
-rates of a hidden group, or of a hidden count, are hidden too. A zero is shown: it names no one.
+The threat: a reader of the administrators' outputs knows every figure shown anywhere in them
+(headline counts, Total rows, other tables over the same students, zeros) and the simple facts
+that tie them together (a row's parts add up to its total, a count cannot exceed its group,
+left chronic absence <= chronic at the start), and solves for the hidden cells as an integer
+program. Nothing hidden may be pinned to one value by that, and each "fewer than 5" cell must
+stay free to be any of 0 to 4 (1 to 4 for a group that is listed, so has someone in it).
+
+The engine works on *cells*: counts of students, each with a key. Tables share cells by key, so
+a figure printed in three places is one cell, hidden everywhere or nowhere; the facts are
+linking constraints between cells. In: cells, facts, and the cells that must be hidden (a count
+of 1 to 4; every count of a group under 5). Out: which cells to hide, and the words each hidden
+cell shows. :func:`protect` hides more cells (complementary suppression) until the audit
+(:mod:`reports.suppression_solver`) finds every hidden cell protected. Figures that are not
+counts (rates, shares, medians) are *derived* cells: hidden with any cell they depend on.
+
+The district roll-up (issue 15) builds its tables into the same :class:`Disclosure`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 THRESHOLD = 5
 SMALL_TEXT = "fewer than 5"
 COMPLEMENT_TEXT = "not shown"
+SMALL = "small"  # a count of 0 to 4 hidden: "fewer than 5"
+HIDDEN = "hidden"  # a count of 5 or more, or a derived figure, hidden: "not shown"
 
-# Column kinds.
-COUNT = "count"  # a number of students: additive, suppressed when 1-4
-NUMBER = "number"  # another quantity of the group (meetings, days): hidden with its group
-RATE = "rate"  # a rate or share of the group: hidden with the group or its parts
-STAFF = "staff"  # a number of staff, not students: always shown
+Key = Hashable
 
-Key = tuple[int, str]  # (row index, column key); row index -1 is the Total row
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a breakdown: its key, heading, kind, and for a share its two counts."""
-
-    key: str
-    label: str
-    kind: str = COUNT
-    share_of: tuple[str, str] | None = None  # (numerator, denominator) column keys
-    format: str = ""  # the display format (see reports.formats); by kind when empty
-
-    @property
-    def display_format(self) -> str:
-        if self.format:
-            return self.format
-        return {COUNT: "integer", STAFF: "integer", RATE: "percent"}.get(self.kind, "decimal")
-
-
-@dataclass(frozen=True)
-class GroupTable:
-    """A breakdown by group before suppression.
-
-    ``size`` is the column holding each group's number of students; ``sums`` lists, for every
-    row, which count is the sum of which others (``("mentees", ("improved", "same", ...))``).
-    ``total`` is the Total row (also published elsewhere in the report, so never hidden).
-    """
-
-    title: str
-    group_label: str
-    columns: Sequence[Column]
-    rows: Sequence[tuple[str, Mapping[str, Any]]]
-    size: str
-    sums: Sequence[tuple[str, Sequence[str]]] = ()
-    total: Mapping[str, Any] | None = None
-    notes: Sequence[str] = ()
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One figure as the report may show it."""
-
-    value: Any
-    hidden: str = ""  # "", "small" (a count under 5: "fewer than 5") or "hidden" ("not shown")
-
-    @property
-    def shown(self) -> Any:
-        """The value, or the words that stand in for it."""
-        if self.hidden == "small":
-            return SMALL_TEXT
-        if self.hidden == "hidden":
-            return COMPLEMENT_TEXT
-        return self.value
+# What hiding a cell costs the reader, relatively: a headline figure or a Total row is worth
+# several table cells.
+COST_CELL = 1.0
+COST_TOTAL = 6.0
+COST_HEADLINE = 40.0
 
 
 @dataclass
-class ProtectedTable:
-    """A breakdown after suppression: what each cell may show."""
+class Disclosure:
+    """The cells a report shows and the facts that tie them: the engine's input.
 
-    source: GroupTable
-    cells: dict[Key, Cell] = field(default_factory=dict)
+    ``count`` declares a count of students (a whole number); ``total`` says one count is the
+    sum of others; ``at_most`` that one can never exceed another; ``derived`` declares a
+    figure computed from counts (hidden when any of them is); ``must_hide`` marks a cell that
+    must not be shown (a small group's counts). A count of 1 to 4 must be hidden anyway.
+    """
+
+    threshold: int = THRESHOLD
+    values: dict[Key, int] = field(default_factory=dict)
+    costs: dict[Key, float] = field(default_factory=dict)
+    floors: dict[Key, int] = field(default_factory=dict)  # known lower bounds (a listed group)
+    public: set[Key] = field(default_factory=set)  # published elsewhere: never hidden
+    required: set[Key] = field(default_factory=set)
+    totals: list[tuple[Key, tuple[Key, ...]]] = field(default_factory=list)
+    bounds: list[tuple[Key, Key]] = field(default_factory=list)  # (small, big): small <= big
+    dependencies: dict[Key, tuple[Key, ...]] = field(default_factory=dict)
+    derived_required: set[Key] = field(default_factory=set)
+
+    def count(self, key: Key, value: int, *, cost: float = COST_CELL, at_least: int = 0,
+              public: bool = False) -> Key:
+        """Declare a count of students (again with the same value: the same cell)."""
+        value = int(value)
+        if value < 0:
+            raise ValueError(f"a count cannot be negative: {key!r} = {value}")
+        if key in self.values and self.values[key] != value:
+            raise ValueError(f"{key!r} is declared twice with different values "
+                             f"({self.values[key]} and {value}): one figure, one value")
+        self.values[key] = value
+        self.costs[key] = max(cost, self.costs.get(key, 0.0))
+        self.floors[key] = max(at_least, self.floors.get(key, 0))
+        if public:
+            self.public.add(key)
+        return key
+
+    def total(self, whole: Key, parts: Iterable[Key]) -> None:
+        """``whole`` is the sum of ``parts`` (a Total row, a row's parts, a tier sum)."""
+        parts = tuple(parts)
+        if sum(self.values[part] for part in parts) != self.values[whole]:
+            raise ValueError(f"{whole!r} is not the sum of {parts!r}")
+        self.totals.append((whole, parts))
+
+    def at_most(self, small: Key, big: Key) -> None:
+        """``small`` can never exceed ``big`` (a count within its group)."""
+        if self.values[small] > self.values[big]:
+            raise ValueError(f"{small!r} exceeds {big!r}")
+        self.bounds.append((small, big))
+
+    def derived(self, key: Key, depends_on: Iterable[Key] = ()) -> Key:
+        """A figure that is not a count: shown only while every count it depends on is."""
+        self.dependencies[key] = tuple(self.dependencies.get(key, ())) + tuple(depends_on)
+        return key
+
+    def must_hide(self, *keys: Key) -> None:
+        """Cells that must be hidden whatever their value (a small group's figures)."""
+        for key in keys:
+            if key in self.values:
+                self.required.add(key)
+            else:
+                self.derived_required.add(key)
+
+    def small_group(self, size: Key, cells: Iterable[Key]) -> None:
+        """A group of fewer than the threshold: its size and every figure of it are hidden."""
+        self.must_hide(size, *cells)
 
     @property
-    def columns(self) -> Sequence[Column]:
-        return self.source.columns
+    def primary(self) -> set[Key]:
+        """Cells hidden before any complement: required ones, and every count of 1 to 4."""
+        small = {key for key, value in self.values.items()
+                 if 0 < value < self.threshold and key not in self.public}
+        return small | (self.required - self.public)
 
-    def row(self, index: int) -> list[Cell]:
-        """The cells of one group (index -1: the Total row), in column order."""
-        return [self.cells[(index, column.key)] for column in self.columns]
 
-    def rows_shown(self, *, with_total: bool = True) -> list[list[Any]]:
-        """Each row as displayed: the group's label, then every column (words where hidden)."""
-        shown = [[label] + [cell.shown for cell in self.row(index)]
-                 for index, (label, _) in enumerate(self.source.rows)]
-        if with_total and self.source.total is not None:
-            shown.append(["Total"] + [cell.shown for cell in self.row(-1)])
-        return shown
+@dataclass(frozen=True)
+class Protection:
+    """What the engine decided: the hidden cells and the words they show."""
 
-    def headers(self) -> list[str]:
-        return [self.source.group_label] + [column.label for column in self.columns]
+    values: Mapping[Key, int]
+    hidden_counts: frozenset[Key]
+    hidden_derived: frozenset[Key]
+    threshold: int = THRESHOLD
 
-    def formats(self) -> list[str]:
-        return ["text"] + [column.display_format for column in self.columns]
+    def state(self, key: Key) -> str:
+        """"" (shown), ``SMALL`` ("fewer than 5") or ``HIDDEN`` ("not shown")."""
+        if key in self.hidden_counts:
+            return SMALL if self.values[key] < self.threshold else HIDDEN
+        if key in self.hidden_derived:
+            return HIDDEN
+        return ""
+
+    def is_hidden(self, key: Key) -> bool:
+        return key in self.hidden_counts or key in self.hidden_derived
+
+    def show(self, key: Key, value: Any = None) -> Any:
+        """The cell as printed: its value (a count's own by default), or the words for it."""
+        state = self.state(key)
+        if state == SMALL:
+            return SMALL_TEXT
+        if state == HIDDEN:
+            return COMPLEMENT_TEXT
+        return self.values.get(key) if value is None else value
 
     @property
     def any_hidden(self) -> bool:
-        return any(cell.hidden for cell in self.cells.values())
-
-    def hidden_keys(self) -> set[Key]:
-        return {key for key, cell in self.cells.items() if cell.hidden}
+        return bool(self.hidden_counts or self.hidden_derived)
 
 
-def _lines(table: GroupTable) -> list[list[Key]]:
-    """Every published sum: each row's sums, and each count column over the groups + Total."""
-    lines: list[list[Key]] = []
-    indexes = range(len(table.rows))
-    for whole, parts in table.sums:
-        for index in indexes:
-            lines.append([(index, whole)] + [(index, part) for part in parts])
-        if table.total is not None:
-            lines.append([(-1, whole)] + [(-1, part) for part in parts])
-    if table.total is not None:
-        for column in table.columns:
-            if column.kind == COUNT:
-                lines.append([(index, column.key) for index in indexes] + [(-1, column.key)])
-    return lines
+def nothing_hidden(disclosure: Disclosure) -> Protection:
+    """Every figure shown (the program team's report: it names each mentee anyway)."""
+    return Protection(dict(disclosure.values), frozenset(), frozenset(), disclosure.threshold)
 
 
-def protect(table: GroupTable, threshold: int = THRESHOLD) -> ProtectedTable:
-    """Apply small-group and complementary suppression to a breakdown."""
-    values: dict[Key, Any] = {}
-    for index, (_, row) in enumerate(table.rows):
-        for column in table.columns:
-            values[(index, column.key)] = row.get(column.key)
-    if table.total is not None:
-        for column in table.columns:
-            values[(-1, column.key)] = table.total.get(column.key)
-    kinds = {column.key: column.kind for column in table.columns}
+def protect(disclosure: Disclosure) -> Protection:
+    """Hide the primary cells and as many more as it takes for every hidden cell to stay
+    protected against the reader's integer program; derived figures follow their counts."""
+    from reports import suppression_solver
 
-    small: set[Key] = set()
-    for index, (_, row) in enumerate(table.rows):
-        size = row.get(table.size) or 0
-        if 0 < size < threshold:
-            small.update((index, column.key) for column in table.columns
-                         if column.kind != STAFF)
-    for key, value in values.items():
-        if key[0] != -1 and kinds[key[1]] == COUNT and _is_small(value, threshold):
-            small.add(key)
-
-    hidden = set(small)
-    lines = _lines(table)
-    complement: set[Key] = set()
-    while True:
-        before = len(complement)
-        complement |= _complement(values, lines, hidden | complement, kinds)
-        # A group whose size is hidden (either way) shows none of its figures.
-        for index in range(len(table.rows)):
-            if (index, table.size) in hidden | complement:
-                complement.update((index, column.key) for column in table.columns
-                                  if column.kind != STAFF and (index, column.key) not in hidden)
-        if len(complement) == before:
-            break
-    # A rate or share is hidden with its group or either of its counts.
-    for column in table.columns:
-        if column.share_of is None:
-            continue
-        for index in [*range(len(table.rows)), -1]:
-            key = (index, column.key)
-            parts = {(index, part) for part in column.share_of}
-            if key not in hidden and parts & (hidden | complement):
-                complement.add(key)
-
-    protected = ProtectedTable(table)
-    for key, value in values.items():
-        state = ""
-        if key in hidden:
-            # A count in a small group is under 5 too; its rates and other figures are not.
-            state = "small" if kinds[key[1]] == COUNT else "hidden"
-        elif key in complement:
-            state = "hidden"
-        protected.cells[key] = Cell(value, state)
-    return protected
+    hidden = set(disclosure.primary)
+    if hidden:
+        hidden = _complete_sums(disclosure, hidden)
+        hidden = suppression_solver.secure(disclosure, hidden)
+    derived = set(disclosure.derived_required)
+    for key, depends_on in disclosure.dependencies.items():
+        if any(part in hidden for part in depends_on):
+            derived.add(key)
+    return Protection(dict(disclosure.values), frozenset(hidden), frozenset(derived),
+                      disclosure.threshold)
 
 
-def _is_small(value: Any, threshold: int) -> bool:
-    return isinstance(value, (int, float)) and 0 < value < threshold
-
-
-def _complement(values: Mapping[Key, Any], lines: Iterable[list[Key]], already: set[Key],
-                kinds: Mapping[str, str]) -> set[Key]:
-    """Hide more cells until no published sum has exactly one hidden cell in it."""
-    lines = list(lines)
-    added: set[Key] = set()
+def _complete_sums(disclosure: Disclosure, hidden: set[Key]) -> set[Key]:
+    """The quick first pass: no published sum may have exactly one hidden cell in it (that
+    cell would be the total minus the rest). The audit then checks the rest exactly."""
+    hidden = set(hidden)
     changed = True
     while changed:
         changed = False
-        for line in lines:
-            hidden_here = [key for key in line if key in already or key in added]
-            if len(hidden_here) != 1:
+        for whole, parts in disclosure.totals:
+            line = (whole, *parts)
+            inside = [key for key in line if key in hidden]
+            if len(inside) != 1:
                 continue
-            # The Total row is published elsewhere in the report: it cannot be hidden here.
-            candidates = [key for key in line
-                          if key not in already and key not in added and key[0] != -1
-                          and kinds.get(key[1]) == COUNT]
+            candidates = [key for key in line if key not in hidden
+                          and key not in disclosure.public]
             if not candidates:
                 continue
-            # The smallest non-zero count gives away least; hiding a zero protects nothing.
-            pick = min(candidates, key=lambda key: (not values.get(key), values.get(key) or 0,
-                                                    key[0], key[1]))
-            added.add(pick)
+            hidden.add(min(candidates, key=lambda key: (
+                disclosure.costs[key], disclosure.values[key] == 0, disclosure.values[key],
+                repr(key))))
             changed = True
-    return added
+    return hidden
 
-
-def is_safe(protected: ProtectedTable, threshold: int = THRESHOLD) -> list[str]:
-    """Why the table would give a small group away (empty when it is safe); for tests."""
-    problems = []
-    table = protected.source
-    hidden = protected.hidden_keys()
-    kinds = {column.key: column.kind for column in table.columns}
-    for key, cell in protected.cells.items():
-        if key[0] != -1 and kinds[key[1]] == COUNT and _is_small(cell.value, threshold) \
-                and not cell.hidden:
-            problems.append(f"{key} shows a count under {threshold}")
-    for line in _lines(table):
-        if sum(key in hidden for key in line) == 1:
-            problems.append(f"the sum {line} has one hidden cell: it can be worked out")
-    return problems

@@ -125,3 +125,44 @@ def record_coverage(db: sqlite_utils.Database, batch_id: int, student_ids: list[
         "INSERT OR IGNORE INTO attendance_coverage (batch_id, student_id) VALUES (?, ?)",
         ((batch_id, student_id) for student_id in student_ids),
     )
+
+
+def day_spans(db: sqlite_utils.Database, first_day: str, last_day: str,
+              off_days: list[str]) -> list[tuple[int, str, str, int, int, str | None]]:
+    """Each student's stored days within the dates, in one pass, compactly: (student_id, first
+    day, last day, rows, rows on ``off_days``, the rows that are not plain presence as
+    "YYYY-MM-DDstatus" joined by commas); undone imports left out.
+
+    For most students a daily import lists every school day between the first and the last:
+    then the span and the absences are all a report needs (analysis.report_attendance)."""
+    undone = sorted(undone_batch_ids(db))
+    batch_clause = ""
+    if undone:
+        marks = ", ".join("?" * len(undone))
+        batch_clause = f" AND (batch_id IS NULL OR batch_id NOT IN ({marks}))"
+    off_clause = "0"
+    if off_days:
+        off_clause = f"sum(day IN ({', '.join('?' * len(off_days))}))"
+    return db.execute(
+        f"SELECT student_id, min(day), max(day), count(*), {off_clause}, "
+        "group_concat(CASE WHEN status NOT IN ('present', 'tardy') THEN day || status END) "
+        f"FROM attendance WHERE +day BETWEEN ? AND ?{batch_clause} GROUP BY student_id",
+        [*off_days, first_day, last_day, *undone],
+    ).fetchall()
+
+
+def attendance_rows_of(db: sqlite_utils.Database, first_day: str, last_day: str,
+                       student_ids: list[int]) -> list[tuple[int, str, str, int | None]]:
+    """:func:`attendance_rows` for some students only (by student and day)."""
+    rows: list[tuple[int, str, str, int | None]] = []
+    ordered = sorted(set(student_ids))
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        rows += db.execute(
+            "SELECT student_id, day, status, batch_id FROM attendance "
+            f"WHERE student_id IN ({', '.join('?' * len(chunk))}) AND day BETWEEN ? AND ? "
+            "ORDER BY student_id, day", [*chunk, first_day, last_day]).fetchall()
+    undone = undone_batch_ids(db)
+    if undone:
+        rows = [row for row in rows if row[3] not in undone]
+    return rows

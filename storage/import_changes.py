@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
+from storage import history
 from storage.clock import now_text
 
 # Tables whose rows carry the batch that added them.
@@ -194,6 +195,13 @@ def undo_batch(db: sqlite_utils.Database, batch_id: int) -> dict[str, int]:
                 [*old.values(), *key.values()]).rowcount
         else:
             counts["restored"] += _put_back(db, table, old, undone_batches)
+    # What the undo put back is a change of today: the dated history keeps both (earlier
+    # reports stay as they were; storage/history.py).
+    for change in changes_of(db, batch_id):
+        if change["action"] != "insert" and change["table"] == "mentors":
+            history.record_mentor(db, change["key"]["id"])
+        elif change["action"] != "insert" and change["table"] == "students":
+            history.record_student(db, change["key"]["id"])
     db.execute("DELETE FROM attendance_coverage WHERE batch_id = ?", [batch_id])
     db.execute("UPDATE import_batches SET undone_at = ? WHERE id = ?", [now_text(), batch_id])
     return counts

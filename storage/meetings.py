@@ -141,18 +141,18 @@ def meetings_in_year(db: sqlite_utils.Database, year_id: int) -> list[dict]:
 
 
 def meeting_dates_by_match(db: sqlite_utils.Database, year_id: int) -> dict[int, list[dict]]:
-    """For the rhythm rules: each match's meetings (id, date and outcome), oldest first.
+    """For the rhythm rules: each match's meetings (id, date, outcome, kind), oldest first.
 
     A group meeting appears under each of its matches, with the same id."""
     by_match: dict[int, list[dict]] = {}
-    for match_id, meeting_id, met_on, outcome in db.execute(
-        "SELECT mm.match_id, g.id, g.met_on, g.outcome FROM meetings g "
+    for match_id, meeting_id, met_on, outcome, kind in db.execute(
+        "SELECT mm.match_id, g.id, g.met_on, g.outcome, g.kind FROM meetings g "
         "JOIN meeting_matches mm ON mm.meeting_id = g.id JOIN matches x ON x.id = mm.match_id "
         "WHERE x.year_id = ? ORDER BY g.met_on, g.id",
         [year_id],
     ):
         by_match.setdefault(match_id, []).append(
-            {"id": meeting_id, "met_on": met_on, "outcome": outcome})
+            {"id": meeting_id, "met_on": met_on, "outcome": outcome, "kind": kind})
     return by_match
 
 

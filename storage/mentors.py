@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlite_utils
 
+from storage import history
 from storage.clock import day_text, now_text
 
 MENTOR_FIELDS = (
@@ -29,23 +31,31 @@ def _prepared(values: dict[str, Any]) -> dict[str, Any]:
     return prepared
 
 
-def add_mentor(db: sqlite_utils.Database, *, batch_id: int | None = None, **values: Any) -> int:
-    """Add a mentor; returns the new id."""
+def add_mentor(db: sqlite_utils.Database, *, batch_id: int | None = None,
+               known_from: dt.date | str | None = None, **values: Any) -> int:
+    """Add a mentor; returns the new id. Their active state, role and screening are recorded
+    as holding from ``known_from`` (default today; see :mod:`storage.history`)."""
     prepared = _prepared(values)
     prepared.setdefault("capacity", 2)
     columns = list(prepared) + ["created_at", "batch_id"]
-    return db.execute(
+    mentor_id = db.execute(
         f"INSERT INTO mentors ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [*prepared.values(), now_text(), batch_id],
     ).lastrowid
+    history.record_mentor(db, mentor_id, known_from)
+    return mentor_id
 
 
 def update_mentor(db: sqlite_utils.Database, mentor_id: int, **changes: Any) -> None:
+    """Change a mentor's fields; a change to their active state, role or screening is recorded
+    from today, so earlier reports keep what was true then."""
     prepared = _prepared(changes)
     if not prepared:
         return
     assignments = ", ".join(f"{field} = ?" for field in prepared)
     db.execute(f"UPDATE mentors SET {assignments} WHERE id = ?", [*prepared.values(), mentor_id])
+    if set(prepared) & set(history.MENTOR_STATE):
+        history.record_mentor(db, mentor_id)
 
 
 def mentor(db: sqlite_utils.Database, mentor_id: int) -> dict | None:

@@ -218,6 +218,46 @@ def _calendar_day_types(db: sqlite_utils.Database) -> None:
                    [word, int(school)])
 
 
+@migrations(name="0005_mentor_and_student_history")
+def _mentor_and_student_history(db: sqlite_utils.Database) -> None:
+    # A closed year's report takes who was active, their role and screening, and who was
+    # archived, as the file said then (storage/history.py). Each mentor and student starts with
+    # their state now, from the day they were added: nothing earlier was kept.
+    _run_script(
+        db,
+        """
+        CREATE TABLE mentor_history (
+            id INTEGER PRIMARY KEY,
+            mentor_id INTEGER NOT NULL REFERENCES mentors(id) ON DELETE CASCADE,
+            changed_on TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            role_id INTEGER,
+            background_check_on TEXT,
+            background_check_expires TEXT,
+            agreement_signed INTEGER NOT NULL,
+            agreement_signed_on TEXT
+        );
+        CREATE INDEX mentor_history_by_mentor ON mentor_history(mentor_id, changed_on);
+        CREATE TABLE student_history (
+            id INTEGER PRIMARY KEY,
+            student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            changed_on TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            archived INTEGER NOT NULL
+        );
+        CREATE INDEX student_history_by_student ON student_history(student_id, changed_on);
+        INSERT INTO mentor_history (mentor_id, changed_on, changed_at, active, role_id,
+            background_check_on, background_check_expires, agreement_signed, agreement_signed_on)
+            SELECT id, substr(created_at, 1, 10), created_at, active, role_id,
+            background_check_on, background_check_expires, agreement_signed, agreement_signed_on
+            FROM mentors;
+        INSERT INTO student_history (student_id, changed_on, changed_at, archived)
+            SELECT id, substr(created_at, 1, 10), created_at, archived FROM students;
+        """,
+    )
+
+
 # The surveys' questions as MentorDesk first writes them (editable afterwards): students on
 # how connected they feel to school, mentors on their experience and the support they get.
 DEFAULT_SURVEY_QUESTIONS: tuple[tuple[str, str, str], ...] = (

@@ -57,6 +57,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("overdue_after_school_days", int, 10, "Overdue after this many school days",
             "A match with no meeting held for longer than this shows as overdue.",
             minimum=1, maximum=100),
+    Setting("change_days_before", int, 20, "School days before a match to judge a change",
+            "A mentee's attendance change (improved, same, worse) is judged only with at least "
+            "this many school days enrolled before the match (or in the same part of the year "
+            "before); the others are \"too early to tell\".", minimum=1, maximum=200),
+    Setting("change_days_after", int, 20, "School days after a match to judge a change",
+            "... and at least this many school days enrolled since the match began.",
+            minimum=1, maximum=200),
     Setting("default_mentor_capacity", int, 2, "Mentees per mentor (usual)",
             "The capacity a new mentor starts with.", minimum=0, maximum=30),
     Setting("lowest_grade", int, 6, "Lowest grade in the school",

@@ -6,6 +6,7 @@ from typing import Any
 
 import sqlite_utils
 
+from storage import history
 from storage.clock import day_text, now_text
 from storage.errors import InvalidInput
 
@@ -47,6 +48,7 @@ def add_student(
         if year_id is not None:
             set_enrollment(db, student_id, year_id, grade=grade, homeroom=homeroom,
                            entry_date=entry_date, exit_date=exit_date, batch_id=batch_id)
+        history.record_student(db, student_id)
     return student_id
 
 
@@ -101,8 +103,10 @@ def set_enrollment(
 
 
 def set_archived(db: sqlite_utils.Database, student_id: int, archived: bool) -> None:
-    """Archive (hide) or restore a student; students are never deleted by hand."""
+    """Archive (hide) or restore a student; students are never deleted by hand. The change is
+    recorded from today (:mod:`storage.history`): earlier reports keep the student as they were."""
     db.execute("UPDATE students SET archived = ? WHERE id = ?", [int(archived), student_id])
+    history.record_student(db, student_id)
 
 
 def student(db: sqlite_utils.Database, student_id: int) -> dict | None:

@@ -24,7 +24,8 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
 def school_document(rng: random.Random, name: str, school_id: str, *, served: int,
                     year: dict[str, str] | None = None, saved_at: str = "2026-06-15T08:00:00",
                     version: str | None = None) -> dict[str, Any]:
-    """A school's district document with ``served`` mentees and figures that fit together."""
+    """A school's district document with ``served`` mentees matched (a few of them may not
+    have met their mentor yet) and figures that fit together."""
     judged = rng.randint(max(0, served - 3), served)
     improved, same, worse = _split(rng, judged, 3)
     chronic_at_start = rng.randint(0, served)
@@ -36,14 +37,16 @@ def school_document(rng: random.Random, name: str, school_id: str, *, served: in
         "students_enrolled": served * 10 + rng.randint(0, 50),
         "students_nominated": served + rng.randint(0, 10),
         "students_matched": served, "still_matched_at_end": rng.randint(0, served),
-        "students_served": served, "never_matched": rng.randint(0, 10),
+        "students_served": served - rng.randint(0, min(2, served)),
+        "never_matched": rng.randint(0, 10),
         "waitlisted": rng.randint(0, 5), "mentors_active": max(1, served // 2),
         "screening_complete": max(0, served // 2 - 1), "matches": served,
         "meetings_held": served * rng.randint(3, 12), "mentee_meetings_held": served * 8,
         "meetings_attempted": served * 9, "mentees_with_baseline": judged,
-        "mentees_without_baseline": served - judged, "improved": improved, "same": same,
-        "worse": worse, "chronic_at_start": chronic_at_start, "chronic_now": chronic_now,
-        "left_chronic": left, "days_gained": round(rng.uniform(-5, 20), 4),
+        "mentees_judged": judged, "too_early_to_tell": served - judged, "improved": improved,
+        "same": same, "worse": worse, "chronic_at_start": chronic_at_start,
+        "chronic_now": chronic_now, "left_chronic": left,
+        "days_gained": round(rng.uniform(-5, 20), 4),
         "tiers_at_start": dict(zip(TIERS, _split(rng, served, 4), strict=True)),
         "tiers_now": dict(zip(TIERS, _split(rng, served, 4), strict=True)),
         "nominations_by_reason": {"attendance": rng.randint(0, served),
