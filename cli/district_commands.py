@@ -57,7 +57,8 @@ def district_command(args: argparse.Namespace, out: Output) -> int:
 
 def rollup_command(args: argparse.Namespace, out: Output) -> int:
     from reports.rollup import combine
-    from reports.rollup_outputs import publish, save_rollup
+    from reports.rollup_model import publish
+    from reports.rollup_outputs import save_rollup
 
     path = Path(args.out).expanduser()
     suffix = path.suffix.lower()

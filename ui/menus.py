@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from ui import edit_commands, file_commands, output_commands, survey_commands
+from ui import district_commands, edit_commands, file_commands, output_commands, survey_commands
 from ui.navigation import SCREENS
 
 if TYPE_CHECKING:
@@ -73,6 +73,13 @@ def _file_menu(w: MainWindow) -> None:
     w.roster_excel_action = _action(w, "Export the mentor roster to E&xcel…",
                                     "The mentor roster as an Excel workbook",
                                     partial(output_commands.export_roster, w))
+    w.district_action = _action(w, "Save for the dis&trict…", "This school's program figures "
+                                "for the year, for the district's roll-up (exact counts: for "
+                                "the district's program office, not for publication)",
+                                partial(district_commands.save_for_district, w))
+    w.rollup_action = _action(w, "District ro&ll-up…", "Combine schools' district files into "
+                              "one district workbook or PDF, small counts hidden",
+                              partial(district_commands.district_rollup, w))
     w.backup_action = _action(w, "&Back up now", "Save a copy of the data file in its backups "
                               "folder", partial(file_commands.back_up_now, w))
     w.quit_action = _action(w, "&Quit", "Close MentorDesk (everything is already saved)",
@@ -81,6 +88,7 @@ def _file_menu(w: MainWindow) -> None:
                   (w.import_action, w.history_action, w.template_action,
                    w.checkin_form_action),
                   (w.print_action, w.export_action, w.roster_action, w.roster_excel_action),
+                  (w.district_action, w.rollup_action),
                   (w.backup_action,), (w.quit_action,)):
         for action in group:
             menu.addAction(action)
@@ -90,7 +98,7 @@ def _file_menu(w: MainWindow) -> None:
     # Enabled once a school year is open (backup and import need only a file: see the window).
     w.file_actions = (w.backup_action, w.print_action, w.export_action, w.roster_action,
                       w.roster_excel_action, w.import_action, w.history_action,
-                      w.checkin_form_action)
+                      w.checkin_form_action, w.district_action)
 
 
 def _edit_menu(w: MainWindow) -> None:
