@@ -18,10 +18,11 @@ def mentee_ids(db: sqlite_utils.Database, year_id: int, as_of: dt.date | None = 
             if row["started_on"] <= last}
 
 
-def mentee_changes(db: sqlite_utils.Database, year_id: int, as_of: dt.date | None = None
-                   ) -> list[QuestionChange]:
+def mentee_changes(db: sqlite_utils.Database, year_id: int, as_of: dt.date | None = None, *,
+                   mentees: set[int] | None = None) -> list[QuestionChange]:
     """Each agreement question of the students' survey (retired ones too, when answered):
-    the change for the year's mentees who answered it at the start and at the end."""
+    the change for the year's mentees (or the ``mentees`` given: a report's) who answered
+    it at the start and at the end."""
     start: dict[tuple[int, int], int] = {}
     end: dict[tuple[int, int], int] = {}
     answered: set[int] = set()
@@ -31,4 +32,6 @@ def mentee_changes(db: sqlite_utils.Database, year_id: int, as_of: dt.date | Non
     questions = [(row["id"], row["text"]) for row in
                  surveys.questions(db, "mentee", include_retired=True)
                  if row["kind"] == "agreement" and (row["active"] or row["id"] in answered)]
-    return changes_by_question(questions, start, end, sorted(mentee_ids(db, year_id, as_of)))
+    if mentees is None:
+        mentees = mentee_ids(db, year_id, as_of)
+    return changes_by_question(questions, start, end, sorted(mentees))

@@ -101,7 +101,8 @@ def district_document(db: sqlite_utils.Database, year_id: int, as_of: dt.date) -
         {"question": change.text, "mentees": change.mentees,
          "total_start": change.total_start, "total_end": change.total_end,
          "higher": change.higher, "same": change.same, "lower": change.lower}
-        for change in mentee_changes(db, year_id, figures.period.as_of)]
+        for change in mentee_changes(db, year_id, mentees={mentee.student_id for mentee
+                                                            in outcomes.mentees})]
     return document
 
 

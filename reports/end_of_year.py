@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtGui import QImage, QTextDocument
 
-from reports import charts, html
+from reports import charts, html, survey_section
 from reports import claims as report_claims
 from reports.disclosure import BELOW_THRESHOLD, Shown, shown
 from reports.document import new_document
@@ -109,6 +109,7 @@ def build_document(figures: ReportFigures, images: dict[str, QImage] | None = No
         _breakdown_section(figures, view),
         _referrals_section(figures, view),
         _last_year_section(figures, view),
+        survey_section.survey_html(figures, view, 8),
         _notes_section(figures),
     ]
     if figures.for_team:
@@ -440,7 +441,7 @@ def _notes_section(figures: ReportFigures) -> str:
     imports = [[line.imported_on, word({}, line.kind), word(IMPORT_MODES, line.mode),
                 line.covers_from, line.covers_through] for line in figures.imports]
     return "".join([
-        html.heading("8. Notes on the data", new_page=True),
+        html.heading("9. Notes on the data", new_page=True),
         html.heading("Definitions", 3),
         definitions,
         f"<ul>{tiers}</ul>",

@@ -113,7 +113,7 @@ class Published:
                 "average_end": self.figure(place, "averages",
                                            None if end is None else round(end, 2)),
                 "change": self.figure(place, "averages",
-                                      None if start is None else round(end - start, 2)),
+                                      None if start is None else round(end - start, 2) + 0.0),
                 "higher": self.count(place, "higher"), "same": self.count(place, "same"),
                 "lower": self.count(place, "lower")})
         return rows

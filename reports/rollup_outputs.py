@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reports import survey_section
 from reports.formats import date_words
 from reports.rollup import RollUp
 from reports.rollup_model import ROW_COUNTS, ROW_FIGURES, Published
@@ -17,11 +18,8 @@ SCHOOL_HEADERS = ["School", "School ID", "Data as of", "Mentors active",
                   *[words for _, _, words in ROW_COUNTS], *[words for _, words, _ in ROW_FIGURES]]
 SCHOOL_FORMATS = ["text", "text", "text", "integer", *["integer"] * len(ROW_COUNTS),
                   "integer", "percent", "percent", "percent", "decimal"]
-SURVEY_HEADERS = ["Question", "Mentees who answered at the start and the end",
-                  "Average at the start", "Average at the end", "Change", "Agreed more",
-                  "The same", "Agreed less"]
-SURVEY_FORMATS = ["wrap", "integer", "decimal", "decimal", "decimal", "integer", "integer",
-                  "integer"]
+SURVEY_HEADERS = survey_section.HEADERS
+SURVEY_FORMATS = survey_section.FORMATS
 HIDDEN_NOTE = (f"\u201c{SMALL_TEXT}\u201d: a count of 1 to 4 students (or of a school with "
                f"fewer than 5 mentees), hidden so that no student can be picked out. "
                f"\u201c{COMPLEMENT_TEXT}\u201d: hidden too, because a small count could be worked "
@@ -40,8 +38,10 @@ def _school_rows(published: Published) -> list[list[Any]]:
 
 
 def _survey_rows(published: Published) -> list[list[Any]]:
-    return [[row["question"], row["mentees"], row["average_start"], row["average_end"],
-             row["change"], row["higher"], row["same"], row["lower"]]
+    return [[row["question"], row["mentees"], survey_section.shown_figure(row["average_start"]),
+             survey_section.shown_figure(row["average_end"]),
+             survey_section.shown_figure(row["change"]), row["higher"], row["same"],
+             row["lower"]]
             for row in published.survey_rows()]
 
 
@@ -130,7 +130,7 @@ def rollup_document(published: Published):
             html.heading("How mentees' survey answers changed", 2),
             '<div style="font-size: 8pt">',
             html.table(SURVEY_HEADERS, _survey_rows(published), SURVEY_FORMATS, padding=3,
-                       widths=[40, 12, 8, 8, 8, 8, 8, 8],
+                       widths=[32, 14, 9, 9, 9, 9, 9, 9],
                        empty_text="No survey answers in these schools' files."),
             "</div>",
             html.heading("About these figures", 2),

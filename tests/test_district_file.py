@@ -112,7 +112,7 @@ def test_the_same_school_twice_is_named_and_counted_once(tmp_path):
     other = write_school(tmp_path, school_document(rng, "Adams", "36-2", served=8))
     rollup = combine([late, other, early])
     assert len(rollup.schools) == 2
-    assert rollup.totals["students_served"] == 28
+    assert rollup.totals["students_matched"] == 28
     assert rollup.notes == ["Lincoln (school ID 36-1) was given twice, in lincoln june 1"
                             ".mentordesk-district and lincoln june 14.mentordesk-district: it is "
                             "counted once, from lincoln june 14.mentordesk-district (saved "
