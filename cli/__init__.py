@@ -12,8 +12,9 @@ import importlib
 import os
 import sys
 
-from cli.output import Output, UsageError, crash_report
-from storage.errors import KnownProblem
+from cli.output import Output, UsageError
+from storage.crash_log import write_crash_report
+from storage.errors import KnownProblem, explain
 
 COMMAND_MODULES = (
     "cli.file_commands",
@@ -23,6 +24,8 @@ COMMAND_MODULES = (
     "cli.attendance_commands",
     "cli.import_commands",
     "cli.report_commands",
+    "cli.backup_commands",
+    "cli.letting_go",
     "cli.survey_commands",
     "cli.district_commands",
 )
@@ -62,9 +65,11 @@ def run(argv: list[str] | None = None) -> int:
     _write_utf8()
     wants_json = "--json" in argv
     out = Output(json_mode=wants_json)
+    db_path: str | None = None
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        db_path = args.db
         out.json_mode = bool(getattr(args, "json", False))
         if not getattr(args, "handler", None):
             parser.print_help(sys.stderr)
@@ -80,13 +85,19 @@ def run(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return out.refuse("Stopped before finishing. Nothing was half-written.")
-    except Exception as error:  # a bug: save the details, show a sentence
-        log = crash_report(error)
-        return out.refuse(
-            "Something went wrong inside MentorDesk; this is not your mistake. "
-            f"The details were saved to {log}. Please send that file to whoever supports "
-            "MentorDesk."
-        )
+    except Exception as error:
+        known = explain(error, db_path)
+        if known is not None:  # the world's doing (a full disk, a folder not writable)
+            return out.refuse(known.message)
+        return out.refuse(bug_sentence(write_crash_report(error)))
+
+
+def bug_sentence(log) -> str:
+    """What a command says about a bug: where the details are (or that they could not be kept)."""
+    where = (f"The details were saved to {log}. Please send that file to whoever supports "
+             "MentorDesk." if log is not None else
+             "The details could not be saved (the disk may be full or not writable).")
+    return f"Something went wrong inside MentorDesk; this is not your mistake. {where}"
 
 
 def _write_utf8() -> None:

@@ -55,6 +55,8 @@ def students_command(args: argparse.Namespace, out: Output) -> int:
             "last_name": row["last_name"],
             "preferred_name": row["preferred_name"],
             "grade": row["grade"],
+            # Carried up by a new school year and not yet confirmed by that year's roster.
+            "grade_provisional": bool(row["grade_provisional"]),
             "homeroom": row["homeroom"],
             "entry_date": row["entry_date"],
             "exit_date": row["exit_date"],
@@ -77,8 +79,14 @@ def _grade_words(grade: int | None) -> str:
 
 
 def check_command(args: argparse.Namespace, out: Output) -> int:
-    with open_for_reading(args) as data:
+    from storage.database import open_data_file
+    from storage.schema_check import differences
+
+    # The layout is compared here, difference by difference, instead of refused at opening.
+    with open_data_file(data_file_path(args), write=False, refuse_foreign=False) as data:
         problems = summary.integrity_problems(data.db)
+        problems += [f"its layout is not MentorDesk's: {difference}"
+                     for difference in differences(data.db)]
     if problems:
         message = (
             f"{data_file_path(args).name} has {len(problems)} problem(s): "

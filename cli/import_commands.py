@@ -19,6 +19,7 @@ from importing.template import write_nomination_template
 from storage import attendance as attendance_store
 from storage import imports
 from storage.database import open_data_file
+from storage.errors import InvalidInput
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -144,6 +145,9 @@ def _answer(out: Output, plan: Plan, batch: int | None) -> int:
 
 
 def undo_command(args: argparse.Namespace, out: Output) -> int:
+    if not 0 < args.batch < 2**63:  # SQLite's integers end there: no import has that number
+        raise InvalidInput(f"There is no import number {args.batch}. The imports command "
+                           "lists their numbers.")
     with open_for_writing(args) as data:
         batch, consequences, _ = undo_preview(data.db, args.batch)
         counts = undo(data.db, args.batch, agreed=args.yes)
@@ -184,7 +188,8 @@ def codes_list(args: argparse.Namespace, out: Output) -> int:
 
 def codes_set(args: argparse.Namespace, out: Output) -> int:
     with open_for_writing(args) as data:
-        set_attendance_code(data.db, args.code, args.status, args.label)
+        status = args.status.strip().lower().replace("-", "_").replace(" ", "_")
+        set_attendance_code(data.db, args.code, status, args.label)
         row = next(r for r in attendance_store.codes(data.db)
                    if r["code"].upper() == args.code.strip().upper())
     return out.result(row, f"The code {row['code'] or '(blank)'} now means {row['status']}.")

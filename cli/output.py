@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
-
-from storage import clock
 
 
 class UsageError(Exception):
@@ -57,19 +54,3 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, set):
         return sorted(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-def crash_report(error: BaseException) -> Path:
-    """Save a bug's details to a log file and return its path."""
-    from storage.paths import logs_folder, make_private_file
-
-    try:
-        folder = logs_folder()
-    except OSError:
-        folder = Path.cwd()
-    path = folder / f"crash-{clock.now():%Y-%m-%d-%H%M%S}.txt"
-    details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    path.write_text(f"MentorDesk crash report\n{clock.now().isoformat()}\n\n{details}",
-                    encoding="utf-8")
-    make_private_file(path)
-    return path

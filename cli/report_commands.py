@@ -9,6 +9,7 @@ from pathlib import Path
 from cli import add_json_flag
 from cli.files import open_for_reading, parse_day
 from cli.output import Output
+from program.vocabulary import day_words
 from storage import clock, years
 from storage.errors import InvalidInput
 
@@ -84,6 +85,8 @@ def report_command(args: argparse.Namespace, out: Output) -> int:
     level = TEAM if args.team else ADMINISTRATORS
     with open_for_reading(args) as data:
         year, day = _choose(data.db, args.year, as_of)
+        if year.get("purged_on"):
+            return _kept_report(data.db, year, args, path, out)
         figures = compute_figures(data.db, year["id"], as_of=day, period_start=start,
                                   level=level)
         logo = _logo(data.db)
@@ -112,6 +115,29 @@ def report_command(args: argparse.Namespace, out: Output) -> int:
         f"Attendance improved for {share} of mentees judged. "
         f"Mentees who left chronic absence: {view.count(('left_chronic',))}.",
     ])
+
+
+def _kept_report(db, year: dict, args: argparse.Namespace, path: Path, out: Output) -> int:
+    """A purged year: the report kept when its student records were let go, as it was."""
+    from reports.saving import write_atomically
+    from storage.erasure import saved_report
+
+    kept = saved_report(db, year["id"])
+    if args.team or args.as_of or args.start or kept is None:
+        raise InvalidInput(
+            f"The student records of {year['name']} were let go on "
+            f"{day_words(year['purged_on'])}; only its report for administrators, for the whole "
+            "year, was kept. Run the command again without --team, --as-of and --from.")
+    content = kept["workbook"] if path.suffix.lower() == ".xlsx" else kept["pdf"]
+    if content is None:
+        raise InvalidInput(f"The kept report of {year['name']} has no "
+                           f"{FORMATS[path.suffix.lower()]}. Save it as .xlsx instead.")
+    written = write_atomically(path, lambda temporary: temporary.write_bytes(content))
+    document = {**kept["figures"], "file": str(written), "kept_report": True,
+                "kept_at": kept["saved_at"]}
+    return out.result(document, [
+        f"Saved the report of {year['name']} kept when its student records were let go "
+        f"({FORMATS[path.suffix.lower()]}) to {written}."])
 
 
 def _logo(db) -> str:

@@ -36,6 +36,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_json_flag(listing)
     listing.set_defaults(handler=year_list)
 
+    start = actions.add_parser(
+        "start", help="start a new school year from the current one: students move up a "
+        "grade, the top grade leaves, matches go on")
+    start.add_argument("name", help="the new year's name, such as 2027-2028")
+    start.add_argument("--first-day", required=True, metavar="DATE",
+                       help="first instructional day")
+    start.add_argument("--last-day", required=True, metavar="DATE",
+                       help="last instructional day")
+    start.add_argument("--no-school", metavar="DATES", default="",
+                       help="non-school days: dates and ranges, comma-separated")
+    keep = start.add_mutually_exclusive_group()
+    keep.add_argument("--keep-matches", dest="keep_matches", action="store_true", default=True,
+                      help="matches whose student and mentor both stay go on (the default)")
+    keep.add_argument("--no-keep-matches", dest="keep_matches", action="store_false",
+                      help="close every open match at the end of the year")
+    start.add_argument("--dry-run", action="store_true",
+                       help="say what would happen, and change nothing")
+    add_json_flag(start)
+    start.set_defaults(handler=year_start)
+
+    purge = actions.add_parser(
+        "purge", help="let go of a past year's student-level records, keeping its report")
+    purge.add_argument("name", help="the past school year")
+    purge.add_argument("--yes", action="store_true",
+                       help="go ahead (without it: say what would go, change nothing)")
+    add_json_flag(purge)
+    purge.set_defaults(handler=year_purge)
+
 
 def parse_non_school_days(text: str) -> list[dt.date]:
     """"2025-11-27,2025-12-22..2026-01-02" -> every date named, ranges inclusive."""
@@ -97,3 +125,29 @@ def year_list(args: argparse.Namespace, out: Output) -> int:
         for row in document
     ]
     return out.result(document, lines)
+
+
+def year_start(args: argparse.Namespace, out: Output) -> int:
+    from actions.new_year import NewYear, preview_new_year, start_new_year
+
+    first_day = parse_day(args.first_day, "--first-day")
+    last_day = parse_day(args.last_day, "--last-day")
+    no_school = [day for day in parse_non_school_days(args.no_school) if day.weekday() < 5]
+    request = NewYear(args.name, first_day, last_day, [(day, "") for day in no_school],
+                      keep_matches=args.keep_matches)
+    if args.dry_run:
+        with open_for_reading(args) as data:
+            preview = preview_new_year(data.db, request)
+        return out.result({**preview.figures(), "dry_run": True},
+                          preview.sentences() + ["Nothing was changed (a preview)."])
+    with open_for_writing(args) as data:
+        outcome = start_new_year(data.db, request)
+    preview = outcome.value
+    return out.result({**preview.figures(), "dry_run": False},
+                      preview.sentences() + [outcome.message])
+
+
+def year_purge(args: argparse.Namespace, out: Output) -> int:
+    from cli.letting_go import purge_year_command
+
+    return purge_year_command(args, out)

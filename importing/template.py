@@ -12,6 +12,7 @@ from pathlib import Path
 
 from importing.problems import ImportRefused
 from storage import clock
+from storage.safe_targets import refuse_overwriting_data
 
 COLUMNS = (
     ("Student ID", 13), ("Last name", 18), ("First name", 16), ("Grade", 8),
@@ -34,6 +35,7 @@ def write_nomination_template(path: Path | str, *, today: dt.date | None = None)
     path = Path(path).expanduser()
     if path.suffix.lower() != ".xlsx":
         path = path.with_suffix(".xlsx")
+    refuse_overwriting_data(path)
     book = Workbook()
     sheet = book.active
     sheet.title = "Nominations"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +31,35 @@ def years_later(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def days_off_in_text(text: str) -> list[dt.date]:
+    """"2027-11-25, 2027-12-20..2027-12-31" (or one per line) -> the weekdays named, ranges
+    inclusive. Raises ValueError with a sentence naming what could not be read."""
+    days: list[dt.date] = []
+    for part in filter(None, (piece.strip() for piece in text.replace("\n", ",").split(","))):
+        if ".." in part:
+            start_text, end_text = (piece.strip() for piece in part.split("..", 1))
+        else:
+            start_text = end_text = part
+        try:
+            start, end = dt.date.fromisoformat(start_text), dt.date.fromisoformat(end_text)
+        except ValueError:
+            raise ValueError(f'"{part}" is not a date or a range MentorDesk can read. Write '
+                             "dates as YYYY-MM-DD and a break as 2027-12-20..2027-12-31."
+                             ) from None
+        if end < start:
+            raise ValueError(f"The break {part} ends before it starts. Check the two dates.")
+        days.extend(day for day in (start + dt.timedelta(days=n)
+                                    for n in range((end - start).days + 1))
+                    if day.weekday() < 5)
+    return sorted(set(days))
+
+
+def next_year_name(name: str) -> str:
+    """The name of the year after: "2026-2027" -> "2027-2028", "2026-27" -> "2027-28"."""
+    return re.sub(r"\d+", lambda found: str(int(found.group()) + 1).zfill(len(found.group())),
+                  name)
 
 
 def month_key(day: dt.date) -> tuple[int, int]:

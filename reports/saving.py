@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from storage.errors import KnownProblem
+from storage.safe_targets import refuse_overwriting_data
 
 
 class CannotSave(KnownProblem):
@@ -22,6 +23,7 @@ class CannotSave(KnownProblem):
 def write_atomically(path: Path | str, write: Callable[[Path], None]) -> Path:
     """Call ``write(temporary_path)`` then move the finished file onto ``path``; returns it."""
     path = Path(path).expanduser()
+    refuse_overwriting_data(path)
     folder = path.parent if str(path.parent) else Path.cwd()
     if not folder.is_dir():
         raise CannotSave(

@@ -6,7 +6,10 @@ own connection; connections are never shared across threads.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +19,12 @@ from storage import settings
 from storage.errors import (
     DamagedFile,
     FileFromNewerVersion,
+    KnownProblem,
+    NotAllowed,
     NotAMentorDeskFile,
+    ReadOnlyFile,
+    explain,
+    translated,
 )
 from storage.lock import WriterLock
 from storage.migrations import (
@@ -26,7 +34,7 @@ from storage.migrations import (
     pending_count,
     schema_version,
 )
-from storage.paths import make_private_file, make_private_folder
+from storage.paths import backups_folder, make_private_file, make_private_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -39,18 +47,30 @@ class DataFile:
     db: sqlite_utils.Database
     lock: WriterLock | None = None
     backup_taken: Path | None = field(default=None)
+    read_only: bool = False
+    # The window's file: the day's automatic copy is brought up to date when it closes, so the
+    # first day's work (and every day's) is in a backup without waiting for the next day.
+    backup_on_close: bool = False
+    backup_problem: KnownProblem | None = field(default=None)
 
     @property
     def writable(self) -> bool:
-        return self.lock is not None and self.lock.held
+        return self.lock is not None and self.lock.held and not self.read_only
 
     def connect(self) -> sqlite_utils.Database:
         """A new connection to the same file, for another thread (which must close it)."""
         return connect(self.path)
 
     def close(self) -> None:
-        """Close the connection and give back the writer's lock."""
+        """Close the connection and give back the writer's lock (after the closing backup)."""
         try:
+            if self.backup_on_close and self.writable:
+                from storage.backups import closing_backup
+
+                try:
+                    closing_backup(self.db, self.path)
+                except KnownProblem as problem:  # the next opening tries again
+                    self.backup_problem = problem
             self.db.close()
         finally:
             if self.lock is not None:
@@ -64,24 +84,52 @@ class DataFile:
 
 
 def connect(path: Path) -> sqlite_utils.Database:
-    """A connection with MentorDesk's pragmas: WAL, foreign keys on, synchronous NORMAL."""
-    db = _connect_plain(path)
-    _use_wal(db)
+    """A connection with MentorDesk's pragmas: WAL, foreign keys on, synchronous NORMAL.
+
+    A read-only file gets a read-only connection. Errors the world causes (a folder where the
+    working files cannot be made, a full disk) are raised as their plain sentence.
+    """
+    path = Path(path)
+    with translated(path):
+        read_only = is_read_only(path)
+        db = _connect_plain(path, read_only=read_only)
+        try:
+            _use_wal(db, read_only=read_only)
+        except BaseException:
+            db.close()
+            raise
     return db
 
 
-def _connect_plain(path: Path) -> sqlite_utils.Database:
-    # isolation_level=None: no implicit transactions; writes that belong together use db.atomic().
-    conn = sqlite3.connect(str(path), timeout=15, isolation_level=None)
+def is_read_only(path: Path) -> bool:
+    """True when the data file may not be changed: no write permission for its owner (so even
+    an administrator's MentorDesk leaves it alone), or none for this user."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not mode & stat.S_IWUSR or not os.access(path, os.W_OK)
+
+
+def _connect_plain(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
+    # isolation_level=None: no implicit transactions; writes that belong together use one
+    # transaction from storage.transactions.
+    if read_only:
+        # SQLite itself refuses to write then, even for an administrator.
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
+                               timeout=15, isolation_level=None)
+    else:
+        conn = sqlite3.connect(str(path), timeout=15, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 15000")
     return sqlite_utils.Database(conn, execute_plugins=False)
 
 
-def _use_wal(db: sqlite_utils.Database) -> None:
-    # Changing the journal mode writes to the file: only after it proved to be ours.
+def _use_wal(db: sqlite_utils.Database, *, read_only: bool = False) -> None:
+    # Changing the journal mode writes to the file: only after it proved to be ours, and never
+    # in a read-only file (it is read as it is).
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode.lower() != "wal":
+    if mode.lower() != "wal" and not read_only:
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
 
@@ -92,16 +140,36 @@ def open_data_file(
     write: bool = True,
     create: bool = False,
     automatic_backup: bool = False,
+    refuse_foreign: bool = True,
+    held_lock: WriterLock | None = None,
 ) -> DataFile:
     """Open (and with ``create``, make) a data file, checked and up to date.
 
     ``write`` takes the writer's lock first, so a second writer is refused before anything is
-    read or written. Readers skip the lock: WAL lets them read while the app writes.
+    read or written. Readers skip the lock: WAL lets them read while the app writes. A
+    read-only file is refused for writing (:class:`ReadOnlyFile`) and opened read-only for
+    reading, its permissions untouched. A file whose layout is not MentorDesk's is refused,
+    except by ``check`` (``refuse_foreign=False``), which lists the differences instead.
     Raises a :class:`storage.errors.KnownProblem` with a plain sentence for every refusal.
     """
     path = Path(path).expanduser()
+    with translated(path):
+        return _open(path, write=write, create=create, automatic_backup=automatic_backup,
+                     refuse_foreign=refuse_foreign, held_lock=held_lock)
+
+
+def _open(path: Path, *, write: bool, create: bool, automatic_backup: bool,
+          refuse_foreign: bool, held_lock: WriterLock | None = None) -> DataFile:
     _refuse_unusable_path(path, create=create)
-    lock = WriterLock(path) if write else None
+    read_only = path.exists() and is_read_only(path)
+    if read_only and write:
+        raise ReadOnlyFile(
+            f"{path.name} is read-only (or belongs to another user), so MentorDesk can show it "
+            "but not change it. Nothing was changed. To work in it, copy it to your Documents "
+            "folder and open the copy, or ask whoever looks after the computer to let you "
+            "change it.")
+    # ``held_lock``: the caller took the writer's lock already (restoring a backup over the file).
+    lock = held_lock or (WriterLock(path) if write else None)
     if lock is not None:
         lock.acquire()
     try:
@@ -115,13 +183,24 @@ def open_data_file(
             _refuse_non_sqlite(path)
         if is_new:
             make_private_folder(path.parent)
-        db = _connect_plain(path)
+            _create_private(path)
+        db = _connect_plain(path, read_only=read_only)
         try:
             _check_identity(db, path, is_new=is_new)
             _quick_check(db, path)
-            _use_wal(db)
-            data_file = DataFile(path=path, db=db, lock=lock)
+            if not is_new and (refuse_foreign or pending_count(db)):
+                from storage.schema_check import refuse_foreign_objects
+
+                # Before anything is written: a trigger someone added must never run.
+                refuse_foreign_objects(db, path)
+            _use_wal(db, read_only=read_only)
+            data_file = DataFile(path=path, db=db, lock=lock, read_only=read_only)
             if pending_count(db):
+                if read_only:
+                    raise ReadOnlyFile(
+                        f"{path.name} was saved by an older MentorDesk and must be brought up "
+                        "to date before it can be opened, but it is read-only. Copy it to your "
+                        "Documents folder and open the copy.")
                 if lock is None:
                     # A reader met an older file: it needs the writer's lock to bring it up to date.
                     lock = WriterLock(path)
@@ -132,23 +211,46 @@ def open_data_file(
 
                     data_file.backup_taken = backup_before_update(db, path, schema_version(db))
                 apply_pending(db)
+            if not is_new and refuse_foreign:
+                from storage.schema_check import refuse_foreign_schema
+
+                refuse_foreign_schema(db, path)
             if data_file.writable:
                 settings.fill_missing(db)
+                if automatic_backup:
+                    data_file.backup_on_close = True
                 if automatic_backup and not is_new:
+                    from storage.backups import adopt_legacy_backups
                     from storage.backups import automatic_backup as take_automatic_backup
 
+                    adopt_legacy_backups(db, path)
                     taken = take_automatic_backup(db, path)
                     data_file.backup_taken = taken or data_file.backup_taken
         except BaseException:
             db.close()
             raise
-        for suffix in ("", "-wal", "-shm"):
-            make_private_file(Path(str(path) + suffix))
+        if not read_only:
+            for suffix in ("", "-wal", "-shm"):
+                make_private_file(Path(str(path) + suffix))
         return data_file
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+
+
+def _create_private(path: Path) -> None:
+    """Make the new, empty data file owner-only from the start; a link in its place (which
+    would make SQLite create the file somewhere else) is refused."""
+    if path.is_symlink():
+        raise NotAllowed(
+            f"{path} is a link to somewhere else, not a file. MentorDesk never follows a link "
+            "to make its data file. Choose another name, or remove the link. Nothing was made.")
+    if path.exists():
+        return
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, flags, 0o600))
 
 
 def _refuse_unusable_path(path: Path, *, create: bool) -> None:
@@ -185,10 +287,14 @@ def _check_identity(db: sqlite_utils.Database, path: Path, *, is_new: bool) -> N
         has_tables = db.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
         ).fetchone()[0]
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        known = explain(error, path)
+        if known is not None and not isinstance(known, DamagedFile):
+            raise known from None  # a full disk or a folder not writable is not damage
         raise DamagedFile(
-            f"{path.name} is damaged and cannot be read. Restore it from a backup "
-            f"(the backups are in the folder \"{path.stem} backups\" beside it)."
+            f"{path.name} is damaged and cannot be read. Restore it from a backup with File > "
+            f"Restore from a backup (the backups are in the folder "
+            f"\"{backups_folder(path).name}\" beside it)."
         ) from None
     if application_id not in (0, APPLICATION_ID) or (
         application_id == 0 and has_tables and not _has_mentordesk_tables(db)
@@ -217,14 +323,21 @@ def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
         # the same check on the file's own connection.
         try:
             result = db.execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            known = explain(error, path)
+            if known is not None and not isinstance(known, DamagedFile):
+                raise known from None  # a full disk or a folder not writable is not damage
             result = "unreadable"
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        known = explain(error, path)
+        if known is not None and not isinstance(known, DamagedFile):
+            raise known from None  # a full disk or a folder not writable is not damage
         result = "unreadable"
     if result != "ok":
         raise DamagedFile(
             f"{path.name} is damaged. Nothing was changed. Restore the latest backup "
-            f"(in the folder \"{path.stem} backups\" beside it) with File > Restore."
+            f"(in the folder \"{backups_folder(path).name}\" beside it) with File > Restore "
+            "from a backup."
         )
 
 

@@ -8,7 +8,8 @@ import sqlite_utils
 def students_with_enrollment(db: sqlite_utils.Database, year_id: int | None) -> list[dict]:
     """Every student, with their enrollment in ``year_id`` (enrollment fields None if none)."""
     return list(db.query(
-        "SELECT s.*, e.id AS enrollment_id, e.grade, e.homeroom, e.entry_date, e.exit_date "
+        "SELECT s.*, e.id AS enrollment_id, e.grade, e.homeroom, e.entry_date, e.exit_date, "
+        "e.grade_provisional "
         "FROM students s LEFT JOIN enrollments e ON e.student_id = s.id AND e.year_id = ? "
         "ORDER BY s.id", [year_id]))
 

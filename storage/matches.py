@@ -40,6 +40,17 @@ def add_match(
     ).lastrowid
 
 
+def continue_match(db: sqlite_utils.Database, old: dict, year_id: int, started_on: str) -> int:
+    """The same mentor and student in a new school year: a new match from ``started_on``,
+    linked to last year's (so their history reads as one); returns the new match's id."""
+    return db.execute(
+        "INSERT INTO matches (mentor_id, student_id, year_id, started_on, usual_weekday, "
+        "usual_slot, continues_match_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [old["mentor_id"], old["student_id"], year_id, day_text(started_on),
+         old["usual_weekday"], old["usual_slot"], old["id"]],
+    ).lastrowid
+
+
 def close_match(db: sqlite_utils.Database, match_id: int, ended_on: str, reason: str,
                 note: str = "") -> None:
     """End a match; the history keeps it."""

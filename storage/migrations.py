@@ -258,6 +258,31 @@ def _mentor_and_student_history(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0006_school_year_life_cycle")
+def _school_year_life_cycle(db: sqlite_utils.Database) -> None:
+    # A new school year carries students up a grade: provisional until the new year's roster
+    # confirms it. A match continued into the new year points at last year's. A past year's
+    # student-level records can be let go once its report is saved: the report's figures (and
+    # the saved files) stay, so that year's aggregate report can still be opened.
+    _run_script(
+        db,
+        """
+        ALTER TABLE enrollments ADD COLUMN grade_provisional INTEGER NOT NULL DEFAULT 0
+            CHECK (grade_provisional IN (0, 1));
+        ALTER TABLE matches ADD COLUMN continues_match_id INTEGER
+            REFERENCES matches(id) ON DELETE SET NULL;
+        ALTER TABLE school_years ADD COLUMN purged_on TEXT;
+        CREATE TABLE saved_reports (
+            year_id INTEGER PRIMARY KEY REFERENCES school_years(id) ON DELETE CASCADE,
+            saved_at TEXT NOT NULL,
+            figures TEXT NOT NULL,
+            workbook BLOB,
+            pdf BLOB
+        );
+        """,
+    )
+
+
 # The surveys' questions as MentorDesk first writes them (editable afterwards): students on
 # how connected they feel to school, mentors on their experience and the support they get.
 DEFAULT_SURVEY_QUESTIONS: tuple[tuple[str, str, str], ...] = (

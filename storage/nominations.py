@@ -80,6 +80,13 @@ def nominations_in_year(db: sqlite_utils.Database, year_id: int) -> list[dict]:
     return [_with_reasons(row) for row in rows]
 
 
+def carry_nomination(db: sqlite_utils.Database, old: dict, year_id: int) -> int:
+    """An open nomination carried into a new school year as it is (status, reasons, notes)."""
+    return add_nomination(db, old["student_id"], year_id, nominated_by=old["nominated_by"],
+                          nominated_on=old["nominated_on"], reasons=old["reasons"],
+                          notes=old["notes"], status=old["status"])
+
+
 def nominations_of(db: sqlite_utils.Database, student_id: int) -> list[dict]:
     rows = list(
         db.query(

@@ -47,7 +47,13 @@ def default_data_file() -> Path:
 
 
 def backups_folder(data_file: Path) -> Path:
-    """Backups live beside the data file, in a folder named after it."""
+    """Backups live beside the data file, in a folder named after the whole file name, so
+    ``school.sqlite`` and ``school.db`` never share one."""
+    return data_file.resolve().parent / f"{data_file.name} backups"
+
+
+def legacy_backups_folder(data_file: Path) -> Path:
+    """Where earlier versions kept backups: named after the stem, shared by same-stem files."""
     return data_file.resolve().parent / f"{data_file.stem} backups"
 
 
@@ -79,10 +85,25 @@ def make_private_folder(folder: Path, *, ours: bool = False) -> None:
 
 
 def make_private_file(path: Path) -> None:
-    """Make ``path`` readable and writable by its owner only on POSIX."""
-    if os.name == "posix" and path.exists():
-        with contextlib.suppress(OSError):
-            path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    """Take away every permission of the group and of others on POSIX (owner only).
+
+    The owner's own permissions stay as they are (a read-only file stays read-only), and a
+    link is never followed: a link where MentorDesk expects its file is left alone.
+    """
+    if os.name != "posix":
+        return
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return
+    try:
+        mode = stat.S_IMODE(os.fstat(handle).st_mode)
+        if mode & 0o077:
+            os.fchmod(handle, mode & 0o700)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def is_on_network_share(path: Path) -> bool:

@@ -138,6 +138,23 @@ def fill_missing(db: sqlite_utils.Database) -> None:
         )
 
 
+def grade_name(grade: int) -> str:
+    """A grade as the settings' help words say it (pre-K and K by name)."""
+    return {-1: "pre-K", 0: "K"}.get(grade, str(grade))
+
+
+def _refuse_grades_upside_down(db: sqlite_utils.Database, key: str, value: Any) -> None:
+    if key not in ("lowest_grade", "top_grade"):
+        return
+    lowest = value if key == "lowest_grade" else get(db, "lowest_grade")
+    top = value if key == "top_grade" else get(db, "top_grade")
+    if lowest > top:
+        raise InvalidInput(
+            f"The lowest grade ({grade_name(lowest)}) would be above the top grade "
+            f"({grade_name(top)}). Change the top grade first, or choose a lower grade. "
+            "Nothing was changed.")
+
+
 def get(db: sqlite_utils.Database, key: str) -> Any:
     """The setting's value (its default when the file does not hold one)."""
     setting = _declared(key)
@@ -153,6 +170,7 @@ def get(db: sqlite_utils.Database, key: str) -> Any:
 def set_value(db: sqlite_utils.Database, key: str, value: Any) -> None:
     """Store a setting's value (already of the setting's type)."""
     setting = _declared(key)
+    _refuse_grades_upside_down(db, key, value)
     db.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -96,10 +96,40 @@ def set_enrollment(
         "batch_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(student_id, year_id) DO UPDATE SET grade = excluded.grade, "
         "homeroom = excluded.homeroom, entry_date = excluded.entry_date, "
-        "exit_date = excluded.exit_date",
+        "exit_date = excluded.exit_date, "
+        # A grade set to something else is a known grade, no longer a guess from last year.
+        "grade_provisional = CASE WHEN excluded.grade IS enrollments.grade "
+        "THEN enrollments.grade_provisional ELSE 0 END",
         [student_id, year_id, grade, homeroom or "", day_text(entry_date), day_text(exit_date),
          batch_id],
     )
+
+
+def carry_up(db: sqlite_utils.Database, student_id: int, year_id: int, grade: int) -> None:
+    """Enroll a student in a new school year one grade up, provisionally (until that year's
+    roster confirms the grade)."""
+    db.execute(
+        "INSERT INTO enrollments (student_id, year_id, grade, grade_provisional) "
+        "VALUES (?, ?, ?, 1)", [student_id, year_id, grade])
+
+
+def confirm_grades(db: sqlite_utils.Database, year_id: int, student_ids: list[int]) -> int:
+    """The roster gave these students' grades: they are no longer provisional. Returns how
+    many were."""
+    confirmed = 0
+    for start in range(0, len(student_ids), 500):
+        chunk = student_ids[start:start + 500]
+        confirmed += db.execute(
+            "UPDATE enrollments SET grade_provisional = 0 WHERE year_id = ? AND "
+            f"grade_provisional = 1 AND student_id IN ({', '.join('?' * len(chunk))})",
+            [year_id, *chunk]).rowcount
+    return confirmed
+
+
+def provisional_count(db: sqlite_utils.Database, year_id: int) -> int:
+    """How many students of the year have a grade carried up and not confirmed yet."""
+    return db.execute("SELECT count(*) FROM enrollments WHERE year_id = ? AND "
+                      "grade_provisional = 1", [year_id]).fetchone()[0]
 
 
 def set_archived(db: sqlite_utils.Database, student_id: int, archived: bool) -> None:
@@ -147,7 +177,8 @@ def students_in_year(
     archived_clause = "" if include_archived else "AND s.archived = 0"
     return list(
         db.query(
-            "SELECT s.*, e.grade, e.homeroom, e.entry_date, e.exit_date, e.year_id "
+            "SELECT s.*, e.grade, e.homeroom, e.entry_date, e.exit_date, e.year_id, "
+            "e.grade_provisional "
             "FROM students s JOIN enrollments e ON e.student_id = s.id "
             f"WHERE e.year_id = ? {archived_clause} "
             "ORDER BY s.last_name COLLATE NOCASE, s.first_name COLLATE NOCASE, s.id",

@@ -7,11 +7,15 @@ statement: two writers wait for each other instead of failing half-way with "dat
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import sqlite_utils
+
+from storage.errors import explain
 
 
 @contextmanager
@@ -19,6 +23,8 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     """One transaction that commits when the block ends and rolls back if it raises.
 
     Inside another transaction it is a savepoint: it rolls back alone, and commits with the outer.
+    What the world causes (a full disk, a read-only file, a lock held too long) comes out as its
+    plain :class:`~storage.errors.KnownProblem`, after the rollback.
     """
     if db.conn.in_transaction:
         name = f"md_{secrets.token_hex(8)}"
@@ -33,24 +39,53 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         else:
             db.execute(f"RELEASE SAVEPOINT {name}")
         return
-    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        _raise_plainly(db, error)
     try:
         yield db
+    except (sqlite3.Error, OSError) as error:
+        rollback(db)
+        _raise_plainly(db, error)
     except BaseException:
         rollback(db)
         raise
     else:
         try:
             db.execute("COMMIT")
+        except sqlite3.Error as error:
+            rollback(db)
+            _raise_plainly(db, error)
         except BaseException:
             rollback(db)
             raise
 
 
+def _raise_plainly(db: sqlite_utils.Database, error: BaseException) -> None:
+    known = explain(error, data_path(db))
+    if known is None or known is error:
+        raise error
+    raise known from error
+
+
+def data_path(db: sqlite_utils.Database) -> str | None:
+    """The path of the file this connection is on (None in memory)."""
+    try:
+        for _, name, path in db.execute("PRAGMA database_list").fetchall():
+            if name == "main":
+                return path or None
+    except sqlite3.Error:
+        return None
+    return None
+
+
 def rollback(db: sqlite_utils.Database) -> None:
     """Roll back the open transaction, if any (an error may already have ended it)."""
     if db.conn.in_transaction:
-        db.execute("ROLLBACK")
+        # A full disk can make even the rollback fail; SQLite rolls back by itself then.
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
 
 
 def in_transaction(db: sqlite_utils.Database) -> bool:

@@ -28,22 +28,10 @@ def save_year(
     calendar is replaced, otherwise the given days are added to it.
     """
     name = name.strip()
-    if not name:
-        raise InvalidInput("A school year needs a name, such as 2025-2026.")
-    if first_day > last_day:
-        raise InvalidInput(
-            f"The first day ({first_day:%d %b %Y}) is after the last day ({last_day:%d %b %Y}). "
-            "Check the two dates."
-        )
     days = list(non_school_days or [])
-    outside = [day for day, _ in days if not first_day <= day <= last_day]
-    if outside:
-        raise InvalidInput(
-            f"{outside[0]:%d %b %Y} is outside the school year {name} "
-            f"({first_day:%d %b %Y} to {last_day:%d %b %Y}). Check the non-school days."
-        )
+    existing = year_by_name(db, name)
+    check_year(db, name, first_day, last_day, days, existing["id"] if existing else None)
     with db.atomic():
-        existing = year_by_name(db, name)
         if existing:
             year_id = existing["id"]
             db.execute(
@@ -69,6 +57,43 @@ def save_year(
                 [year_id, day.isoformat(), label],
             )
     return year_id
+
+
+def check_year(db: sqlite_utils.Database, name: str, first_day: dt.date, last_day: dt.date,
+               non_school_days: list[tuple[dt.date, str]], year_id: int | None) -> None:
+    """Refuse, in a sentence, a school year that cannot be: no name, its days the wrong way
+    round, non-school days outside it, or days shared with another year (writes nothing)."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("A school year needs a name, such as 2025-2026.")
+    if first_day > last_day:
+        raise InvalidInput(
+            f"The first day ({first_day:%d %b %Y}) is after the last day ({last_day:%d %b %Y}). "
+            "Check the two dates."
+        )
+    outside = [day for day, _ in non_school_days if not first_day <= day <= last_day]
+    if outside:
+        raise InvalidInput(
+            f"{outside[0]:%d %b %Y} is outside the school year {name} "
+            f"({first_day:%d %b %Y} to {last_day:%d %b %Y}). Check the non-school days."
+        )
+    _refuse_overlap(db, name, first_day, last_day, year_id)
+
+
+def _refuse_overlap(db: sqlite_utils.Database, name: str, first_day: dt.date,
+                    last_day: dt.date, year_id: int | None) -> None:
+    """Two school years never share a day: every date belongs to one year's report."""
+    rows = db.execute(
+        "SELECT name, first_day, last_day FROM school_years WHERE first_day <= ? "
+        "AND last_day >= ? AND id IS NOT ? ORDER BY first_day LIMIT 1",
+        [last_day.isoformat(), first_day.isoformat(), year_id]).fetchall()
+    if rows:
+        other, other_first, other_last = rows[0]
+        raise InvalidInput(
+            f"The school year {name} ({first_day:%d %b %Y} to {last_day:%d %b %Y}) would overlap "
+            f"{other} ({dt.date.fromisoformat(other_first):%d %b %Y} to "
+            f"{dt.date.fromisoformat(other_last):%d %b %Y}): two school years cannot share a "
+            "day. Check the dates. Nothing was changed.")
 
 
 def all_years(db: sqlite_utils.Database) -> list[dict]:

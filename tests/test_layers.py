@@ -21,8 +21,7 @@ ALLOWED = {
     "demo": {"demo", "storage", "program"},
     "actions": {"actions", "importing", "analysis", "reports", "program", "storage", "demo"},
     "cli": {"cli", "actions", "storage", "program", "analysis", "importing", "reports"},
-    # ui/errors.py still takes the crash report from cli/ (moving below both faces: issue 13).
-    "ui": {"ui", "actions", "storage", "program", "analysis", "importing", "reports", "cli"},
+    "ui": {"ui", "actions", "storage", "program", "analysis", "importing", "reports"},
 }
 OURS = set(ALLOWED) | {"main"}
 

@@ -35,8 +35,9 @@ def test_a_portable_marker_keeps_the_data_beside_the_program(monkeypatch, tmp_pa
     assert paths.default_data_file() == tmp_path / "MentorDesk data" / "mentordesk.sqlite"
 
 
-def test_backups_live_in_a_folder_named_after_the_file(tmp_path):
-    assert paths.backups_folder(tmp_path / "school.sqlite") == tmp_path / "school backups"
+def test_backups_live_in_a_folder_named_after_the_whole_file_name(tmp_path):
+    assert paths.backups_folder(tmp_path / "school.sqlite") == tmp_path / "school.sqlite backups"
+    assert paths.backups_folder(tmp_path / "school.db") == tmp_path / "school.db backups"
 
 
 def test_network_filesystems_are_recognised():

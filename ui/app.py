@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage.database import DataFile, open_data_file
-from storage.errors import KnownProblem
+from storage.errors import KnownProblem, ReadOnlyFile
 from storage.paths import data_folder, default_data_file, is_on_network_share
 from ui.errors import install_excepthook, show_error
 
@@ -36,8 +36,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_for_window(path: Path, *, create: bool) -> DataFile:
-    """Open a file for the window: writer's lock, checks, and the day's automatic backup."""
-    return open_data_file(path, write=True, create=create, automatic_backup=True)
+    """Open a file for the window: writer's lock, checks, and the day's automatic backup.
+
+    A read-only file opens read-only: everything can be looked at, and a change is refused
+    with a sentence that says the file is read-only (its permissions stay as they are).
+    """
+    try:
+        return open_data_file(path, write=True, create=create, automatic_backup=True)
+    except ReadOnlyFile:
+        return open_data_file(path, write=False)
 
 
 def warn_if_network_share(parent, path: Path) -> None:
@@ -53,6 +60,10 @@ def warn_if_network_share(parent, path: Path) -> None:
 
 def run(db_path: str | None = None, *, open_demo: bool = False) -> int:
     """Open the MentorDesk window; returns the exit code."""
+    from storage.crash_log import enable_hard_crash_log
+
+    # A segmentation fault inside Qt kills the process before any Python handler runs.
+    enable_hard_crash_log()
     app = make_application()
     install_excepthook()
     from ui.main_window import MainWindow

@@ -8,25 +8,24 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from storage.errors import KnownProblem
+from storage.crash_log import write_crash_report
+from storage.errors import explain
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    """Show ``error`` the right way: its sentence if known, a crash report if a bug."""
-    if isinstance(error, KnownProblem):
-        QMessageBox.warning(parent, "MentorDesk", error.message)
+    """Show ``error`` the right way: its sentence if the world caused it (a known problem, a
+    full disk, a folder not writable), a crash report if it is a bug."""
+    known = explain(error)
+    if known is not None:
+        QMessageBox.warning(parent, "MentorDesk", known.message)
     else:
         show_crash(parent, error)
 
 
 def show_crash(parent: QWidget | None, error: BaseException) -> None:
-    from cli.output import crash_report
-
-    try:
-        log = crash_report(error)
-        where = f"The details were saved to:\n{log}"
-    except OSError:
-        where = "The details could not be saved."
+    log = write_crash_report(error)
+    where = (f"The details were saved to:\n{log}" if log is not None
+             else "The details could not be saved (the disk may be full or not writable).")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("MentorDesk ran into a problem")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from storage import years
 from storage.database import DataFile
-from ui import edit_commands, output_commands, window_state
+from ui import edit_commands, life_cycle_commands, output_commands, window_state
 from ui.desk import MENTORS, STUDENTS, Desk
 from ui.loading import Loader
 from ui.menus import build_menus
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self._build_body()
         build_menus(self)
         self.statusBar().setSizeGripEnabled(True)
+        life_cycle_commands.install(self)
         self.search_loader = Loader(self)
         self.desk.opened.connect(self._file_changed)
         self.desk.year_changed.connect(self._year_changed)

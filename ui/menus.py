@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from ui import district_commands, edit_commands, file_commands, output_commands, survey_commands
+from ui import (
+    district_commands,
+    edit_commands,
+    file_commands,
+    life_cycle_commands,
+    output_commands,
+    survey_commands,
+)
 from ui.navigation import SCREENS
 
 if TYPE_CHECKING:
@@ -73,15 +80,26 @@ def _file_menu(w: MainWindow) -> None:
     w.roster_excel_action = _action(w, "Export the mentor roster to E&xcel…",
                                     "The mentor roster as an Excel workbook",
                                     partial(output_commands.export_roster, w))
-    w.district_action = _action(w, "Save for the dis&trict…", "This school's program figures "
+    w.district_action = _action(w, "&Save for the district…", "This school's program figures "
                                 "for the year, for the district's roll-up (exact counts: for "
                                 "the district's program office, not for publication)",
                                 partial(district_commands.save_for_district, w))
-    w.rollup_action = _action(w, "District ro&ll-up…", "Combine schools' district files into "
+    w.rollup_action = _action(w, "District roll-&up…", "Combine schools' district files into "
                               "one district workbook or PDF, small counts hidden",
                               partial(district_commands.district_rollup, w))
     w.backup_action = _action(w, "&Back up now", "Save a copy of the data file in its backups "
                               "folder", partial(file_commands.back_up_now, w))
+    w.backup_to_action = _action(w, "Back up &to…", "Save a copy of the data file where you "
+                                 "choose (a USB stick)", partial(life_cycle_commands.back_up_to, w))
+    w.restore_action = _action(w, "&Restore from a backup…", "Go back to a copy of the data "
+                               "file (the file as it is is kept as a backup first)",
+                               partial(life_cycle_commands.restore_from_backup, w))
+    w.new_year_action = _action(w, "Start a new school &year…", "Move everyone on to the "
+                                "next school year: grades up, matches on",
+                                partial(life_cycle_commands.start_new_year, w))
+    w.let_go_action = _action(w, "&Let go of a past year's records…", "Keep a past year's "
+                              "report and let its students' records go",
+                              partial(life_cycle_commands.let_go_of_a_year, w))
     w.quit_action = _action(w, "&Quit", "Close MentorDesk (everything is already saved)",
                             w.close, QKeySequence.StandardKey.Quit)
     for group in ((w.open_action, w.demo_action),
@@ -89,7 +107,8 @@ def _file_menu(w: MainWindow) -> None:
                    w.checkin_form_action),
                   (w.print_action, w.export_action, w.roster_action, w.roster_excel_action),
                   (w.district_action, w.rollup_action),
-                  (w.backup_action,), (w.quit_action,)):
+                  (w.new_year_action, w.let_go_action),
+                  (w.backup_action, w.backup_to_action, w.restore_action), (w.quit_action,)):
         for action in group:
             menu.addAction(action)
         if group[0] is not w.quit_action:
@@ -98,6 +117,7 @@ def _file_menu(w: MainWindow) -> None:
     # Enabled once a school year is open (backup and import need only a file: see the window).
     w.file_actions = (w.backup_action, w.print_action, w.export_action, w.roster_action,
                       w.roster_excel_action, w.import_action, w.history_action,
+                      w.backup_to_action, w.restore_action, w.new_year_action, w.let_go_action,
                       w.checkin_form_action, w.district_action)
 
 
@@ -134,6 +154,9 @@ def _mentoring_menu(w: MainWindow) -> None:
     w.surveys_action = _action(w, "Sur&veys…", "The students' and mentors' survey questions, "
                                "and the forms to give them on paper or online",
                                partial(survey_commands.open_surveys, w))
+    w.delete_student_action = _action(w, "&Delete a student for good…", "Remove the student "
+                                      "on screen and everything about them (after a question)",
+                                      partial(life_cycle_commands.delete_student_for_good, w))
     for action in (w.log_meeting_action, w.add_student_action, w.add_mentor_action):
         menu.addAction(action)
     menu.addSeparator()
@@ -141,9 +164,12 @@ def _mentoring_menu(w: MainWindow) -> None:
     menu.addAction(w.suggest_action)
     menu.addSeparator()
     menu.addAction(w.surveys_action)
+    menu.addSeparator()
+    menu.addAction(w.delete_student_action)
     w.work_menu = menu
     w.work_actions = (w.log_meeting_action, w.add_student_action, w.add_mentor_action,
-                      w.waiting_action, w.suggest_action, w.surveys_action)
+                      w.waiting_action, w.suggest_action, w.surveys_action,
+                      w.delete_student_action)
 
 
 def _go_menu(w: MainWindow) -> None:

@@ -88,7 +88,7 @@ def test_back_up_now_saves_a_copy_in_the_backups_folder(qtbot, window, monkeypat
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
-    folder = window.desk.data.path.parent / f"{window.desk.data.path.stem} backups"
+    folder = window.desk.data.path.parent / f"{window.desk.data.path.name} backups"
     copies = [p for p in folder.glob("*.sqlite") if "auto" not in p.name]
     assert copies and copies[0].name in told[0]
 

@@ -161,6 +161,10 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
             continue
         updated_nominations += compare_nominations(
             student, year_nominations.get(student.existing["id"], []), actions)
+        if student.existing.get("grade_provisional") and "grade" in student.enrollment:
+            # The roster gives the grade a new school year guessed: it is known now.
+            actions.confirmed_grades.append((student.existing["id"],
+                                             student.existing["enrollment_id"]))
         if student.withdrawn or leaves_before_year_end(student, year):
             for match in open_matches.get(student.existing["id"], []):
                 result.to_confirm.append(closing(student, match, year, context))
@@ -182,6 +186,7 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
         if context.options.close_matches:
             actions.closings = result.to_confirm
     result.details["nomination_file"] = is_nomination_file
+    result.details["grades_confirmed"] = len(actions.confirmed_grades)
     result.problems = problems.finished()
     result.actions = actions
     return result

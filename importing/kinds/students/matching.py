@@ -25,6 +25,8 @@ class Actions:
     nominations_new: list[tuple[Incoming, dict]] = field(default_factory=list)
     nominations_changed: list[tuple[dict, dict]] = field(default_factory=list)  # old, new values
     closings: list[dict] = field(default_factory=list)
+    # Grades carried up by a new school year that this roster confirms: (student, enrollment).
+    confirmed_grades: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_existing(student: Incoming, ids: StudentIds, by_id: dict[int, dict],

@@ -79,6 +79,9 @@ def write(db: sqlite_utils.Database, kind_plan: KindPlan, batch_id: int, log: Ch
                 log.inserted("nomination_reasons", {"nomination_id": old["id"],
                                                     "reason": reason})
         nominations.update_nomination(db, old["id"], **new_values)
+    for _student_id, enrollment_id in actions.confirmed_grades:
+        log.updated("enrollments", {"id": enrollment_id}, {"grade_provisional": 1})
+    student_store.confirm_grades(db, year_id, [pair[0] for pair in actions.confirmed_grades])
     for item in actions.closings:
         match = matches.match(db, item["match_id"])
         log.updated("matches", {"id": match["id"]},
