@@ -162,6 +162,8 @@ def guess_kind(workbook: Workbook) -> tuple[str, str]:
             table = find_table(sheet, kind.fields)
             if table is None:
                 continue
+            if kind.refine is not None:  # a format the kind knows (the check-in form's export)
+                kind.refine(table)
             useful = [key for key in table.mapping.values() if not key.startswith("ignore")]
             score = len(useful) + (10 if not kind.missing(table) else 0) - order * 0.01
             if kind.name == "attendance" and table.has("code", "date"):

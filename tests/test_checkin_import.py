@@ -138,3 +138,18 @@ def test_undoing_the_check_in_import_removes_its_referrals(data_file, tmp_path):
     assert referrals.referrals_in_year(data_file.db, school.year_id)
     undo(data_file.db, batch)
     assert table_checksum(data_file.path, *TABLES) == before
+
+
+def test_the_import_window_guesses_a_check_in_export_is_meetings(tmp_path):
+    from importing.plan import guess_kind, read_file
+    from program.surveys import STUDENT_ID_QUESTION
+
+    checkins = microsoft_forms(tmp_path / "Mentoring check-in.xlsx", QUESTIONS, _checkins())
+    assert guess_kind(read_file(checkins))[0] == "meetings"
+    google = google_forms_csv(tmp_path / "check-in.csv", QUESTIONS, _checkins())
+    assert guess_kind(read_file(google))[0] == "meetings"
+    survey = microsoft_forms(tmp_path / "survey (start).xlsx",
+                             [STUDENT_ID_QUESTION, "I feel safe at this school."],
+                             [{"at": AT, STUDENT_ID_QUESTION: "1",
+                               "I feel safe at this school.": "Agree"}])
+    assert guess_kind(read_file(survey))[0] == "surveys"
