@@ -7,7 +7,8 @@ import datetime as dt
 
 import sqlite_utils
 
-from program.surveys import QuestionChange, changes_by_question
+from program.surveys import QuestionChange, agreement_words, changes_by_question
+from program.vocabulary import list_name
 from storage import matches, surveys
 
 
@@ -35,3 +36,18 @@ def mentee_changes(db: sqlite_utils.Database, year_id: int, as_of: dt.date | Non
     if mentees is None:
         mentees = mentee_ids(db, year_id, as_of)
     return changes_by_question(questions, start, end, sorted(mentees))
+
+
+def mentee_answer_lines(db: sqlite_utils.Database, year_id: int, mentees: set[int]
+                        ) -> list[tuple[str, str, str, str, str]]:
+    """(student, student ID, question, answer at the start, at the end) for the mentees'
+    answers, for the program team (names allowed)."""
+    lines: dict[tuple[int, int], list] = {}
+    for row in surveys.mentee_answers(db, year_id):
+        if row["student_id"] not in mentees:
+            continue
+        line = lines.setdefault((row["student_id"], row["question_id"]),
+                                [list_name(row), row["local_id"] or "", row["question"], "", ""])
+        words = agreement_words(row["value"]) if row["value"] is not None else row["text"]
+        line[3 if row["phase"] == "pre" else 4] = words
+    return [tuple(line) for line in lines.values()]

@@ -16,6 +16,9 @@ FORMATS = ["wrap", "integer", "decimal", "decimal", "decimal", "integer", "integ
 SCALE_NOTE = ("Answers from 1 (strongly disagree) to 4 (strongly agree); only mentees who "
               "answered a question both at the start and at the end of mentoring count.")
 PARTS = ("higher", "same", "lower")
+# The program team's sheet of each mentee's answers.
+ANSWER_HEADERS = ["Student", "Student ID", "Question", "At the start", "At the end"]
+ANSWER_FORMATS = ["text", "text", "wrap", "text", "text"]
 
 
 def cell(question_id: int, key: str) -> Hashable:

@@ -144,6 +144,9 @@ def build_workbook(figures: ReportFigures, view: Shown | None = None) -> Workboo
     if figures.for_team:
         context.sheet("Students", "Mentees one by one (program team only)",
                       *_students_table(figures))
+        context.sheet("Survey answers", "Survey answers one by one (program team only)",
+                      survey_section.ANSWER_HEADERS, figures.survey_answers,
+                      survey_section.ANSWER_FORMATS)
     tier_cells = [("tier_" + when, tier) for when in ("start", "now")
                   for tier in (*TIERS, None)]
     drawable = any(figures.tiers_at_start.values()) and not view.any_hidden(tier_cells)

@@ -160,3 +160,17 @@ def response_counts(db: sqlite_utils.Database, year_id: int) -> dict[tuple[str, 
     return {(row[0], row[1]): row[2] for row in db.execute(
         "SELECT audience, phase, count(*) FROM survey_responses WHERE year_id = ? "
         "GROUP BY audience, phase", [year_id])}
+
+
+def mentee_answers(db: sqlite_utils.Database, year_id: int) -> list[dict]:
+    """Every answer of the year's students' survey, with the student's names and ID and the
+    question's words, by student, question and time."""
+    return list(db.query(
+        "SELECT r.student_id, s.first_name, s.last_name, s.preferred_name, s.local_id, "
+        "r.phase, q.id AS question_id, q.text AS question, q.sort_order, a.value, a.text "
+        "FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
+        "JOIN survey_questions q ON q.id = a.question_id "
+        "JOIN students s ON s.id = r.student_id "
+        "WHERE r.year_id = ? AND r.audience = 'mentee' "
+        "ORDER BY s.last_name COLLATE NOCASE, s.first_name COLLATE NOCASE, r.student_id, "
+        "q.sort_order, q.id, r.phase DESC", [year_id]))

@@ -106,3 +106,23 @@ def test_the_workbook_has_the_survey_sheet(surveyed, tmp_path):
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4, max_row=6)]
     assert rows[0][:2] == ["Question", "Mentees"]
     assert rows[1][1] == 8 and rows[1][4] == 0.8  # 0.75, to one place
+
+
+def test_the_program_teams_workbook_lists_each_mentees_answers(surveyed, tmp_path):
+    from openpyxl import load_workbook
+
+    from reports.workbook import save_report_workbook
+
+    path, year_id, first, second = surveyed
+    figures, _ = _figures(path, year_id, TEAM)
+    assert len(figures.survey_answers) == 8 + 3 + 5  # 8 mentees x 2 questions, 5 ended only
+    book = load_workbook(save_report_workbook(figures, tmp_path / "team.xlsx"))
+    sheet = book["Survey answers"]
+    assert [cell.value for cell in sheet[4]] == ["Student", "Student ID", "Question",
+                                                 "At the start", "At the end"]
+    answers = {row[3:5] for row in sheet.iter_rows(min_row=5, values_only=True) if row[0]}
+    assert ("Disagree", "Agree") in answers and (None, "Strongly agree") in answers
+    admin, _ = _figures(path, year_id, ADMINISTRATORS)
+    assert admin.survey_answers == []
+    assert "Survey answers" not in load_workbook(
+        save_report_workbook(admin, tmp_path / "admin.xlsx")).sheetnames
