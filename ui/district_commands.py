@@ -40,7 +40,8 @@ def save_for_district(window: MainWindow) -> None:
         return
     path = Path(name)
     data_path, year_id = desk.data.path, desk.year_id
-    as_of = min(clock.today(), _day(year["last_day"]))
+    # The year so far: today, or the year's last day when it is over (its first day at least).
+    as_of = max(_day(year["first_day"]), min(clock.today(), _day(year["last_day"])))
 
     def write() -> Path:
         document = read_file(data_path, lambda db: district_document(db, year_id, as_of))
