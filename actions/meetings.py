@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sqlite_utils
 
-from actions.changes import GOALS, MEETINGS
+from actions.changes import GOALS, MEETINGS, REFERRALS
 from actions.core import Outcome, change
+from actions.referrals import NewReferral, check_referral, to_whom, write_referral
 from program.vocabulary import MEETING_OUTCOMES, day_words, join_words, label, person_name
 from storage import goals, matches, meetings
 from storage.errors import InvalidInput
@@ -47,9 +48,13 @@ def _matches_of(db: sqlite_utils.Database, match_ids: Iterable[int]) -> list[dic
     return records
 
 
-def log_meeting(db: sqlite_utils.Database, match_ids: Iterable[int], form: MeetingForm) \
-        -> Outcome:
-    """Log a meeting of one mentor with one mentee (or several: a group); value: its id."""
+def log_meeting(db: sqlite_utils.Database, match_ids: Iterable[int], form: MeetingForm,
+                referral: NewReferral | None = None) -> Outcome:
+    """Log a meeting of one mentor with one mentee (or several: a group); value: its id.
+
+    ``referral``: a need bigger than a mentor can meet, raised together with the meeting
+    (linked to it, dated the day of the meeting): one change, one undo.
+    """
     records = _matches_of(db, list(match_ids))
     if len({record["mentor_id"] for record in records}) > 1:
         raise InvalidInput("A group meeting is with one mentor's mentees only.")
@@ -60,7 +65,18 @@ def log_meeting(db: sqlite_utils.Database, match_ids: Iterable[int], form: Meeti
                 f"{day_words(record['started_on'])}; a meeting cannot be before that. "
                 "Check the date.")
     who = _students(records)
-    with change(db, f"Log a meeting with {who}", {MEETINGS, GOALS}, code="meeting") as step:
+    kinds = {MEETINGS, GOALS}
+    title = f"Log a meeting with {who}"
+    year = None
+    if referral is not None:
+        if referral.student_id not in {record["student_id"] for record in records}:
+            raise InvalidInput("A referral raised at a meeting is for a student who was there.")
+        referral = replace(referral, opened_on=form.met_on,
+                           raised_by_mentor_id=records[0]["mentor_id"])
+        _, year = check_referral(db, referral)
+        kinds.add(REFERRALS)
+        title += " and a referral"
+    with change(db, title, kinds, code="meeting") as step:
         meeting_id = meetings.add_meeting(db, records[0]["mentor_id"],
                                           [record["id"] for record in records], form.met_on,
                                           **form.stored())
@@ -69,8 +85,15 @@ def log_meeting(db: sqlite_utils.Database, match_ids: Iterable[int], form: Meeti
                 goals.add_progress_note(db, goal_id, form.met_on, note.strip(), meeting_id)
         step.note(f"Logged the meeting of {day_words(form.met_on)} with {who}",
                   meeting_id=meeting_id)
+        referred = ""
+        if referral is not None:
+            referral_id = write_referral(db, replace(referral, meeting_id=meeting_id),
+                                         year["id"])
+            step.note(f"Logged the meeting of {day_words(form.met_on)} with {who} and raised "
+                      f"referral {referral_id}", referral_id=referral_id)
+            referred = f" Raised referral {referral_id} to {to_whom(referral.kind)}."
         step.done(f"Logged the meeting with {who} "
-                  f"({label(MEETING_OUTCOMES, form.outcome).lower()}).", meeting_id)
+                  f"({label(MEETING_OUTCOMES, form.outcome).lower()}).{referred}", meeting_id)
     return step.outcome
 
 

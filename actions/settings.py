@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from actions.changes import ATTENDANCE, EVERYTHING, SETTINGS, YEARS
 from actions.core import Outcome, change
-from program.vocabulary import ATTENDANCE_STATUSES, label
+from program.vocabulary import ATTENDANCE_STATUSES, grade_words, label
 from storage import attendance, settings, years
 from storage.errors import InvalidInput
+
+# Pictures a report's page header can print.
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
 # Settings whose change alters figures on every screen, not only the settings themselves.
 _WIDE = {"in_school_suspension_counts_absent", "minimum_enrolled_days",
@@ -26,6 +30,9 @@ def change_setting(db: sqlite_utils.Database, key: str, value: Any) -> Outcome:
         value = settings.parse_value(key, value)
     elif isinstance(value, str):
         value = value.strip()
+    elif declared.kind in (int, float) and not isinstance(value, bool):
+        value = settings.parse_value(key, str(value))  # the same limits as typed text
+    _check_together(db, key, value)
     kinds = {SETTINGS} | ({YEARS} if key == "current_year" else set()) | (
         set(EVERYTHING) if key in _WIDE else set())
     with change(db, f"Change \u201c{declared.label}\u201d", kinds, code="setting") as step:
@@ -33,9 +40,39 @@ def change_setting(db: sqlite_utils.Database, key: str, value: Any) -> Outcome:
             value = years.use_year(db, value)["name"]
         else:
             settings.set_value(db, key, value)
-        step.note(f"{declared.label} set to {value!r}", key=key, value=value)
-        step.done(f"{declared.label} is now {value!r}.", value)
+        step.note(f"{declared.label} set to {value_words(declared, value)}", key=key,
+                  value=value)
+        step.done(f"{declared.label} is now {value_words(declared, value)}.", value)
     return step.outcome
+
+
+def value_words(declared: settings.Setting, value: Any) -> str:
+    """A setting's value as a sentence says it: on / off, a grade, a quoted name."""
+    if declared.kind is bool:
+        return "on" if value else "off"
+    if declared.key in ("lowest_grade", "top_grade"):
+        return grade_words(value, long=True)
+    if declared.kind is str:
+        return f"\u201c{value}\u201d" if value else "empty"
+    return str(value)
+
+
+def _check_together(db: sqlite_utils.Database, key: str, value: Any) -> None:
+    """Rules that join two settings, or a setting and the world (a logo must be a file)."""
+    if key in ("lowest_grade", "top_grade"):
+        lowest = value if key == "lowest_grade" else settings.get(db, "lowest_grade")
+        top = value if key == "top_grade" else settings.get(db, "top_grade")
+        if lowest > top:
+            raise InvalidInput(f"The lowest grade ({grade_words(lowest, long=True)}) cannot be "
+                               f"above the top grade ({grade_words(top, long=True)}). Change "
+                               "the other one first.")
+    if key == "school_logo" and value:
+        path = Path(value).expanduser()
+        if not path.is_file():
+            raise InvalidInput(f"There is no picture file at {value}. Choose the logo again.")
+        if path.suffix.lower() not in LOGO_SUFFIXES:
+            raise InvalidInput(f"{path.name} is not a picture MentorDesk can print. Use a PNG "
+                               "or JPEG file.")
 
 
 def set_attendance_codes(db: sqlite_utils.Database, meanings: dict[str, str],

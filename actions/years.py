@@ -9,7 +9,9 @@ import sqlite_utils
 
 from actions.changes import EVERYTHING, SETTINGS, YEARS
 from actions.core import Outcome, change
-from storage import settings, years
+from program.vocabulary import WEEKDAYS, day_words, plural
+from storage import attendance, settings, years
+from storage.errors import InvalidInput
 
 
 def save_year(db: sqlite_utils.Database, name: str, first_day: dt.date, last_day: dt.date,
@@ -41,4 +43,47 @@ def use_year(db: sqlite_utils.Database, name: str) -> Outcome:
         year = years.use_year(db, name.strip())
         step.note(f"{year['name']} is the current year", year=year["name"])
         step.done(f"{year['name']} is now the current year.", year)
+    return step.outcome
+
+
+def set_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date, school: bool,
+                   label: str = "") -> Outcome:
+    """Close a day of the school year (no school: a holiday, a snow day) or open it again.
+
+    Attendance already stored for that day stays in the file; which days count is the
+    attendance rules' to say (program.attendance), the same for every student.
+    """
+    year = years.year_by_id(db, year_id)
+    if year is None:
+        raise InvalidInput("That school year is no longer in the data file.")
+    first, last = dt.date.fromisoformat(year["first_day"]), dt.date.fromisoformat(year["last_day"])
+    if not first <= day <= last:
+        raise InvalidInput(f"{day_words(day)} is outside the school year {year['name']} "
+                           f"({day_words(first)} to {day_words(last)}).")
+    if day.weekday() >= 5:
+        raise InvalidInput(f"{day_words(day)} is a {WEEKDAYS[day.weekday()]}: weekends are "
+                           "never school days.")
+    closed = day in years.non_school_day_set(db, year_id)
+    if school and not closed:
+        raise InvalidInput(f"{day_words(day)} is already a school day.")
+    if not school and closed and not label.strip():
+        raise InvalidInput(f"{day_words(day)} is already a day without school.")
+    marked = attendance.students_marked_on(db, day.isoformat())
+    stored = (f" Attendance is stored for {plural(marked, 'student')} that day."
+              if marked else "")
+    shown = day_words(day, with_weekday=True)
+    if school:
+        title, message = f"Make {shown} a school day", f"{shown} is a school day again.{stored}"
+    else:
+        why = f" ({label.strip()})" if label.strip() else ""
+        title, message = f"Close {shown} (no school)", f"{shown} is now a day without school" \
+            f"{why}.{stored}"
+    with change(db, title, set(EVERYTHING) | {YEARS}, code="calendar") as step:
+        if school:
+            years.remove_non_school_day(db, year_id, day)
+        else:
+            years.add_non_school_day(db, year_id, day, label.strip())
+        step.note(message.split(" Attendance")[0], year=year["name"], day=day.isoformat(),
+                  school=school, attendance_rows=marked)
+        step.done(message, day)
     return step.outcome

@@ -37,6 +37,7 @@ from program.attendance import (
 )
 from program.attendance_coverage import AttendanceCoverage, attendance_coverage
 from program.calendar import SchoolCalendar
+from program.meeting_advice import MeetingAdvice
 from storage import attendance_inputs, clock, program_inputs, settings
 
 
@@ -110,6 +111,29 @@ def student_detail(db: sqlite_utils.Database, student_id: int, year_id: int,
         return None
     return assess_student(loaded[0], calendar, as_of or clock.today(), rules(db),
                           keep_days=True)
+
+
+def meeting_advice_for(db: sqlite_utils.Database, year_id: int, student_ids: Iterable[int],
+                       as_of: dt.date | None = None) -> dict[int, MeetingAdvice]:
+    """The suggested meeting day (program.meeting_advice) of each of these students whose
+    absences cluster on a weekday, as of a date."""
+    wanted = set(student_ids)
+    if not wanted:
+        return {}
+    calendar = school_calendar(db, year_id)
+    as_of, school_rules = as_of or clock.today(), rules(db)
+    # A few students are read one by one; many, in one pass over the year.
+    loaded = ([row for sid in sorted(wanted)
+               for row in load_student_days(db, year_id, calendar, sid)]
+              if len(wanted) <= 30 else
+              [row for row in load_student_days(db, year_id, calendar)
+               if row.student_id in wanted])
+    found = {}
+    for student in loaded:
+        advice = assess_student(student, calendar, as_of, school_rules).advice
+        if advice is not None:
+            found[student.student_id] = advice
+    return found
 
 
 @dataclass(frozen=True)

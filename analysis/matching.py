@@ -11,6 +11,7 @@ import datetime as dt
 
 import sqlite_utils
 
+from analysis.attendance import meeting_advice_for
 from analysis.years import previous_year_id
 from program.matching import (
     Assignment,
@@ -56,11 +57,13 @@ def mentor_options(db: sqlite_utils.Database, year_id: int,
 
 
 def mentee_needs(db: sqlite_utils.Database, student_ids: list[int],
-                 year_id: int) -> list[MenteeNeeds]:
-    """The students' interests, free times, and last year's mentors, by id."""
+                 year_id: int, on: dt.date | None = None) -> list[MenteeNeeds]:
+    """The students' interests, free times, last year's mentors and suggested meeting day
+    (from their attendance as of ``on``), by id."""
     grids = availability.get_all(db, "student")
     earlier = previous_year_id(db, year_id)
     last_year = program_inputs.mentor_ids_by_student(db, earlier) if earlier else {}
+    advice = meeting_advice_for(db, year_id, student_ids, on)
     return [
         MenteeNeeds(
             student_id=row["id"],
@@ -68,6 +71,7 @@ def mentee_needs(db: sqlite_utils.Database, student_ids: list[int],
             interests=tags(row["interests"]),
             availability=frozenset(grids.get(row["id"], ())),
             last_year_mentor_ids=frozenset(last_year.get(row["id"], ())),
+            advice=advice.get(row["id"]),
         )
         for row in program_inputs.student_rows(db, list(student_ids))
     ]
@@ -77,7 +81,7 @@ def suggestions_for(db: sqlite_utils.Database, student_id: int, year_id: int,
                     on: dt.date | None = None) -> list[Suggestion]:
     """Mentors who could take this student, best first, each with its reasons in words
     (``reason_text``) and marked when not cleared."""
-    needs = mentee_needs(db, [student_id], year_id)
+    needs = mentee_needs(db, [student_id], year_id, on)
     if not needs:
         return []
     return ranked_suggestions(needs[0], mentor_options(db, year_id, on))
@@ -92,9 +96,21 @@ def waiting_students(db: sqlite_utils.Database, year_id: int,
                           archived=row["archived"], exit_date=row["exit_date"], on=on)]
 
 
-def suggest_all(db: sqlite_utils.Database, year_id: int,
-                on: dt.date | None = None) -> Assignment:
+def suggest_all(db: sqlite_utils.Database, year_id: int, on: dt.date | None = None, *,
+                include_not_cleared: bool = False) -> Assignment:
     """The best assignment of every waiting student to mentors with room (most students first,
-    then the highest total score); for the facilitator to review, nothing saved."""
+    then the highest total score); for the facilitator to review, nothing saved. Mentors not
+    cleared on ``on`` (screening missing or expired) are left out unless asked for."""
     waiting = waiting_students(db, year_id, on)
-    return best_assignment(mentee_needs(db, waiting, year_id), mentor_options(db, year_id, on))
+    options = mentor_options(db, year_id, on)
+    if not include_not_cleared:
+        options = [option for option in options if option.cleared]
+    return best_assignment(mentee_needs(db, waiting, year_id, on), options)
+
+
+def not_cleared_with_room(db: sqlite_utils.Database, year_id: int,
+                          on: dt.date | None = None) -> list[MentorOption]:
+    """Active mentors with room for a mentee who are not cleared on ``on``: the ones Suggest
+    matches for everyone leaves out unless asked to include them."""
+    return [option for option in mentor_options(db, year_id, on)
+            if option.active and option.spare > 0 and not option.cleared]

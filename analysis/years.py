@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from program.calendar import SchoolCalendar
+from program.vocabulary import day_words
 from storage import clock, years
 from storage.errors import InvalidInput
 
@@ -88,3 +89,19 @@ def previous_year_id(db: sqlite_utils.Database, year_id: int) -> int | None:
         return None
     earlier = [row for row in rows if row["first_day"] < this["first_day"]]
     return max(earlier, key=lambda row: row["first_day"])["id"] if earlier else None
+
+
+def year_of_day(db: sqlite_utils.Database, day: dt.date, what: str = "The date") -> dict:
+    """The school year whose first-to-last-day span holds ``day``; a date outside every school
+    year is refused with a sentence that names the years (``what`` names the date)."""
+    year = years.year_containing(db, day)
+    if year is not None:
+        return year
+    known = "; ".join(f"{row['name']}: {day_words(row['first_day'])} to "
+                      f"{day_words(row['last_day'])}" for row in years.all_years(db))
+    if not known:
+        raise InvalidInput("This file has no school year yet. Add one first (Settings > "
+                           "School years, or: year add 2025-2026 --first-day 2025-09-02 "
+                           "--last-day 2026-06-12).")
+    raise InvalidInput(f"{what} ({day_words(day)}) is outside every school year in this file "
+                       f"({known}). Check the date, or add that school year first.")

@@ -26,6 +26,9 @@ COMMAND_MODULES = (
     "cli.report_commands",
     "cli.backup_commands",
     "cli.letting_go",
+    "cli.referral_commands",
+    "cli.training_commands",
+    "cli.week_commands",
     "cli.survey_commands",
     "cli.district_commands",
 )

@@ -374,7 +374,8 @@ class _Builder:
     def make_trainings(self, year_id: int, first: dt.date, staff: list[dict],
                        is_current: bool) -> None:
         rng = self.rng
-        plan = [("start_of_year", "Welcome and mentor basics", first - dt.timedelta(days=6), True),
+        # Every session inside the school year (a date outside every year is refused).
+        plan = [("start_of_year", "Welcome and mentor basics", first, True),
                 ("mid_year", "Mid-year check-in: attendance strategies",
                  dt.date(first.year + 1, 1, 14), True),
                 ("end_of_year", "Closing well: ending the year with your mentee",
@@ -480,13 +481,16 @@ class _Builder:
                     raised_by_mentor_id=mentor_id,
                     follow_up_on=opened + dt.timedelta(days=14))
                 roll = rng.random()
+                # Nothing is noted after the demo's today.
                 if roll < 0.5:
                     referrals.set_status(db, referral_id, "resolved",
-                                         opened + dt.timedelta(days=rng.randint(3, 20)),
+                                         max(opened, min(self.today, opened + dt.timedelta(
+                                             days=rng.randint(3, 20)))),
                                          "Followed up; sorted.")
                 elif roll < 0.8:
                     referrals.set_status(db, referral_id, "in_progress",
-                                         opened + dt.timedelta(days=2),
+                                         max(opened, min(self.today,
+                                                         opened + dt.timedelta(days=2))),
                                          "Counselor met the student.")
 
     # attendance --------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from program.calendar import ONE_DAY, SchoolCalendar
+from program.meeting_advice import MeetingAdvice, meeting_advice
 
 TIERS = ("satisfactory", "at-risk", "moderate", "severe")
 CHRONIC_TIERS = frozenset({"moderate", "severe"})
@@ -180,6 +181,11 @@ class StudentAttendance:
     def meet_on(self) -> tuple[int, ...]:
         """The advice for a pattern: meet on the school day before it."""
         return meeting_days_for(self.pattern_weekdays)
+
+    @property
+    def advice(self) -> MeetingAdvice | None:
+        """The one suggested meeting day for a pattern (program.meeting_advice)."""
+        return meeting_advice(self.pattern_weekdays, [w.rate for w in self.weekdays or ()])
 
 
 def absence_rate(days_absent: float, days_enrolled: float) -> float | None:

@@ -87,7 +87,7 @@ class MatchRhythm:
     overdue: bool
     overdue_from: dt.date | None  # the school day it is (or becomes) overdue, if in the year
     held_this_month: int
-    expected_this_month: int
+    expected_this_month: int  # by now, prorated; at least one more than held when overdue
     behind_target: bool
     months: tuple[MonthMeetings, ...]
     longest_gap: int  # school days between held meetings (or from the start / to today)
@@ -133,6 +133,10 @@ def match_rhythm(match: MatchMeetings, calendar: SchoolCalendar, as_of: dt.date,
     months = _months(calendar, start, stop, held_days, attempts, rules.target_per_month)
     held_now, expected_now = _this_month(calendar, start, as_of, held_days,
                                          rules.target_per_month)
+    if overdue:
+        # Overdue means a meeting is due now: this month's figures expect one more than were
+        # held, so a screen never says "overdue" beside "0 held (0 expected by now)".
+        expected_now = max(expected_now, held_now + 1)
     months_matched = sum(
         m.school_days / len(calendar.month_days(m.year, m.month)) for m in months
     )

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from program.meeting_advice import MeetingAdvice
 from program.vocabulary import WEEKDAYS, join_words, plural, slot_words
 
 CONTINUITY_POINTS = 30.0
@@ -84,6 +85,9 @@ class MenteeNeeds:
     interests: frozenset[str] = frozenset()
     availability: Grid = frozenset()
     last_year_mentor_ids: frozenset[int] = frozenset()
+    # The suggested meeting day when absences cluster on a weekday (program.meeting_advice):
+    # shared free times on that day are offered first as the usual time.
+    advice: MeetingAdvice | None = None
 
 
 @dataclass(frozen=True)
@@ -109,8 +113,11 @@ class Suggestion:
         return "; ".join(self.reasons)
 
 
-def _sorted_times(times: Iterable[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
-    return tuple(sorted(times, key=lambda t: (t[0], SLOT_ORDER.get(t[1], 9), t[1])))
+def _sorted_times(times: Iterable[tuple[int, str]],
+                  first_day: int | None = None) -> tuple[tuple[int, str], ...]:
+    """By weekday and slot; times on ``first_day`` (the advised meeting day) come first."""
+    return tuple(sorted(times, key=lambda t: (t[0] != first_day, t[0],
+                                              SLOT_ORDER.get(t[1], 9), t[1])))
 
 
 def suggestion(mentee: MenteeNeeds, mentor: MentorOption) -> Suggestion | None:
@@ -120,13 +127,14 @@ def suggestion(mentee: MenteeNeeds, mentor: MentorOption) -> Suggestion | None:
     if not mentor.active or load >= mentor.capacity:
         return None
     times_known = bool(mentee.availability)
+    advised = mentee.advice.weekday if mentee.advice is not None else None
     if times_known:
-        times = _sorted_times(mentee.availability & mentor.availability)
+        times = _sorted_times(mentee.availability & mentor.availability, advised)
         if not times:
             return None
         time_points = _time_points(len(times))
     else:
-        times = _sorted_times(mentor.availability)
+        times = _sorted_times(mentor.availability, advised)
         time_points = UNKNOWN_TIMES_FACTOR * _time_points(len(times))
     interests = tuple(sorted(mentee.interests & mentor.interests))
     continuity = mentor.mentor_id in mentee.last_year_mentor_ids
@@ -158,12 +166,14 @@ def _time_points(count: int) -> float:
     return FIRST_TIME_POINTS + MORE_TIME_POINTS * min(count - 1, MAX_MORE_TIMES)
 
 
-def _times_words(times: tuple[tuple[int, str], ...]) -> str:
-    """"Monday and Friday lunch and Tuesday before school"; many times are summed up."""
+def _times_words(times: tuple[tuple[int, str], ...], lead: str | None = None) -> str:
+    """"Monday and Friday lunch and Tuesday before school"; many times are summed up. The
+    ``lead`` slot (the advised day's) is named first, so it is never the one summed up."""
     by_slot: dict[str, list[int]] = {}
     for weekday, slot in times:
         by_slot.setdefault(slot, []).append(weekday)
-    ordered = sorted(by_slot.items(), key=lambda item: SLOT_ORDER.get(item[0], 9))
+    ordered = sorted(by_slot.items(), key=lambda item: (item[0] != lead,
+                                                        SLOT_ORDER.get(item[0], 9)))
     groups = [f"{join_words(WEEKDAYS[w] for w in weekdays)} {slot_words(slot).lower()}"
               for slot, weekdays in ordered]
     if len(groups) > 2:
@@ -177,16 +187,21 @@ def _reasons(mentee: MenteeNeeds, mentor: MentorOption, times: tuple[tuple[int, 
              times_known: bool, interests: tuple[str, ...], continuity: bool,
              load: int) -> tuple[str, ...]:
     reasons = []
+    advised = mentee.advice is not None and bool(times) and times[0][0] == mentee.advice.weekday
+    lead = times[0][1] if advised else None
     if continuity:
         reasons.append(f"mentored {mentee.name or 'this student'} last year")
     if times_known:
-        reasons.append(f"both free {_times_words(times)}")
+        reasons.append(f"both free {_times_words(times, lead)}")
     elif times:
-        reasons.append(f"free {_times_words(times)} (the student's free times are not known yet)")
+        reasons.append(f"free {_times_words(times, lead)} (the student's free times are not "
+                       "known yet)")
     else:
         reasons.append("free times not known yet for either")
     if interests:
         reasons.append(f"both like {join_words(interests)}")
+    if advised:
+        reasons.append(mentee.advice.words(mentee.name or "the student"))
     spare = mentor.capacity - load
     if load == 0:
         reasons.append("no mentees yet")

@@ -166,9 +166,8 @@ def _pattern_words(record) -> tuple[str, str]:
         return "No weekday stands out.", ""
     pattern = f"Misses {join_words([WEEKDAYS[day] + 's' for day in days])} most."
     advice = ""
-    if record.meet_on:
-        advice = (f"Meet on {join_words([WEEKDAYS[day] for day in record.meet_on], 'or')}, "
-                  "the school day before.")
+    if record.advice is not None:  # the one advice (program.meeting_advice)
+        advice = f"Meet on {WEEKDAYS[record.advice.weekday]}, the school day before."
     return pattern, advice
 
 

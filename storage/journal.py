@@ -96,7 +96,10 @@ def _shapes(db: sqlite_utils.Database) -> dict[str, _Shape]:
 
 def _install(db: sqlite_utils.Database) -> dict[str, _Shape]:
     """The temporary log and triggers on this connection (again after the schema changed)."""
-    version = db.execute("PRAGMA main.schema_version").fetchone()[0]
+    # The temp schema's version too: a rolled-back first change takes the temp tables and
+    # triggers made inside it away, and they must be made again.
+    version = (db.execute("PRAGMA main.schema_version").fetchone()[0],
+               db.execute("PRAGMA temp.schema_version").fetchone()[0])
     installed = getattr(db, "_journal_installed", None)
     if installed and installed[0] == version:
         return installed[1]
@@ -128,6 +131,7 @@ def _install(db: sqlite_utils.Database) -> dict[str, _Shape]:
                 f"CREATE TEMP TRIGGER journal_{index}_{event} AFTER {event.upper()} ON {target} "
                 f"{when} BEGIN INSERT INTO md_journal (tbl, key_before, key_after, before, "
                 f"after) {values}; END")
+    version = (version[0], db.execute("PRAGMA temp.schema_version").fetchone()[0])
     db._journal_installed = (version, shapes)  # type: ignore[attr-defined]
     return shapes
 

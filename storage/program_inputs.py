@@ -69,3 +69,13 @@ def mentor_ids_by_student(db: sqlite_utils.Database, year_id: int) -> dict[int, 
             "SELECT student_id, mentor_id FROM matches WHERE year_id = ?", [year_id]):
         found.setdefault(student_id, set()).add(mentor_id)
     return found
+
+
+def nomination_days(db: sqlite_utils.Database,
+                    year_id: int) -> list[tuple[int, str, str | None, str | None]]:
+    """(student_id, status, nominated_on, imported_at) of every nomination of the year: the
+    date the teacher gave, and when the sheet that brought it was imported (None when typed)."""
+    return db.execute(
+        "SELECT n.student_id, n.status, n.nominated_on, b.imported_at FROM nominations n "
+        "LEFT JOIN import_batches b ON b.id = n.batch_id WHERE n.year_id = ? ORDER BY n.id",
+        [year_id]).fetchall()

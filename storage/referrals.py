@@ -47,6 +47,7 @@ def set_status(db: sqlite_utils.Database, referral_id: int, status: str, on: str
 
 
 def set_follow_up(db: sqlite_utils.Database, referral_id: int, follow_up_on: str | None) -> None:
+    """The day to check on the referral again (None: no follow-up planned)."""
     db.execute("UPDATE referrals SET follow_up_on = ? WHERE id = ?",
                [day_text(follow_up_on), referral_id])
 
@@ -59,26 +60,54 @@ def add_note(db: sqlite_utils.Database, referral_id: int, noted_on: str, status:
     ).lastrowid
 
 
+_WITH_NAMES = (
+    "SELECT r.*, s.local_id AS student_local_id, s.first_name AS student_first_name, "
+    "s.last_name AS student_last_name, s.preferred_name AS student_preferred_name, "
+    "m.first_name AS mentor_first_name, m.last_name AS mentor_last_name, "
+    "m.email AS mentor_email FROM referrals r "
+    "JOIN students s ON s.id = r.student_id "
+    "LEFT JOIN mentors m ON m.id = r.raised_by_mentor_id "
+)
+
+
 def referrals_in_year(db: sqlite_utils.Database, year_id: int) -> list[dict]:
-    return list(
-        db.query(
-            "SELECT r.*, s.local_id AS student_local_id, s.first_name AS student_first_name, "
-            "s.last_name AS student_last_name FROM referrals r "
-            "JOIN students s ON s.id = r.student_id WHERE r.year_id = ? "
-            "ORDER BY r.opened_on DESC, r.id DESC",
-            [year_id],
-        )
-    )
+    """The year's referrals, newest first, with the student's and the raising mentor's names."""
+    return list(db.query(_WITH_NAMES + "WHERE r.year_id = ? ORDER BY r.opened_on DESC, r.id DESC",
+                         [year_id]))
+
+
+def referral(db: sqlite_utils.Database, referral_id: int) -> dict | None:
+    """One referral with the student's and the raising mentor's names, and its notes."""
+    rows = list(db.query(_WITH_NAMES + "WHERE r.id = ?", [referral_id]))
+    if not rows:
+        return None
+    found = rows[0]
+    found["notes"] = notes_by_referral(db, [referral_id]).get(referral_id, [])
+    return found
+
+
+def notes_by_referral(db: sqlite_utils.Database, referral_ids: list[int] | None = None,
+                      *, year_id: int | None = None) -> dict[int, list[dict]]:
+    """Each referral's dated notes, oldest first: of the given referrals, or of a year's."""
+    if year_id is not None:
+        rows = db.query("SELECT n.* FROM referral_notes n JOIN referrals r ON r.id = "
+                        "n.referral_id WHERE r.year_id = ? ORDER BY n.noted_on, n.id", [year_id])
+    else:
+        ids = list(referral_ids or [])
+        marks = ", ".join("?" for _ in ids) or "NULL"
+        rows = db.query(f"SELECT * FROM referral_notes WHERE referral_id IN ({marks}) "
+                        "ORDER BY noted_on, id", ids)
+    found: dict[int, list[dict]] = {}
+    for row in rows:
+        found.setdefault(row["referral_id"], []).append(row)
+    return found
 
 
 def referrals_of(db: sqlite_utils.Database, student_id: int) -> list[dict]:
-    referrals = list(
-        db.query("SELECT * FROM referrals WHERE student_id = ? ORDER BY opened_on DESC, id DESC",
-                 [student_id])
-    )
-    for referral in referrals:
-        referral["notes"] = list(
-            db.query("SELECT * FROM referral_notes WHERE referral_id = ? ORDER BY noted_on, id",
-                     [referral["id"]])
-        )
+    """A student's referrals, newest first, each with its dated ``notes``."""
+    referrals = list(db.query(_WITH_NAMES + "WHERE r.student_id = ? "
+                              "ORDER BY r.opened_on DESC, r.id DESC", [student_id]))
+    notes = notes_by_referral(db, [row["id"] for row in referrals])
+    for row in referrals:
+        row["notes"] = notes.get(row["id"], [])
     return referrals

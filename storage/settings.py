@@ -67,7 +67,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("default_mentor_capacity", int, 2, "Mentees per mentor (usual)",
             "The capacity a new mentor starts with.", minimum=0, maximum=30),
     Setting("lowest_grade", int, 6, "Lowest grade in the school",
-            "K is 0 and pre-K is -1.", minimum=-1, maximum=12),
+            "The grade of the youngest students (kindergarten counts as 0, pre-kindergarten "
+            "as -1).", minimum=-1, maximum=12),
     Setting("top_grade", int, 8, "Top grade in the school",
             "Students in this grade leave at the end of the year.", minimum=-1, maximum=13),
 )

@@ -13,6 +13,7 @@ KINDS = ("start_of_year", "mid_year", "end_of_year", "other")
 
 def add_training(db: sqlite_utils.Database, year_id: int, held_on: str, title: str, *,
                  kind: str = "other", required: bool = False, notes: str = "") -> int:
+    """A new session in a school year; returns its id."""
     return db.execute(
         "INSERT INTO trainings (year_id, held_on, title, kind, required, notes) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -21,6 +22,7 @@ def add_training(db: sqlite_utils.Database, year_id: int, held_on: str, title: s
 
 
 def update_training(db: sqlite_utils.Database, training_id: int, **changes) -> None:
+    """Change a session's date, title, kind, whether it is required, or notes."""
     allowed = {"held_on", "title", "kind", "required", "notes"}
     unknown = set(changes) - allowed
     if unknown:
@@ -36,6 +38,7 @@ def update_training(db: sqlite_utils.Database, training_id: int, **changes) -> N
 
 
 def delete_training(db: sqlite_utils.Database, training_id: int) -> None:
+    """Remove a session and its sign-ins."""
     db.execute("DELETE FROM trainings WHERE id = ?", [training_id])
 
 
@@ -49,17 +52,47 @@ def set_attendees(db: sqlite_utils.Database, training_id: int, mentor_ids: Itera
             )
 
 
+def add_attendees(db: sqlite_utils.Database, training_id: int,
+                  mentor_ids: Iterable[int]) -> list[int]:
+    """Mark mentors as at a session (those already marked stay); returns the ones added."""
+    added = []
+    for mentor_id in sorted(set(mentor_ids)):
+        cursor = db.execute("INSERT OR IGNORE INTO training_attendance (training_id, mentor_id) "
+                            "VALUES (?, ?)", [training_id, mentor_id])
+        if cursor.rowcount:
+            added.append(mentor_id)
+    return added
+
+
+def remove_attendee(db: sqlite_utils.Database, training_id: int, mentor_id: int) -> None:
+    """Take a mentor off a session's sign-in."""
+    db.execute("DELETE FROM training_attendance WHERE training_id = ? AND mentor_id = ?",
+               [training_id, mentor_id])
+
+
+def training(db: sqlite_utils.Database, training_id: int) -> dict | None:
+    """One session with ``attendee_ids``."""
+    rows = list(db.query("SELECT * FROM trainings WHERE id = ?", [training_id]))
+    if not rows:
+        return None
+    found = rows[0]
+    found["attendee_ids"] = _attendee_ids(db, training_id)
+    return found
+
+
+def _attendee_ids(db: sqlite_utils.Database, training_id: int) -> list[int]:
+    return [row[0] for row in db.execute(
+        "SELECT mentor_id FROM training_attendance WHERE training_id = ? ORDER BY mentor_id",
+        [training_id])]
+
+
 def trainings_in_year(db: sqlite_utils.Database, year_id: int) -> list[dict]:
     """The year's trainings by date, each with ``attendee_ids``."""
     trainings = list(
         db.query("SELECT * FROM trainings WHERE year_id = ? ORDER BY held_on, id", [year_id])
     )
-    for training in trainings:
-        training["attendee_ids"] = [
-            row[0] for row in db.execute(
-                "SELECT mentor_id FROM training_attendance WHERE training_id = ?",
-                [training["id"]])
-        ]
+    for row in trainings:
+        row["attendee_ids"] = _attendee_ids(db, row["id"])
     return trainings
 
 

@@ -209,3 +209,13 @@ def attendance_on_days(db: sqlite_utils.Database, days: list[str]) -> tuple[int,
         "SELECT count(*), count(DISTINCT student_id) FROM attendance "
         "WHERE day IN (SELECT value FROM json_each(?))", [json.dumps(sorted(days))]).fetchone()
     return rows, students
+
+
+def add_non_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date,
+                       label: str = "") -> None:
+    """Close one day of a year (no school), or change the label of a day already closed."""
+    db.execute(
+        "INSERT INTO non_school_days (year_id, day, label) VALUES (?, ?, ?) "
+        "ON CONFLICT(year_id, day) DO UPDATE SET label = excluded.label",
+        [year_id, day_text(day), label],
+    )

@@ -11,16 +11,20 @@ import pytest
 
 from actions import goals as goal_actions
 from actions import history
+from actions import lists as list_actions
 from actions import matches as match_actions
 from actions import meetings as meeting_actions
 from actions import mentors as mentor_actions
 from actions import nominations as nomination_actions
+from actions import referrals as referral_actions
 from actions import settings as setting_actions
 from actions import students as student_actions
+from actions import trainings as training_actions
 from actions import undo as undo_actions
 from actions import years as year_actions
 from actions.matches import NewMatch
 from actions.meetings import MeetingForm
+from actions.referrals import NewReferral
 from storage import activity, journal, matches, nominations, students
 from storage.database import open_data_file
 from storage.errors import InvalidInput
@@ -55,6 +59,22 @@ def free_mentor(db) -> int:
 
 def open_match(db) -> int:
     return first(db, "SELECT id FROM matches WHERE ended_on IS NULL ORDER BY id")
+
+
+def open_referral(db) -> int:
+    return first(db, "SELECT id FROM referrals WHERE status != 'resolved' ORDER BY id")
+
+
+def held_training(db) -> int:
+    return first(db, "SELECT t.id FROM trainings t JOIN training_attendance a ON "
+                     "a.training_id = t.id WHERE t.held_on <= ? ORDER BY t.held_on DESC",
+                 DEMO_TODAY.isoformat())
+
+
+def closed_weekday(db) -> dt.date:
+    days = [dt.date.fromisoformat(row[0]) for row in db.execute(
+        "SELECT day FROM non_school_days WHERE year_id = ? ORDER BY day", [current_year(db)])]
+    return next(day for day in days if day.weekday() < 5)
 
 
 def current_year(db) -> int:
@@ -120,6 +140,42 @@ CASES: list[tuple[str, Callable]] = [
     ("add a year", lambda db: year_actions.save_year(
         db, "2027-2028", dt.date(2027, 9, 7), dt.date(2028, 6, 9),
         [(dt.date(2027, 11, 25), "Thanksgiving")])),
+    ("raise a referral", lambda db: referral_actions.raise_referral(db, NewReferral(
+        first(db, "SELECT id FROM students ORDER BY id"), "counselor", "Worried about home",
+        DEMO_TODAY, DEMO_TODAY + dt.timedelta(days=7), raised_by_mentor_id=free_mentor(db)))),
+    ("update a referral", lambda db: referral_actions.update_referral(
+        db, open_referral(db), status="in_progress", note="Counselor called home",
+        follow_up_on=DEMO_TODAY + dt.timedelta(days=14))),
+    ("referral follow-up", lambda db: referral_actions.set_follow_up(
+        db, open_referral(db), DEMO_TODAY + dt.timedelta(days=3))),
+    ("log a meeting and refer", lambda db: meeting_actions.log_meeting(
+        db, [open_match(db)], MeetingForm(DEMO_TODAY, "lunch", 20, notes="Hungry at school"),
+        NewReferral(first(db, "SELECT student_id FROM matches WHERE id = ?", open_match(db)),
+                    "social_worker", "No breakfast at home", DEMO_TODAY))),
+    ("add a training", lambda db: training_actions.add_training(
+        db, DEMO_TODAY, "Make-up session", "start_of_year", required=False)),
+    ("edit a training", lambda db: training_actions.edit_training(
+        db, held_training(db), DEMO_TODAY - dt.timedelta(days=1), "Renamed session",
+        "mid_year", required=False)),
+    ("delete a training", lambda db: training_actions.delete_training(db, held_training(db))),
+    ("mark who came", lambda db: training_actions.add_attendees(
+        db, held_training(db), [first(db, "SELECT id FROM mentors WHERE id NOT IN (SELECT "
+                                          "mentor_id FROM training_attendance WHERE "
+                                          "training_id = ?) ORDER BY id", held_training(db))])),
+    ("untick a mentor", lambda db: training_actions.set_attended(
+        db, held_training(db), first(db, "SELECT mentor_id FROM training_attendance WHERE "
+                                         "training_id = ? ORDER BY mentor_id",
+                                     held_training(db)), False)),
+    ("close a school day", lambda db: year_actions.set_school_day(
+        db, current_year(db), DEMO_TODAY - dt.timedelta(days=1), False, "Snow day")),
+    ("open a closed day", lambda db: year_actions.set_school_day(
+        db, current_year(db), closed_weekday(db), True)),
+    ("add a topic", lambda db: list_actions.add_entry(db, "topics", "Chess club")),
+    ("rename a role", lambda db: list_actions.rename_entry(
+        db, "roles", first(db, "SELECT id FROM mentor_roles ORDER BY id"), "Teacher (core)")),
+    ("retire a topic", lambda db: list_actions.retire_entry(
+        db, "topics", first(db, "SELECT id FROM topics WHERE active = 1 ORDER BY id"))),
+    ("top grade", lambda db: setting_actions.change_setting(db, "top_grade", 9)),
 ]
 
 

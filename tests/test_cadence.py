@@ -83,8 +83,9 @@ def test_behind_target_is_the_target_times_the_share_of_the_month_past_rounded_d
     assert behind.behind_target and behind.needs_attention
     on_pace = rhythm(D(2025, 9, 2), [(D(2025, 10, 14), "held")], as_of=D(2025, 10, 20))
     assert not on_pace.behind_target
-    # By Fri 10 Oct: 8 of 23 -> 2 x 8 / 23 = 0.7 -> 0: nobody is behind yet.
-    assert rhythm(D(2025, 9, 2), as_of=D(2025, 10, 10)).expected_this_month == 0
+    # By Fri 10 Oct: 8 of 23 -> 2 x 8 / 23 = 0.7 -> 0: nobody who met lately is behind yet.
+    early = rhythm(D(2025, 9, 2), [(D(2025, 9, 30), "held")], as_of=D(2025, 10, 10))
+    assert (early.expected_this_month, early.behind_target) == (0, False)
     # With a target of 4: 4 x 14 / 23 = 2.4 -> 2.
     assert rhythm(D(2025, 9, 2), as_of=D(2025, 10, 20), target_per_month=4
                   ).expected_this_month == 2
@@ -178,3 +179,18 @@ def test_the_target_and_overdue_settings_are_used(data_file):
     assert r.school_days_since == 13 and not r.overdue
     # 14 of 23 school days past: 3 x 14 / 23 = 1.8 -> 1; one held.
     assert r.expected_this_month == 1 and not r.behind_target
+
+
+def test_an_overdue_match_is_never_shown_with_nothing_expected_this_month():
+    # Last held Wed 17 Sept; by Fri 3 Oct: 18, 22-26, 29, 30 Sept, 1-3 Oct = 11 school days
+    # (19 Sept is a day off): overdue, yet only 3 of October's 23 school days are past:
+    # 2 x 3 / 23 -> 0. The month's figures used to say "0 held this month (0 expected by
+    # now)" beside "overdue (11 school days)".
+    r = rhythm(D(2025, 9, 2), [(D(2025, 9, 17), "held")], as_of=D(2025, 10, 3))
+    assert r.overdue and r.school_days_since == 11
+    assert (r.held_this_month, r.expected_this_month) == (0, 1)
+    assert r.behind_target
+    # Held 1 Oct, then 2, 3, 6-10, 13-16 Oct = 11 school days: overdue again. 12 of 23 days
+    # past gives 2 x 12 / 23 -> 1 expected, but one more than held (2) is due now.
+    later = rhythm(D(2025, 9, 2), [(D(2025, 10, 1), "held")], as_of=D(2025, 10, 16))
+    assert later.overdue and (later.held_this_month, later.expected_this_month) == (1, 2)

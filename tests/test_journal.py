@@ -84,3 +84,23 @@ def test_a_later_record_that_hangs_on_the_change_refuses(data_file):
     with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
         journal.take_back(db, made.changes)
     assert students.student(db, student_id) is not None
+
+
+def test_a_refused_first_change_on_a_connection_leaves_the_next_one_recorded(data_file):
+    from actions import students as student_actions
+    from actions.core import change
+    from storage.errors import InvalidInput
+
+    db = data_file.db
+    # The first change made on this connection fails inside its transaction: the rollback
+    # takes away the temporary log made inside it.
+    with pytest.raises(InvalidInput), change(db, "Refused", {"students"}, code="test"):
+        students.add_student(db, first_name="Gone", last_name="Again")
+        raise InvalidInput("No.")
+    added = student_actions.add_student(db, {"first_name": "Ana", "last_name": "Ruiz"}).value
+    assert students.student(db, added) is not None
+    from actions import undo as undo_actions
+
+    assert undo_actions.undo_title(db) == "Add Ana Ruiz"
+    undo_actions.undo(db)
+    assert students.student(db, added) is None

@@ -244,6 +244,12 @@ def test_suggestions_and_suggest_all_over_the_file(data_file):
     assert ranked[1].reason_text == (
         "both free Tuesday lunch; both like soccer; has 1 mentee, room for 1 more; "
         "not cleared: background check expired 1 Aug 2025")
+    # Ben's background check has expired: Suggest all leaves him out unless asked.
     result = analysis_matching.suggest_all(db, year_id, on)
+    assert {(p.student_id, p.mentor_id) for p in result.pairs} == {(ana, cleo)}
+    assert result.unmatched == (bo,)
+    assert [m.name for m in analysis_matching.not_cleared_with_room(db, year_id, on)] == [
+        "Ben Ruiz"]
+    result = analysis_matching.suggest_all(db, year_id, on, include_not_cleared=True)
     assert {(p.student_id, p.mentor_id) for p in result.pairs} == {(ana, cleo), (bo, ben)}
     assert result.unmatched == ()

@@ -65,6 +65,44 @@ def open_demo_school(window: MainWindow) -> None:
                       on_cancelled=cancelled)
 
 
+def open_recent(window: MainWindow, path: Path) -> None:
+    """File > Open recent: a file opened lately."""
+    try:
+        window.open_file(path)
+    except KnownProblem as problem:
+        show_error(window, problem)
+
+
+def back_to_own_school(window: MainWindow) -> None:
+    """From the demo, one click back to the school's own file (made if it does not exist yet:
+    the start page then sets up the school year)."""
+    from ui.recent_files import own_school
+
+    path = own_school()
+    try:
+        window.open_file(path, create=not path.exists())
+    except KnownProblem as problem:
+        show_error(window, problem)
+
+
+def fill_recent_menu(window: MainWindow) -> None:
+    """The files opened lately, newest first, each with its folder in the tip."""
+    from ui.recent_files import recent
+
+    menu = window.recent_menu
+    menu.clear()
+    current = window.desk.data.path if window.desk.data else None
+    shown = [path for path in recent() if current is None or path != current]
+    for number, path in enumerate(shown, start=1):
+        action = menu.addAction(f"&{number % 10} {path.name}")
+        action.setStatusTip(str(path))
+        action.setToolTip(str(path))
+        action.triggered.connect(lambda _=False, p=path: open_recent(window, p))
+    if not shown:
+        none = menu.addAction("No other file opened lately")
+        none.setEnabled(False)
+
+
 def back_up_now(window: MainWindow) -> None:
     """A copy of the data file in its backups folder, made off the UI thread."""
     if not window.desk.is_open:
@@ -97,6 +135,10 @@ def open_import_wizard(window: MainWindow) -> None:
     wizard = ImportWizard(window, window.desk.data.path,
                           lambda *_: window.desk.notify(*EVERYTHING))
     wizard.exec()
+    from ui.focus import land_on_screen
+
+    # After an import every list is new: the keyboard starts on the screen's list again.
+    land_on_screen(window)
 
 
 def open_import_history(window: MainWindow) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -21,10 +22,10 @@ from PySide6.QtWidgets import (
 from storage import years
 from storage.database import DataFile
 from ui import edit_commands, life_cycle_commands, output_commands, window_state
-from ui.desk import MENTORS, STUDENTS, Desk
+from ui.desk import MENTORS, SETTINGS, STUDENTS, YEARS, Desk
 from ui.loading import Loader
 from ui.menus import build_menus
-from ui.navigation import SCREENS, Navigation
+from ui.navigation import HOME, SCREENS, Navigation
 from ui.screens.base import Screen
 from ui.widgets.search_box import SearchBox, load_entries
 
@@ -49,6 +50,9 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(True)
         life_cycle_commands.install(self)
         self.search_loader = Loader(self)
+        from ui.focus import DialogFocusKeeper
+
+        self.focus_keeper = DialogFocusKeeper(self)
         self.desk.opened.connect(self._file_changed)
         self.desk.year_changed.connect(self._year_changed)
         self.desk.changed.connect(self._records_changed)
@@ -74,6 +78,15 @@ class MainWindow(QMainWindow):
         self.year_note.setObjectName("hint")
         self.search = SearchBox()
         self.search.chosen.connect(self._search_chosen)
+        from ui import file_commands
+
+        self.own_school_button = QPushButton("Back to my school")
+        self.own_school_button.setToolTip("You are looking at the made-up demo school: open "
+                                          "your own school's file again")
+        self.own_school_button.setAccessibleName("Back to my school")
+        self.own_school_button.clicked.connect(lambda _=False: file_commands.back_to_own_school(
+            self))
+        self.own_school_button.hide()
         year_label = QLabel("School &year")
         year_label.setBuddy(self.year_combo)
         bar = QWidget()
@@ -85,6 +98,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(year_label)
         layout.addWidget(self.year_combo)
         layout.addWidget(self.year_note)
+        layout.addWidget(self.own_school_button)
         layout.addStretch(1)
         layout.addWidget(self.search)
         self.top_bar = bar
@@ -122,6 +136,11 @@ class MainWindow(QMainWindow):
                 screen.undo_requested.connect(partial(edit_commands.undo, self))
             if hasattr(screen, "suggest_all_requested"):
                 screen.suggest_all_requested.connect(self.suggest_all)
+            if hasattr(screen, "notes_requested"):
+                screen.notes_requested.connect(self.open_mentor_notes)
+            if hasattr(screen, "sign_in_requested"):
+                screen.sign_in_requested.connect(
+                    partial(output_commands.print_sign_in_sheet, self))
         self.navigation.chosen.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -154,12 +173,18 @@ class MainWindow(QMainWindow):
         new_data = open_for_window(path, create=create)
         for screen in self.screens.values():
             getattr(screen, "loader", None) and screen.loader.forget()
+        # Every file opens on the home screen, This week.
+        self.navigation.blockSignals(True)
+        self.navigation.select(HOME)
+        self.navigation.blockSignals(False)
         self.desk.set_data(new_data)
+        from ui import recent_files
+
+        recent_files.remember(path)
         warn_if_network_share(self, path)
+        from ui.focus import land_on_screen
 
-
-
-
+        land_on_screen(self)  # not the School year drop-down: typing would change the year
     # Screens ---------------------------------------------------------------------------------
 
     def show_screen(self, key: str) -> None:
@@ -204,6 +229,15 @@ class MainWindow(QMainWindow):
 
         LogMeetingDialog(self.desk, self, student_id=student_id).exec()
 
+    def raise_referral(self) -> None:
+        """Raise a referral (Ctrl+R from anywhere): for the student on screen, else chosen in
+        the dialog."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        from ui.dialogs.referral_dialog import RaiseReferralDialog
+
+        RaiseReferralDialog(self.desk, self, student_id=self._student_on_screen()).exec()
+
     def _student_on_screen(self) -> int | None:
         screen = self.current_screen()
         if screen is self.screens.get("students"):
@@ -231,17 +265,19 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.show_screen("matches")
 
+    def open_mentor_notes(self, mentor_id: int | None = None) -> None:
+        """The weekly notes for mentors, for the day This week shows."""
+        if not self.desk.is_open or self.desk.year is None:
+            return
+        from storage import clock
+        from ui.dialogs.mentor_note import MentorNoteDialog
+        from ui.screens.week import day_on_screen
 
-
-
-
-
-
-
-
-
-
-
+        day, why = day_on_screen(self.desk.year, clock.today())
+        if day is None:
+            self.statusBar().showMessage(why, 8000)
+            return
+        MentorNoteDialog(self.desk, day, self, mentor_id=mentor_id).exec()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -266,6 +302,11 @@ class MainWindow(QMainWindow):
         for action in (self.backup_action, self.import_action):
             if action is not None:
                 action.setEnabled(open_)
+        from ui.recent_files import is_demo
+
+        demo = open_ and is_demo(self.desk.data.path)
+        self.own_school_button.setVisible(demo)
+        self.own_school_action.setEnabled(demo)
         self._fill_years()
         self._update_title()
         if ready:
@@ -281,8 +322,12 @@ class MainWindow(QMainWindow):
             self.search.set_entries([])
 
     def _first_year_added(self, year_id: int) -> None:
-        """The new file has its school year: on to the screens."""
+        """The new file has its school year: on to the Students screen, where the next step
+        (bringing in or adding students) is explained."""
         self.desk.set_year(year_id)
+        self.navigation.blockSignals(True)
+        self.navigation.select("students")
+        self.navigation.blockSignals(False)
         self._file_changed()
         self.statusBar().showMessage(f"Added the school year {self.desk.year['name']}. "
                                      "Next: your students and mentors.", 10000)
@@ -331,6 +376,24 @@ class MainWindow(QMainWindow):
     def _records_changed(self, kinds: frozenset) -> None:
         if kinds & {STUDENTS, MENTORS}:
             self._load_search_entries()
+        if kinds & {SETTINGS, YEARS} and self.desk.is_open:
+            self._years_changed()
+
+    def _years_changed(self) -> None:
+        """A year added, its dates changed or taken back, the school renamed: the switcher
+        and the title follow."""
+        db = self.desk.db
+        if self.desk.year is not None and years.year_by_id(db, self.desk.year_id) is None:
+            fallback = years.current_year(db) or years.newest_year(db)
+            self.desk.year = None
+            if fallback is None:
+                self._file_changed()
+                return
+            self.desk.set_year(fallback["id"])
+        else:
+            self.desk.reload_year()
+        self._fill_years()
+        self._update_title()
 
     def _load_search_entries(self) -> None:
         if not self.desk.is_open:
@@ -353,9 +416,7 @@ class MainWindow(QMainWindow):
         window_state.restore_splitter(settings, "navigation", self.splitter)
         for screen in self.screens.values():
             screen.restore_state(settings)
-        last = settings.value("window/screen")
-        if isinstance(last, str) and last in self.screens:
-            self.navigation.select(last)
+        # The window opens on This week (see open_file), whichever screen was left last.
 
     def save_window_state(self) -> None:
         settings = window_state.store()
@@ -363,12 +424,10 @@ class MainWindow(QMainWindow):
         window_state.save_splitter(settings, "navigation", self.splitter)
         for screen in self.screens.values():
             screen.save_state(settings)
-        key = self.navigation.current_key()
-        if key:
-            settings.setValue("window/screen", key)
         settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.focus_keeper.forget()
         self.save_window_state()
         for screen in self.screens.values():
             loader = getattr(screen, "loader", None)

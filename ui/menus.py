@@ -12,6 +12,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from ui import (
     district_commands,
@@ -54,6 +55,12 @@ def _file_menu(w: MainWindow) -> None:
     w.demo_action = _action(w, "Open &demo school",
                             "Open a made-up school to try MentorDesk safely",
                             partial(file_commands.open_demo_school, w))
+    w.own_school_action = _action(w, "Back to &my school", "Leave the demo: open your own "
+                                  "school's file again", partial(file_commands.back_to_own_school,
+                                                                 w))
+    w.recent_menu = QMenu("Open re&cent", w)
+    w.recent_menu.setToolTipsVisible(True)
+    w.recent_menu.aboutToShow.connect(partial(file_commands.fill_recent_menu, w))
     w.import_action = _action(w, "&Import…", "Bring in a spreadsheet: roster, nominations, "
                               "mentors, attendance, ...",
                               partial(file_commands.open_import_wizard, w),
@@ -63,7 +70,7 @@ def _file_menu(w: MainWindow) -> None:
     w.template_action = _action(w, "Save a blank &nomination sheet…", "An Excel sheet for "
                                 "teachers to nominate students; it imports with no questions",
                                 partial(output_commands.save_nomination_sheet, w))
-    w.checkin_form_action = _action(w, "Save the meeting &check-in form…", "The questions of "
+    w.checkin_form_action = _action(w, "Save the meeting check-in &form…", "The questions of "
                                     "the form mentors fill in after each meeting, to copy into "
                                     "Microsoft Forms or Google Forms",
                                     partial(survey_commands.save_checkin_form, w))
@@ -102,7 +109,9 @@ def _file_menu(w: MainWindow) -> None:
                               partial(life_cycle_commands.let_go_of_a_year, w))
     w.quit_action = _action(w, "&Quit", "Close MentorDesk (everything is already saved)",
                             w.close, QKeySequence.StandardKey.Quit)
-    for group in ((w.open_action, w.demo_action),
+    menu.addAction(w.open_action)
+    menu.addMenu(w.recent_menu)
+    for group in ((w.demo_action, w.own_school_action),
                   (w.import_action, w.history_action, w.template_action,
                    w.checkin_form_action),
                   (w.print_action, w.export_action, w.roster_action, w.roster_excel_action),
@@ -141,6 +150,9 @@ def _mentoring_menu(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("&Mentoring")
     w.log_meeting_action = _action(w, "&Log a meeting…", "Record a meeting from anywhere",
                                    w.log_meeting, QKeySequence("Ctrl+M"))
+    w.referral_action = _action(w, "Raise a &referral…", "Pass a student's need to the "
+                                "counselor, nurse, an administrator or others (Ctrl+R)",
+                                w.raise_referral, QKeySequence("Ctrl+R"))
     w.add_student_action = _action(w, "Add a &student…", "Add a student who is not on the "
                                    "roster", w.add_student)
     w.add_mentor_action = _action(w, "Add a &mentor…", "Add a staff member who will mentor",
@@ -154,30 +166,34 @@ def _mentoring_menu(w: MainWindow) -> None:
     w.surveys_action = _action(w, "Sur&veys…", "The students' and mentors' survey questions, "
                                "and the forms to give them on paper or online",
                                partial(survey_commands.open_surveys, w))
+    w.notes_action = _action(w, "Weekly &notes for mentors…", "Each mentor's note for the "
+                             "week, to print, copy or email", w.open_mentor_notes)
     w.delete_student_action = _action(w, "&Delete a student for good…", "Remove the student "
                                       "on screen and everything about them (after a question)",
                                       partial(life_cycle_commands.delete_student_for_good, w))
-    for action in (w.log_meeting_action, w.add_student_action, w.add_mentor_action):
+    for action in (w.log_meeting_action, w.referral_action, w.add_student_action,
+                   w.add_mentor_action):
         menu.addAction(action)
     menu.addSeparator()
     menu.addAction(w.waiting_action)
     menu.addAction(w.suggest_action)
+    menu.addAction(w.notes_action)
     menu.addSeparator()
     menu.addAction(w.surveys_action)
     menu.addSeparator()
     menu.addAction(w.delete_student_action)
     w.work_menu = menu
-    w.work_actions = (w.log_meeting_action, w.add_student_action, w.add_mentor_action,
-                      w.waiting_action, w.suggest_action, w.surveys_action,
-                      w.delete_student_action)
+    w.work_actions = (w.log_meeting_action, w.referral_action, w.add_student_action,
+                      w.add_mentor_action, w.waiting_action, w.suggest_action,
+                      w.delete_student_action, w.notes_action, w.surveys_action)
 
 
 def _go_menu(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("&Go")
     w.go_actions = {}
-    for number, entry in enumerate(SCREENS, start=1):
+    for entry in SCREENS:
         action = _action(w, entry.title, entry.tooltip, partial(w.show_screen, entry.key),
-                         QKeySequence(f"Ctrl+{number % 10}") if number <= 10 else None)
+                         QKeySequence(entry.keys) if entry.keys else None)
         menu.addAction(action)
         w.go_actions[entry.key] = action
     w.go_menu = menu

@@ -13,35 +13,59 @@ from ui.icons import icon
 
 @dataclass(frozen=True)
 class ScreenEntry:
-    """A screen the navigation offers: its key, words, icon and where its class lives."""
+    """A screen the navigation offers: its key, words, icon, where its class lives, and its
+    Ctrl+number (kept apart from the order, so a screen added at the top takes the next number
+    and the others keep theirs)."""
 
     key: str
     title: str
     tooltip: str
     module: str
     class_name: str
+    # Ctrl and this digit opens the screen (0 is Ctrl+0); each screen keeps its number as
+    # screens are added, so people's habits stay right.
+    shortcut: int | None = None
 
     def load_class(self) -> type:
         return getattr(importlib.import_module(self.module), self.class_name)
 
+    @property
+    def keys(self) -> str:
+        """"Ctrl+8" (or "" for a screen without a shortcut)."""
+        return f"Ctrl+{self.shortcut}" if self.shortcut is not None else ""
 
-# In the order the facilitator sees them. Screens that are not built yet are not listed
-# (This week, Trainings, Referrals and Settings come with later work).
+
+# In the order the facilitator sees them; This week is the home screen the window opens on.
+# Ctrl+1..6 were the first screens' and stay theirs; This week has Ctrl+7, the screens
+# added after it the next numbers.
 SCREENS: tuple[ScreenEntry, ...] = (
+    ScreenEntry("this_week", "This week", "Who needs attention this week: overdue matches, "
+                "absences, new flags, waiting students, referrals, trainings, screening",
+                "ui.screens.week", "WeekScreen", 7),
     ScreenEntry("students", "Students", "Every student this year: find, filter, match, edit",
-                "ui.screens.students", "StudentsScreen"),
+                "ui.screens.students", "StudentsScreen", 1),
     ScreenEntry("mentors", "Mentors", "Mentors' load, meetings, screening and availability",
-                "ui.screens.mentors", "MentorsScreen"),
+                "ui.screens.mentors", "MentorsScreen", 2),
     ScreenEntry("matches", "Matches", "Every match: how each is meeting; close a match",
-                "ui.screens.matches", "MatchesScreen"),
+                "ui.screens.matches", "MatchesScreen", 3),
     ScreenEntry("meetings", "Meetings", "Every meeting by month and mentor: log, change, delete",
-                "ui.screens.meetings", "MeetingsScreen"),
+                "ui.screens.meetings", "MeetingsScreen", 4),
     ScreenEntry("attendance", "Attendance", "The school at a glance: tiers, months, early "
                 "warning and chronic lists, import coverage", "ui.screens.attendance",
-                "AttendanceScreen"),
+                "AttendanceScreen", 5),
     ScreenEntry("reports", "Reports", "The end-of-year program report for any period, and the "
-                "mentor roster", "ui.screens.reports", "ReportsScreen"),
+                "mentor roster", "ui.screens.reports", "ReportsScreen", 6),
+    ScreenEntry("referrals", "Referrals", "Needs passed on to the counselor, nurse, an "
+                "administrator or others: raise one, follow up, note each step",
+                "ui.screens.referrals", "ReferralsScreen", 8),
+    ScreenEntry("trainings", "Trainings", "Mentor training sessions: who came, the sign-in "
+                "sheet, who still has to make one up", "ui.screens.trainings",
+                "TrainingsScreen", 9),
+    ScreenEntry("settings", "Settings", "The school's name and logo, school years and their "
+                "calendar, attendance rules, meetings, lists, grades, and the history of "
+                "changes", "ui.screens.settings", "SettingsScreen", 0),
 )
+HOME = SCREENS[0].key
 
 
 class Navigation(QListWidget):
@@ -59,9 +83,9 @@ class Navigation(QListWidget):
         self.setMinimumWidth(150)
         self.setSpacing(2)
         self._keys: list[str] = []
-        for number, entry in enumerate(SCREENS, start=1):
+        for entry in SCREENS:
             item = QListWidgetItem(icon(entry.key, "#f0f4f8"), entry.title)
-            item.setToolTip(f"{entry.tooltip} (Ctrl+{number})")
+            item.setToolTip(f"{entry.tooltip} ({entry.keys})" if entry.keys else entry.tooltip)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.addItem(item)

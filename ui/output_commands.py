@@ -110,6 +110,24 @@ def print_profile(window: MainWindow, student_id: int) -> None:
                         "Mentee profile")
 
 
+def print_sign_in_sheet(window: MainWindow, training_id: int) -> None:
+    """A training session's sign-in sheet (every active mentor, a line to sign on), to print
+    or save as PDF."""
+    if not window.desk.is_open:
+        return
+    from reports.pdf import decor_for
+
+    data_path = window.desk.data.path
+
+    def document():
+        from reports.sign_in import sign_in_document, sign_in_sheet
+
+        return read_file(data_path,
+                         lambda db: sign_in_document(sign_in_sheet(db, training_id)))
+
+    _print_or_save(window, document, decor_for(window.desk.db, "Sign-in sheet"), "Sign-in sheet")
+
+
 def ask_print_or_pdf(window: MainWindow, title: str) -> str | None:
     """Print, or save as a PDF? ("print", "pdf", or None for neither.)"""
     box = QMessageBox(window)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 
@@ -23,6 +25,7 @@ def window(qtbot, demo_copy, window_data_dir):
     qtbot.addWidget(main)
     main.open_file(demo_copy)
     main.show()
+    main.show_screen("students")  # the window opens on This week; most tests start here
     screen = main.screens["students"]
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0 and not screen.loader.busy)
     return main
@@ -38,3 +41,32 @@ def wait_loaded(qtbot, screen) -> None:
         return not screen._dirty and not (busy() if callable(busy) else False)
 
     qtbot.waitUntil(idle, timeout=30000)
+
+
+@pytest.fixture
+def school_file(tmp_path):
+    """The hand-computed school in a file of its own (closed: the window opens it)."""
+    from storage import settings, years
+    from storage.database import open_data_file
+    from tests.week_fixture import build_week_school
+
+    path = tmp_path / "hillview.sqlite"
+    with open_data_file(path, create=True) as data:
+        years.save_year(data.db, "2025-2026", dt.date(2025, 9, 2), dt.date(2026, 6, 12),
+                        [(dt.date(2025, 11, 27), "Thanksgiving"), (dt.date(2025, 11, 28), "")])
+        settings.set_value(data.db, "current_year", "2025-2026")
+        ids = build_week_school(data.db)
+    return path, ids
+
+
+def open_window(qtbot, path):
+    from ui.main_window import MainWindow
+
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.open_file(path)
+    main.show()
+    wait_loaded(qtbot, main.screens["this_week"])
+    return main
+
+

@@ -62,6 +62,12 @@ def test_every_screen_names_its_controls(qtbot, window):
             table.selectRow(0)
         problems += [f"{key}: {p}" for p in _unnamed(screen)]
     problems += [f"top bar: {p}" for p in _unnamed(window.top_bar)]
+    settings_screen = window.screens["settings"]
+    window.show_screen("settings")
+    for index in range(settings_screen.tabs.count()):
+        settings_screen.tabs.setCurrentIndex(index)
+        name = settings_screen.tabs.tabText(index)
+        problems += [f"settings, {name}: {p}" for p in _unnamed(settings_screen)]
     assert problems == [], "\n".join(problems)
 
 
@@ -70,11 +76,24 @@ def test_every_dialog_names_its_controls(qtbot, window):
     from ui.dialogs.log_meeting import LogMeetingDialog
     from ui.dialogs.match_dialog import MatchDialog
     from ui.dialogs.mentor_editor import MentorEditor
+    from ui.dialogs.referral_dialog import RaiseReferralDialog, UpdateReferralDialog
     from ui.dialogs.student_editor import StudentEditor
     from ui.dialogs.suggest_all import SuggestAllDialog
+    from ui.dialogs.training_dialog import TrainingEditor
+    from ui.dialogs.year_dialog import YearDialog
 
     match = matches.open_matches(window.desk.db, window.desk.year_id)[0]
+    meeting = LogMeetingDialog(window.desk, window, student_id=match["student_id"])
+    meeting.referral_box.setChecked(True)  # the referral's fields too
+    referral_id = window.desk.db.execute("SELECT min(id) FROM referrals").fetchone()[0]
+    training_id = window.desk.db.execute("SELECT min(id) FROM trainings").fetchone()[0]
     dialogs = [
+        meeting,
+        RaiseReferralDialog(window.desk, window),
+        RaiseReferralDialog(window.desk, window, student_id=match["student_id"]),
+        UpdateReferralDialog(window.desk, referral_id, window),
+        TrainingEditor(window.desk, training_id, window),
+        YearDialog(window.desk, window.desk.year_id, window),
         LogMeetingDialog(window.desk, window, student_id=match["student_id"]),
         StudentEditor(window.desk, match["student_id"], window),
         MentorEditor(window.desk, match["mentor_id"], window),
@@ -106,6 +125,7 @@ def test_tab_moves_through_the_students_filters_in_order(qtbot, window):
     ("mentors", ["search", "which", "table"]),
     ("matches", ["search", "which", "mentor", "table"]),
     ("meetings", ["search", "month", "mentor", "edit_button", "delete_button", "table"]),
+    ("referrals", ["search", "show_which", "kind", "table"]),
 ])
 def test_tab_moves_through_each_lists_filters_in_reading_order(qtbot, window, key, names):
     window.show_screen(key)

@@ -27,6 +27,7 @@ def school_window(qtbot, data_file, window_data_dir):
     qtbot.addWidget(main)
     main.open_file(path)
     main.show()
+    main.show_screen("students")  # the window opens on This week
     screen = main.screens["students"]
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0 and not screen.loader.busy)
     return main

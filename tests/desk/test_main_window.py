@@ -36,11 +36,47 @@ def test_switching_the_year_shows_that_years_students(qtbot, window):
 
 
 def test_ctrl_and_a_number_opens_each_screen(qtbot, window):
-    for number, entry in reversed(list(enumerate(SCREENS, start=1))):
-        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"),
+    numbers = [entry.shortcut for entry in SCREENS if entry.shortcut is not None]
+    assert len(numbers) == len(set(numbers))  # one screen per number
+    first_six = ("students", "mentors", "matches", "meetings", "attendance", "reports")
+    assert {entry.key: entry.shortcut for entry in SCREENS if entry.key in first_six} == {
+        key: number for number, key in enumerate(first_six, start=1)}  # as people learnt
+    for entry in reversed(SCREENS):
+        if entry.shortcut is None:
+            continue
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{entry.shortcut}"),
                        Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is window.screens[entry.key]
         assert window.navigation.current_key() == entry.key
+
+
+def test_the_screens_keep_their_numbers_and_this_week_comes_first_with_the_next_one():
+    numbers = {entry.key: entry.shortcut for entry in SCREENS}
+    assert SCREENS[0].key == "this_week" and numbers["this_week"] == 7
+    assert [numbers[key] for key in ("students", "mentors", "matches", "meetings",
+                                     "attendance", "reports")] == [1, 2, 3, 4, 5, 6]
+    assert len(set(numbers.values())) == len(SCREENS)
+
+
+def test_the_window_opens_on_this_week_whichever_screen_was_left(qtbot, demo_copy,
+                                                                  window_data_dir):
+    from ui.main_window import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_file(demo_copy)
+    first.show()
+    assert first.stack.currentWidget() is first.screens["this_week"]
+    first.show_screen("reports")
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.open_file(demo_copy)
+    second.show()
+    assert second.stack.currentWidget() is second.screens["this_week"]
+    assert second.navigation.current_key() == "this_week"
+    wait_loaded(qtbot, second.screens["this_week"])
+    second.close()
 
 
 def test_clicking_the_navigation_opens_a_screen(qtbot, window):
@@ -60,6 +96,7 @@ def test_window_size_splitters_and_column_widths_are_remembered(qtbot, demo_copy
     qtbot.addWidget(first)
     first.open_file(demo_copy)
     first.show()
+    first.show_screen("students")
     first.resize(790, 520)
     screen = first.screens["students"]
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
@@ -74,6 +111,7 @@ def test_window_size_splitters_and_column_widths_are_remembered(qtbot, demo_copy
     qtbot.addWidget(second)
     second.open_file(demo_copy)
     second.show()
+    second.show_screen("students")
     again = second.screens["students"]
     qtbot.waitUntil(lambda: again.model.rowCount() > 0)
     assert (second.width(), second.height()) == (790, 520)
@@ -133,6 +171,8 @@ def test_open_demo_school_builds_it_off_the_ui_thread_then_opens_it(qtbot, windo
     qtbot.waitUntil(lambda: main.desk.is_open, timeout=60000)
     assert main.desk.data.path == demo_file_path()
     assert "(demo)" in main.windowTitle()
+    assert main.stack.currentWidget() is main.screens["this_week"]
+    main.show_screen("students")
     screen = main.screens["students"]
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=20000)
     main.close()
@@ -154,6 +194,7 @@ def test_clicking_through_hundreds_of_students_never_crashes_the_window(tmp_path
         "window = MainWindow()\n"
         f"window.open_file(Path({str(demo_copy)!r}))\n"
         "window.show()\n"
+        "window.show_screen('students')\n"
         "screen = window.screens['students']\n"
         "while screen.model.rowCount() == 0:\n"
         "    QThreadPool.globalInstance().waitForDone(100)\n"

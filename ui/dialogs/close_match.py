@@ -36,6 +36,9 @@ class CloseMatchDialog(QDialog):
         self.reason.setToolTip("Why the match ends (it shows in the end-of-year report)")
         for code, text in CLOSURE_REASONS.items():
             self.reason.addItem(text, code)
+        # No reason chosen for the person: "planned end of year" in December would be wrong.
+        self.reason.setPlaceholderText("Choose why the match ends")
+        self.reason.setCurrentIndex(-1)
         started = dt.date.fromisoformat(self.record["started_on"])
         self.ended_on = DateField(max(clock.today(), started), "Last day",
                                   "The last day of the match")
@@ -49,13 +52,27 @@ class CloseMatchDialog(QDialog):
         form.addRow("&Reason", self.reason)
         form.addRow("&Last day", self.ended_on)
         form.addRow("&Note", self.note)
+        self.problem = QLabel("")
+        self.problem.setObjectName("warning")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Why the match was not closed")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(ok_cancel(self, "Close the match", "End this match on that day"))
         self.setMinimumWidth(420)
+        self.reason.setFocus()
 
     def accept(self) -> None:
+        if self.reason.currentData() is None:
+            self.problem.setText("Choose why the match ends: it shows in the end-of-year "
+                                 "report.")
+            self.problem.show()
+            self.adjustSize()  # room for the sentence: the fields keep their height
+            self.reason.setFocus()
+            return
         outcome = perform(self, self.desk, partial(
             match_actions.close_match, match_id=self.match_id, last_day=self.ended_on.day(),
             reason=self.reason.currentData(), note=plain(self.note.text())))

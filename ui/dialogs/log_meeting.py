@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -27,13 +28,17 @@ from PySide6.QtWidgets import (
 from actions import meetings as meeting_actions
 from actions.core import Outcome
 from actions.meetings import MeetingForm
+from actions.referrals import NewReferral
+from analysis.attendance import meeting_advice_for
+from program.meeting_advice import default_meeting_day
 from program.vocabulary import MEETING_KINDS, MEETING_OUTCOMES
 from program.vocabulary import SLOTS as SLOT_WORDS
 from storage import clock, goals, lookups, matches, meetings
 from storage.availability import SLOTS
 from ui.desk import Desk
-from ui.dialogs.common import DateField
+from ui.dialogs.common import DateField, OptionalDate
 from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.referral_dialog import FOLLOW_UP_AFTER, kind_choice, need_field
 from ui.words import person_name
 
 
@@ -83,6 +88,13 @@ class LogMeetingDialog(FormDialog):
 
         self.met_on = DateField(clock.today(), "Date", "The day of the meeting")
         self.met_on.setMaximumDate(self.met_on.date().addDays(0))
+        self._date_chosen = False  # the person picked a date: a student's advice keeps off it
+        self.met_on.dateChanged.connect(self._date_edited)
+        self.advice = QLabel("")
+        self.advice.setObjectName("hint")
+        self.advice.setWordWrap(True)
+        self.advice.setAccessibleName("Suggested meeting day")
+        self.advice.hide()
         self.slot = QComboBox()
         self.slot.setAccessibleName("Time of day")
         self.slot.setToolTip("When in the school day they met")
@@ -139,6 +151,25 @@ class LogMeetingDialog(FormDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().height() * 4 + 12)
 
+        # A need bigger than a mentor can meet: raised with the meeting, linked to it.
+        self.referral_box = QGroupBox("Needs more than a mentor can give: raise a referral")
+        self.referral_box.setCheckable(True)
+        self.referral_box.setChecked(False)
+        self.referral_box.setAccessibleName("Raise a referral with this meeting")
+        self.referral_box.setToolTip("Tick to pass a need to the counselor, nurse, an "
+                                     "administrator or others; it is saved with the meeting")
+        self.referral_kind = kind_choice()
+        self.referral_need = need_field()
+        self.referral_follow_up = OptionalDate(
+            "Follow up on", clock.today() + FOLLOW_UP_AFTER, clock.today(),
+            "The day to check that the student was seen")
+        referral_form = QFormLayout(self.referral_box)
+        referral_form.addRow("To", self.referral_kind)
+        referral_form.addRow("Need", self.referral_need)
+        referral_form.addRow("", self.referral_follow_up)
+        self.referral_box.toggled.connect(self._referral_toggled)
+        self._referral_toggled(False)
+
         self.goals_box = QGroupBox("Progress on the student's goals (optional)")
         self.goals_box.setToolTip("A short note for any goal they worked on; it is kept with "
                                   "the goal, dated the day of the meeting")
@@ -157,6 +188,7 @@ class LogMeetingDialog(FormDialog):
         when.addStretch(1)
         form.addRow("&Date", when_row)
         form.labelForField(when_row).setBuddy(self.met_on)
+        form.addRow("", self.advice)
         form.addRow("&Kind", self.kind)
         outcome_widget = QWidget()
         outcome_row.setContentsMargins(0, 0, 0, 0)
@@ -171,15 +203,18 @@ class LogMeetingDialog(FormDialog):
         body_layout.addWidget(self.group_box)
         body_layout.addLayout(form)
         body_layout.addWidget(self.goals_box)
+        body_layout.addWidget(self.referral_box)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        self.scroll = scroll
         self.buttons = self.lay_out(scroll, "Save the meeting", "Save this meeting")
 
         if self.editing:
             self._fill_from(self.editing)
+            self.referral_box.hide()  # a referral is raised with a new meeting, or on its own
         elif student_id is not None:
             self.choose_student(student_id)
         else:
@@ -188,6 +223,17 @@ class LogMeetingDialog(FormDialog):
         self.resize(620, 200)
         self._fit_height()
         self.student.setFocus()
+
+    def _referral_toggled(self, on: bool) -> None:
+        """Only the tick shows until it is ticked (the dialog stays short)."""
+        layout = self.referral_box.layout()
+        for row in range(layout.rowCount()):
+            layout.setRowVisible(row, on)
+        if on:
+            self.referral_need.setFocus()
+            self._fit_height()
+            # On a small screen the form scrolls: bring the referral's fields into view.
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.referral_box))
 
     def _fit_height(self) -> None:
         """As tall as the form (no empty space; taller when a student's goals appear), never
@@ -234,9 +280,12 @@ class LogMeetingDialog(FormDialog):
         if match is None:
             self.group_box.hide()
             self.goals_box.hide()
+            self.advice.hide()
             return
         if match["usual_slot"] and not self.editing:
             self.slot.setCurrentIndex(self.slot.findData(match["usual_slot"]))
+        if not self.editing:
+            self._offer_advised_day(match)
         others = [m for m in self.open_matches
                   if m["mentor_id"] == match["mentor_id"] and m["id"] != match["id"]]
         for other in others:
@@ -260,6 +309,31 @@ class LogMeetingDialog(FormDialog):
             self.goal_edits[goal["id"]] = edit
         self.goals_box.setVisible(bool(working) and not self.editing)
         self._fit_height()
+
+    def _offer_advised_day(self, match: dict) -> None:
+        """The student's suggested meeting day (program.meeting_advice, the one advice This
+        week and the mentor's note give): this week's, once it has come, is offered first."""
+        today = clock.today()
+        advice = meeting_advice_for(self.desk.db, match["year_id"], [match["student_id"]],
+                                    today).get(match["student_id"])
+        if advice is None:
+            self.advice.hide()
+            if not self._date_chosen:
+                self._set_day(today)
+            return
+        name = match["student_preferred_name"] or match["student_first_name"] or "the student"
+        self.advice.setText(f"Suggested day: {advice.sentence(name)}")
+        self.advice.show()
+        if not self._date_chosen:
+            self._set_day(default_meeting_day(advice, today))
+
+    def _set_day(self, day: dt.date) -> None:
+        self.met_on.blockSignals(True)
+        self.met_on.set_day(day)
+        self.met_on.blockSignals(False)
+
+    def _date_edited(self) -> None:
+        self._date_chosen = True
 
     def _group_changed(self) -> None:
         grouped = any(check.isChecked() for check in self.group_checks)
@@ -307,7 +381,19 @@ class LogMeetingDialog(FormDialog):
         if self.met_on.day() < dt.date.fromisoformat(match["started_on"]):
             return (f"The match began on {match['started_on']}; a meeting cannot be before "
                     "that. Check the date.")
+        if self.referral_box.isChecked() and not self.referral_need.toPlainText().strip():
+            self.referral_need.setFocus()
+            return ("Write the need for the referral in a few words, or untick \u201cNeeds "
+                    "more than a mentor can give\u201d.")
         return None
+
+    def referral(self, student_id: int) -> NewReferral | None:
+        """The referral to raise with the meeting (None when the box is not ticked)."""
+        if self.editing or not self.referral_box.isChecked():
+            return None
+        return NewReferral(student_id=student_id, kind=self.referral_kind.currentData(),
+                           need=self.referral_need.toPlainText(), opened_on=self.met_on.day(),
+                           follow_up_on=self.referral_follow_up.day())
 
     def save(self) -> Outcome:
         match = self.current_match()
@@ -322,6 +408,7 @@ class LogMeetingDialog(FormDialog):
         if self.editing:
             outcome = meeting_actions.edit_meeting(self.desk.db, self.meeting_id, form)
         else:
-            outcome = meeting_actions.log_meeting(self.desk.db, match_ids, form)
+            outcome = meeting_actions.log_meeting(self.desk.db, match_ids, form,
+                                                  self.referral(match["student_id"]))
         self.saved_meeting_id = outcome.value
         return outcome

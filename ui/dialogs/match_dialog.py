@@ -125,6 +125,8 @@ class MatchDialog(QDialog):
             for code, text in CLOSURE_REASONS.items():
                 if code != "planned_end":
                     self.close_reason.addItem(text, code)
+            self.close_reason.setPlaceholderText("Choose why it ends")
+            self.close_reason.setCurrentIndex(-1)
             current_name = (f"{self.current['mentor_first_name']} "
                             f"{self.current['mentor_last_name']}")
             form.addRow(f"Ends the match with {current_name}:", self.close_reason)
@@ -211,6 +213,11 @@ class MatchDialog(QDialog):
                 "signed agreement is missing or out of date.\n\nMatch anyway?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        if self.close_reason is not None and self.close_reason.currentData() is None:
+            self.status.setText("Choose why the match with the current mentor ends (the "
+                                "drop-down under the list) before changing mentor.")
+            self.close_reason.setFocus()
+            return
         new = NewMatch(self.student_id, row["mentor_id"], self.starts.day(),
                        self.weekday.currentData(), self.slot.currentData())
         if self.current is not None and self.close_reason is not None:

@@ -9,6 +9,7 @@ from typing import Any
 import sqlite_utils
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -34,9 +35,14 @@ from ui.words import person_name, usual_time
 
 TICK, STUDENT, MENTOR, WHEN, WHY, CONSENT_COLUMN, SCREENING = range(7)
 
-def load_proposal(db: sqlite_utils.Database, year_id: int, on: dt.date) -> dict:
-    """The rules' best assignment of everyone waiting, with names (reads only; any thread)."""
-    assignment = matching.suggest_all(db, year_id, on)
+def load_proposal(db: sqlite_utils.Database, year_id: int, on: dt.date, *,
+                  include_not_cleared: bool = False) -> dict:
+    """The rules' best assignment of everyone waiting, with names (reads only; any thread);
+    mentors not cleared are left out unless ``include_not_cleared``."""
+    assignment = matching.suggest_all(db, year_id, on,
+                                      include_not_cleared=include_not_cleared)
+    left_out = ([] if include_not_cleared else
+                sorted(option.name for option in matching.not_cleared_with_room(db, year_id, on)))
     people = {row["id"]: row for row in students.students_in_year(db, year_id)}
     rows = []
     for pair in assignment.pairs:
@@ -56,7 +62,15 @@ def load_proposal(db: sqlite_utils.Database, year_id: int, on: dt.date) -> dict:
         })
     rows.sort(key=lambda row: row["sort_name"])
     unmatched = [person_name(people[i]) for i in assignment.unmatched if i in people]
-    return {"rows": rows, "unmatched": sorted(unmatched, key=fold)}
+    return {"rows": rows, "unmatched": sorted(unmatched, key=fold), "left_out": left_out}
+
+def names_in_short(names: list[str], most: int = 8) -> str:
+    """The first few names, then how many more (a long list would push the proposals off a
+    small screen; the Students screen's "Waiting for a mentor" lists them all)."""
+    if len(names) <= most:
+        return ", ".join(names)
+    return f"{', '.join(names[:most])} and {len(names) - most} more"
+
 
 class ProposalModel(RowsModel):
     """Proposed matches, each with a tick box: ticked ones are saved."""
@@ -148,7 +162,7 @@ class SuggestAllDialog(QDialog):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table("Proposed matches", "Tick the matches to keep", self.proxy)
-        set_column_widths(self.table, [4, 17, 16, 18, 28, 18, 10])
+        set_column_widths(self.table, [4, 17, 16, 23, 28, 18, 10])
         self.model.dataChanged.connect(lambda *_: self._update_save())
         self.status = QLabel("Working out the best matches…")
         self.status.setObjectName("hint")
@@ -156,12 +170,23 @@ class SuggestAllDialog(QDialog):
         self.unmatched = QLabel("")
         self.unmatched.setWordWrap(True)
         self.unmatched.setObjectName("hint")
+        self.left_out = QLabel("")
+        self.left_out.setWordWrap(True)
+        self.left_out.setObjectName("hint")
+        self.left_out.setAccessibleName("Mentors left out")
+        self.include_not_cleared = QCheckBox("&Include mentors who are not cleared yet")
+        self.include_not_cleared.setToolTip(
+            "Mentors whose background check is missing or out of date, or whose agreement is "
+            "not signed, are left out unless you tick this")
+        self.include_not_cleared.setAccessibleName("Include mentors who are not cleared yet")
+        self.include_not_cleared.toggled.connect(lambda _: self._load())
         tick_row = QHBoxLayout()
         tick_row.addWidget(button("Tick &all", "Keep every proposed match",
                                   lambda: self.model.tick_all(True)))
         tick_row.addWidget(button("Untick a&ll", "Leave every proposed match out",
                                   lambda: self.model.tick_all(False)))
         tick_row.addStretch(1)
+        tick_row.addWidget(self.include_not_cleared)
         buttons = ok_cancel(self, "Save", "Save every ticked match now, together",
                             "Close without saving any match")
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -172,13 +197,26 @@ class SuggestAllDialog(QDialog):
         layout.addLayout(tick_row)
         layout.addWidget(self.status)
         layout.addWidget(self.unmatched)
+        layout.addWidget(self.left_out)
         layout.addWidget(buttons)
         self.loader = Loader(self)
-        year_id, on = desk.year_id, clock.today()
-        self.loader.load(desk.data.path, lambda db: load_proposal(db, year_id, on), self._loaded)
+        self._load()
+
+    def _load(self) -> None:
+        year_id, on = self.desk.year_id, clock.today()
+        include = self.include_not_cleared.isChecked()
+        self.status.setText("Working out the best matches…")
+        self.save_button.setEnabled(False)
+        self.loader.load(self.desk.data.path, lambda db: load_proposal(
+            db, year_id, on, include_not_cleared=include), self._loaded)
 
     def _loaded(self, proposal: dict) -> None:
         self.model.set_rows(proposal["rows"])
+        left_out = proposal["left_out"]
+        self.left_out.setText(
+            f"Left out because not cleared yet: {', '.join(left_out)}. Tick Include mentors "
+            "who are not cleared yet to consider them too." if left_out else "")
+        self.left_out.setVisible(bool(left_out))
         if not proposal["rows"] and not proposal["unmatched"]:
             self.status.setText("Nobody is waiting: every nominated student has a mentor.")
         elif not proposal["rows"]:
@@ -190,7 +228,7 @@ class SuggestAllDialog(QDialog):
         if proposal["unmatched"]:
             self.unmatched.setText(
                 f"No mentor could take {plural(len(proposal['unmatched']), 'student')}: "
-                + ", ".join(proposal["unmatched"])
+                + names_in_short(proposal["unmatched"])
                 + ". Every mentor with a free time in common is full; raise a capacity or "
                 "add a mentor.")
         self._update_save()

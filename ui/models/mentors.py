@@ -9,7 +9,8 @@ import sqlite_utils
 from PySide6.QtGui import QColor
 
 from analysis import cadence, matching
-from storage import matches, mentors, trainings
+from analysis.trainings import training_load
+from storage import matches, mentors
 from ui.models.students import fold
 from ui.models.table import Column, RowsModel
 from ui.words import day_words
@@ -50,12 +51,15 @@ def load_rows(db: sqlite_utils.Database, year_id: int,
     screening = {option.mentor_id: option for option in
                  matching.mentor_options(db, year_id, as_of)}
     load = matches.open_match_counts(db, year_id)
-    attended = trainings.trainings_attended(db, year_id)
-    held_trainings = len(trainings.trainings_in_year(db, year_id))
+    # Sessions held by the day (not those still to come), and required ones missed with no
+    # make-up yet: the Trainings screen's rule (program.trainings).
+    trainings = training_load(db, year_id, as_of)
     for row in rows:
         row["mentees"] = load.get(row["id"], 0)
-        row["trainings"] = attended.get(row["id"], 0)
-        row["trainings_held"] = held_trainings
+        done = trainings.get(row["id"])
+        row["trainings"] = done.attended if done else 0
+        row["trainings_held"] = done.held if done else 0
+        row["trainings_missed"] = list(done.missed) if done else []
         row["screening"] = screening_facts(row)
         option = screening.get(row["id"])
         row["cleared"] = option.cleared if option else None
@@ -83,7 +87,8 @@ class MentorsModel(RowsModel):
                "allows (Settings)", numeric=True),
         Column("screening", "Screening", "Background check and signed agreement (point at "
                "\"Not cleared\" to see what is missing)"),
-        Column("trainings", "Trainings", "Trainings attended this year / held", numeric=True),
+        Column("trainings", "Trainings", "Training sessions attended / held so far this year "
+               "(orange: missed a required one, not made up yet)", numeric=True),
     )
 
     def cell_text(self, row: dict, column: int) -> str:
@@ -113,12 +118,17 @@ class MentorsModel(RowsModel):
             return row["screening"]
         if column == LOAD and row["mentees"] >= row["capacity"]:
             return "Full: no room for another mentee"
+        if column == TRAININGS and row["trainings_missed"] and row["active"]:
+            return ("Missed, not made up yet: " + "; ".join(row["trainings_missed"])
+                    + " (a later session of the same kind counts)")
         return None
 
     def cell_colours(self, row: dict, column: int) -> tuple[QColor, QColor] | None:
         if column == SCREENING and row["cleared"] is False:
             return QColor("#fff3cd"), QColor("#6b4e00")
         if column == OVERDUE and row["overdue_matches"]:
+            return QColor("#fde2c8"), QColor("#7a3300")
+        if column == TRAININGS and row["trainings_missed"] and row["active"]:
             return QColor("#fde2c8"), QColor("#7a3300")
         if not row["active"]:
             return QColor("#f1f3f5"), QColor("#7b8794")

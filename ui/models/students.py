@@ -18,9 +18,10 @@ from ui.models.table import Column, RowsModel
 from ui.style import tier_colours
 from ui.words import day_words, grade_words, percent, student_name
 
-# Attendance and the last meeting come before the homeroom: they are what a facilitator scans
-# for, and they stay in view beside the student's details.
-NAME, ID, GRADE, MENTOR, RATE, TIER, LAST_MEETING, HOMEROOM, REASONS = range(9)
+# Attendance and the teachers' concern come first: they are what a facilitator scans for, and
+# they stay in view beside the student's details on a 1440-wide screen; the last meeting and
+# the homeroom follow (the Matches screen and the student's details show them too).
+NAME, ID, GRADE, MENTOR, RATE, TIER, REASONS, LAST_MEETING, HOMEROOM = range(9)
 
 # Who a student is, in the "mentor" filter.
 MATCHED, UNMATCHED, WAITING = "matched", "unmatched", "waiting"
@@ -96,10 +97,10 @@ class StudentsModel(RowsModel):
         Column("absence_rate", "Absent", "Share of enrolled school days missed this year",
                numeric=True),
         Column("tier", "Attendance", "Attendance tier: satisfactory, at risk, moderate or severe "
-               "(moderate and severe are chronic absence)"),
+               "(moderate and severe are chronic absence), or an early warning"),
+        Column("reasons", "Concern", "Why a teacher nominated the student"),
         Column("last_meeting", "Last meeting", "The latest meeting held with a mentor"),
         Column("homeroom", "Homeroom", "Homeroom this school year"),
-        Column("reasons", "Concern", "Why a teacher nominated the student"),
     )
 
     def cell_text(self, row: dict, column: int) -> str:

@@ -124,6 +124,9 @@ def make_table(name: str, tooltip: str, proxy: FilterProxy) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSortIndicatorShown(True)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    from ui.focus import TypingGoesToSearch
+
+    view.typing = TypingGoesToSearch(view)  # letters go to a search box, never type-ahead
     return view
 
 

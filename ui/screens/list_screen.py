@@ -135,6 +135,7 @@ class ListScreen(Screen):
     def make_list(self, name: str, tooltip: str, widths: Sequence[int]) -> QTableView:
         """The table over the filtered rows; choosing a row shows its details."""
         self.table = make_table(name, tooltip, self.proxy)
+        self.table.typing.search = lambda: getattr(self, "search", None)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         set_column_widths(self.table, list(widths))
         return self.table

@@ -155,7 +155,7 @@ class MatchesScreen(ListScreen):
                                      self.suggest_all_requested.emit, primary=True)
         self.filter_controls(self.which, self.mentor, self.search)
         self.make_list("Matches list", "Click a match to see its meetings; click a column title "
-                       "to sort", [22, 18, 11, 16, 5, 12, 24])
+                       "to sort", [22, 18, 11, 25, 5, 12, 24])
         detail = MatchDetail(desk)
         detail.close_requested.connect(self.close_match)
         detail.student_requested.connect(self.student_requested)

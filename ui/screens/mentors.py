@@ -13,6 +13,7 @@ from actions import mentors as mentor_actions
 from program.vocabulary import CLOSURE_REASONS, label
 from storage import availability, matches, meetings, mentors
 from ui.desk import MATCHES, MEETINGS, MENTORS, STUDENTS, Desk, import_available
+from ui.desk import TRAININGS as TRAINING_CHANGES
 from ui.models.mentors import (
     ACTIVE,
     ALL,
@@ -150,7 +151,7 @@ class MentorsScreen(ListScreen):
     TITLE = "Mentors"
     KEEP_IN_VIEW = TRAININGS
     NOUN = "mentors"
-    CHANGES = frozenset({MENTORS, MATCHES, MEETINGS, STUDENTS})
+    CHANGES = frozenset({MENTORS, MATCHES, MEETINGS, STUDENTS, TRAINING_CHANGES})
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, MentorsModel(), MentorFilter(), parent)
@@ -165,7 +166,7 @@ class MentorsScreen(ListScreen):
                                  self.add_mentor)
         self.filter_controls(self.which, self.search)
         self.make_list("Mentors list", "Click a mentor to see their details; click a column "
-                       "title to sort", [20, 14, 5, 5, 5, 13, 5])
+                       "title to sort", [17, 13, 5, 5, 5, 10, 5])
         detail = MentorDetail(desk)
         detail.edit_requested.connect(self.edit_mentor)
         detail.student_requested.connect(self.student_requested)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from actions import goals as goal_actions
+from actions import nominations as nomination_actions
 from actions import students as student_actions
 from analysis import attendance as attendance_figures
 from program.vocabulary import (
@@ -31,10 +32,6 @@ from program.vocabulary import (
     GOAL_STATUSES,
     MEETING_KINDS,
     MEETING_OUTCOMES,
-    NOMINATION_REASONS,
-    NOMINATION_STATUSES,
-    REFERRAL_KINDS,
-    REFERRAL_STATUSES,
     TIER_EXPLANATIONS,
     WEEKDAYS,
     join_words,
@@ -60,6 +57,8 @@ from ui.screens.student_surveys import survey_answers_html
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
 from ui.widgets.detail_pane import DetailPane, add_to, scrolling, section_title, text_view
+from ui.widgets.nominations import NominationsBox
+from ui.widgets.referral_text import referral_html
 from ui.widgets.tier_badge import TierBadge
 from ui.words import day_words, grade_words, percent, person_name, usual_time
 from ui.words import escaped as _e
@@ -100,11 +99,14 @@ class StudentDetail(DetailPane):
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
         top.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignTop)
+        # Two short rows of buttons: the pane stays narrow enough for the list beside it to
+        # show every column up to Concern on a 1440-wide screen.
         actions = QHBoxLayout()
-        for widget in (self.edit_button, self.match_button, self.meeting_button):
+        for widget in (self.edit_button, self.match_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         more = QHBoxLayout()
+        more.addWidget(self.meeting_button)
         more.addWidget(self.profile_button)
         more.addWidget(self.archive_button)
         more.addStretch(1)
@@ -128,18 +130,19 @@ class StudentDetail(DetailPane):
         profile_layout.addWidget(self.profile)
         profile_layout.addWidget(section_title("When the student can meet (click to change):"))
         profile_layout.addWidget(self.grid)
+        profile_layout.addWidget(section_title("Nominations"))
+        self.nominations = NominationsBox()
+        self.nominations.decided.connect(self._decide_nomination)
+        profile_layout.addWidget(self.nominations)
         profile_layout.addStretch(1)
         self.tabs.addTab(scrolling(profile_page, on_panel=True), "Profile")
         self.tabs.addTab(self._goals_page(), "Goals")
-        self.mentors_view = text_view("Mentors and nominations",
-                                     "The student's mentors now and before, and nominations")
+        self.mentors_view = text_view("Mentors", "The student's mentors now and before")
         self.mentors_view.anchorClicked.connect(self._mentor_link)
         self.tabs.addTab(self.mentors_view, "Mentors")
         self.meetings_view = text_view("Meetings", "Every meeting logged with this student")
         self.tabs.addTab(self.meetings_view, "Meetings")
-        self.referrals_view = text_view("Referrals", "Needs passed on to the counselor, nurse, "
-                                       "an administrator or others")
-        self.tabs.addTab(self.referrals_view, "Referrals")
+        self.tabs.addTab(self._referrals_page(), "Referrals")
         self.attendance_page = self._attendance_page()
         self.tabs.addTab(self.attendance_page, "Attendance")
         self.surveys_view = text_view("Survey answers", "The student's survey answers at the "
@@ -261,6 +264,42 @@ class StudentDetail(DetailPane):
         if perform(self, self.desk, action) is not None:
             self.show_student(self.student_id)
 
+    # Referrals -------------------------------------------------------------------------------
+
+    def _referrals_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.referrals_view = text_view("Referrals", "Needs passed on to the counselor, nurse, "
+                                       "an administrator or others, with each dated note "
+                                       "(Update… to add one)")
+        self.referrals_view.anchorClicked.connect(self._referral_link)
+        layout.addWidget(self.referrals_view, 1)
+        row = QHBoxLayout()
+        self.referral_button = button("Raise a re&ferral…", "Pass this student's need to the "
+                                      "counselor, nurse, an administrator or others",
+                                      self._raise_referral)
+        row.addWidget(self.referral_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    def _raise_referral(self) -> None:
+        if self.student_id is None:
+            return
+        from ui.dialogs.referral_dialog import RaiseReferralDialog
+
+        if RaiseReferralDialog(self.desk, self, student_id=self.student_id).exec():
+            self.show_student(self.student_id)
+
+    def _referral_link(self, url) -> None:
+        text = url.toString()
+        if not text.startswith("referral:") or self.student_id is None:
+            return
+        from ui.dialogs.referral_dialog import UpdateReferralDialog
+
+        if UpdateReferralDialog(self.desk, int(text.split(":", 1)[1]), self).exec():
+            self.show_student(self.student_id)
+
     # Attendance ------------------------------------------------------------------------------
 
     def _attendance_page(self) -> QWidget:
@@ -309,9 +348,10 @@ class StudentDetail(DetailPane):
         elif record.pattern_weekdays:
             missed = join_words(WEEKDAYS[d] for d in record.pattern_weekdays)
             lines.append(f"<b>Most missed: {_e(missed)}.</b>")
-            if record.meet_on:
-                lines.append(f"Try meeting on {_e(join_words(WEEKDAYS[d] for d in record.meet_on))}"
-                             " (the school day before).")
+            if record.advice is not None:
+                name = (self.record or {}).get("preferred_name") or \
+                    (self.record or {}).get("first_name") or "the student"
+                lines.append(_e(record.advice.sentence(name)))
         else:
             lines.append("No weekday stands out.")
         self.attendance_text.setText("<br>".join(lines))
@@ -395,8 +435,8 @@ class StudentDetail(DetailPane):
         self.grid.set_grid(availability.get(db, "student", student_id))
         self.profile.setText(self._profile_html(record))
         self._show_goals(goals.goals_of(db, student_id))
-        self.mentors_view.setHtml(self._mentors_html(student_matches,
-                                                     nominations.nominations_of(db, student_id)))
+        self.mentors_view.setHtml(self._mentors_html(student_matches))
+        self.nominations.show_nominations(nominations.nominations_of(db, student_id), year_id)
         self.meetings_view.setHtml(self._meetings_html(meetings.meetings_of_student(db,
                                                                                    student_id)))
         self.referrals_view.setHtml(self._referrals_html(referrals.referrals_of(db, student_id)))
@@ -429,7 +469,7 @@ class StudentDetail(DetailPane):
                        "before the student starts meeting a mentor.</p>")
         return f"<table>{cells}</table>{warning}{notes}"
 
-    def _mentors_html(self, student_matches: list[dict], student_nominations: list[dict]) -> str:
+    def _mentors_html(self, student_matches: list[dict]) -> str:
         parts = ["<p><b>Mentors</b></p>"]
         if not student_matches:
             parts.append("<p>No mentor yet.</p>")
@@ -444,16 +484,6 @@ class StudentDetail(DetailPane):
                 if m["closure_note"]:
                     closed += f" ({_e(m['closure_note'])})"
             parts.append(f"<p>{mentor} · {_e(m['year_name'])} · {_e(span)}{closed}</p>")
-        parts.append("<p><b>Nominations</b></p>")
-        if not student_nominations:
-            parts.append("<p>Not nominated.</p>")
-        for n in student_nominations:
-            reasons = ", ".join(label(NOMINATION_REASONS, r) for r in n["reasons"]) or "no reason"
-            by = f" by {_e(n['nominated_by'])}" if n["nominated_by"] else ""
-            parts.append(
-                f"<p>{_e(day_words(n['nominated_on']))}{by} ({_e(n['year_name'])}): "
-                f"{_e(reasons)} — {_e(label(NOMINATION_STATUSES, n['status']))}"
-                + (f"<br><i>{_e(n['notes'])}</i>" if n["notes"] else "") + "</p>")
         return "".join(parts)
 
     def _meetings_html(self, rows: list[dict]) -> str:
@@ -479,16 +509,9 @@ class StudentDetail(DetailPane):
 
     def _referrals_html(self, rows: list[dict]) -> str:
         if not rows:
-            return "<p>No referrals.</p>"
-        parts = []
-        for r in rows:
-            parts.append(
-                f"<p><b>{_e(label(REFERRAL_KINDS, r['kind']))}</b> · opened "
-                f"{_e(day_words(r['opened_on']))} · {_e(label(REFERRAL_STATUSES, r['status']))}"
-                + (f" · follow up {_e(day_words(r['follow_up_on']))}"
-                   if r["follow_up_on"] and r["status"] != "resolved" else "")
-                + f"<br>{_e(r['need'])}</p>")
-        return "".join(parts)
+            return ("<p>No referrals. When the student needs more than a mentor can give, "
+                    "raise one below.</p>")
+        return "<hr>".join(referral_html(row, update_link=True) for row in rows)
 
     # Actions ---------------------------------------------------------------------------------
 
@@ -516,6 +539,23 @@ class StudentDetail(DetailPane):
         text = url.toString()
         if text.startswith("mentor:"):
             self.mentor_requested.emit(int(text.split(":", 1)[1]))
+
+    def _decide_nomination(self, decision: str, nomination_id: int) -> None:
+        """Accept, waitlist or decline a nomination (actions.nominations)."""
+        if decision == "accept":
+            action = partial(nomination_actions.accept_nomination, nomination_id=nomination_id)
+        elif decision == "waitlist":
+            action = partial(nomination_actions.waitlist_nomination,
+                             nomination_id=nomination_id)
+        else:
+            note, ok = QInputDialog.getText(self, "Decline the nomination",
+                                            "Why, in a few words (optional):")
+            if not ok:
+                return
+            action = partial(nomination_actions.decline_nomination, nomination_id=nomination_id,
+                             note=note)
+        if perform(self, self.desk, action) is not None:
+            self.show_student(self.student_id)
 
     def _grid_changed(self, grid: set) -> None:
         if self.student_id is None:

@@ -19,6 +19,7 @@ from ui.desk import (
     MATCHES,
     MEETINGS,
     NOMINATIONS,
+    REFERRALS,
     STUDENTS,
     Desk,
     import_available,
@@ -26,9 +27,9 @@ from ui.desk import (
 from ui.models.students import (
     CHRONIC,
     EARLY_WARNING,
-    LAST_MEETING,
     MATCHED,
     NOT_RATED,
+    REASONS,
     UNMATCHED,
     WAITING,
     StudentFilter,
@@ -47,9 +48,9 @@ class StudentsScreen(ListScreen):
 
     KEY = "students"
     TITLE = "Students"
-    KEEP_IN_VIEW = LAST_MEETING
+    KEEP_IN_VIEW = REASONS
     NOUN = "students"
-    CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS})
+    CHANGES = frozenset({STUDENTS, MATCHES, MEETINGS, NOMINATIONS, ATTENDANCE, GOALS, REFERRALS})
 
     meeting_requested = Signal(int)  # student id: the window opens Log a meeting
     profile_requested = Signal(int)  # student id: the window prints the mentee profile
@@ -92,7 +93,7 @@ class StudentsScreen(ListScreen):
                              self.search)
 
         self.make_list("Students list", "Click a student to see their details; click a column "
-                       "title to sort", [21, 6, 3, 15, 6, 17, 11, 8, 20])
+                       "title to sort", [17, 6, 3, 12, 6, 25, 16, 11, 8])
         detail = StudentDetail(desk)
         detail.edit_requested.connect(self.edit_student)
         detail.archive_requested.connect(self.set_archived)

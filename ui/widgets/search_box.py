@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit, QSizePolicy, QWidget
 
 from storage import mentors, students
 from ui.models.students import fold
@@ -102,7 +102,10 @@ class SearchBox(QLineEdit):
         self.setAccessibleName("Find a student or mentor")
         self.setToolTip("Type any part of a name or student ID, then choose from the list "
                         "(Enter opens the first one)")
-        self.setMinimumWidth(280)
+        # Wide enough for its hint; on a small screen at 150% it gives way (down to a third
+        # less) so the school's name and the way back from the demo stay in the top bar.
+        self.setMinimumWidth(200)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.entries: list[dict] = []
         self.results = ResultsModel(self)
         self.completer_ = QCompleter(self.results, self)
@@ -115,17 +118,39 @@ class SearchBox(QLineEdit):
         self.textEdited.connect(self._typed)
         self.returnPressed.connect(self._enter)
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        hint.setWidth(max(280, self.fontMetrics().horizontalAdvance(self.placeholderText()) + 40))
+        return hint
+
     def set_entries(self, entries: list[dict]) -> None:
         self.entries = entries
         if self.text():
             self._typed(self.text())
 
     def _typed(self, text: str) -> None:
-        self.results.set_entries(find(self.entries, text))
+        found = find(self.entries, text)
+        self.results.set_entries(found)
         if self.results.rowCount():
-            self.completer_.complete()
+            self.completer_.complete(self.popup_rect(found))
         else:
             self.completer_.popup().hide()
+
+    def popup_rect(self, found: list[dict]) -> QRect:
+        """Where the list of people found opens: under the box, as wide as its longest line
+        (never cut off), growing to the left since the box sits at the window's right edge."""
+        popup = self.completer_.popup()
+        metrics = popup.fontMetrics()
+        widest = max((metrics.horizontalAdvance(entry["text"]) for entry in found), default=0)
+        wanted = max(self.width(), widest + popup.verticalScrollBar().sizeHint().width() + 28)
+        screen = self.screen()
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().width() - 20)
+        left = self.width() - wanted
+        corner = self.mapToGlobal(QPoint(left, 0))
+        if screen is not None and corner.x() < screen.availableGeometry().left():
+            left += screen.availableGeometry().left() - corner.x()
+        return QRect(left, 0, wanted, self.height())
 
     def _activated(self, index: QModelIndex) -> None:
         entry = index.data(ENTRY_ROLE)
