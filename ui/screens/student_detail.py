@@ -137,7 +137,8 @@ class StudentDetail(DetailPane):
         profile_layout.addStretch(1)
         self.tabs.addTab(scrolling(profile_page, on_panel=True), "Profile")
         self.tabs.addTab(self._goals_page(), "Goals")
-        self.mentors_view = text_view("Mentors", "The student's mentors now and before")
+        self.mentors_view = text_view("Mentors", "The student's mentors now and before, and "
+                                      "their survey answers")
         self.mentors_view.anchorClicked.connect(self._mentor_link)
         self.tabs.addTab(self.mentors_view, "Mentors")
         self.meetings_view = text_view("Meetings", "Every meeting logged with this student")
@@ -145,9 +146,6 @@ class StudentDetail(DetailPane):
         self.tabs.addTab(self._referrals_page(), "Referrals")
         self.attendance_page = self._attendance_page()
         self.tabs.addTab(self.attendance_page, "Attendance")
-        self.surveys_view = text_view("Survey answers", "The student's survey answers at the "
-                                      "start and the end of mentoring")
-        self.tabs.addTab(self.surveys_view, "Surveys")
 
         add_to(self.content, top, self.facts, actions, more, (self.tabs, 1))
         self.show_student(None)
@@ -435,14 +433,16 @@ class StudentDetail(DetailPane):
         self.grid.set_grid(availability.get(db, "student", student_id))
         self.profile.setText(self._profile_html(record))
         self._show_goals(goals.goals_of(db, student_id))
-        self.mentors_view.setHtml(self._mentors_html(student_matches))
+        # The survey answers go with the mentoring itself (a tab of their own would widen the
+        # pane past what a 1440-wide window leaves the students list).
+        self.mentors_view.setHtml(self._mentors_html(student_matches)
+                                  + "<p><b>Survey answers</b></p>" + survey_answers_html(
+                                      surveys.responses_of_student(db, student_id),
+                                      surveys.questions(db, "mentee", include_retired=True)))
         self.nominations.show_nominations(nominations.nominations_of(db, student_id), year_id)
         self.meetings_view.setHtml(self._meetings_html(meetings.meetings_of_student(db,
                                                                                    student_id)))
         self.referrals_view.setHtml(self._referrals_html(referrals.referrals_of(db, student_id)))
-        self.surveys_view.setHtml(survey_answers_html(
-            surveys.responses_of_student(db, student_id),
-            surveys.questions(db, "mentee", include_retired=True)))
         today = clock.today()
         self._show_attendance(attendance_figures.student_detail(db, student_id, year_id, today)
                               if year_id else None)

@@ -1,4 +1,4 @@
-"""The Surveys section of a student's page: their answers at the start and the end of
+"""A student's survey answers on their page (the Mentors tab): at the start and the end of
 mentoring, question by question, each school year (the program team's view: names allowed)."""
 
 from __future__ import annotations
