@@ -1,6 +1,8 @@
 """MentorDesk: ``python main.py [--db FILE]`` opens the window; with a command it runs headless.
 
-Run ``python main.py --help`` for the headless commands.
+Run ``python main.py --help`` for the headless commands. ``--self-test`` opens the window, waits
+for its first screen's rows, visits every screen and closes (exit 0 when all went well): the
+check that a built MentorDesk works.
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ def _split_db_option(argv: list[str]) -> tuple[str | None, list[str]]:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     db, rest = _split_db_option(argv)
-    if not rest or rest == ["--demo"]:
+    if not rest or set(rest) <= {"--demo", "--self-test"}:
+        import storage  # noqa: F401 - first: it defers sqlite-utils (storage/__init__.py)
         from ui.app import run as run_app
 
-        return run_app(db, open_demo=rest == ["--demo"])
+        return run_app(db, open_demo="--demo" in rest, self_test="--self-test" in rest)
     from cli import run as run_command
 
     return run_command(argv)

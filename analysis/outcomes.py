@@ -53,19 +53,21 @@ def outcome_inputs(db: sqlite_utils.Database, year_id: int, as_of: dt.date | Non
     school_rules = analysis_attendance.rules(db)
     earlier = previous_year_id(db, year_id)
     previous_calendar = school_calendar(db, earlier) if earlier is not None else None
-    previous = (report_attendance.ledgers(db, earlier, previous_calendar,
-                                          previous_calendar.last_day, school_rules)
-                if earlier is not None else {})
+    # Last year loads on a thread of its own while this year loads here.
+    previous_ledgers = (report_attendance.ledgers_in_background(
+        db, earlier, previous_calendar, previous_calendar.last_day, school_rules)
+        if earlier is not None else dict)
     matches = tuple(analysis_cadence.load_matches(db, year_id))
     start = max(period_start or calendar.first_day, calendar.first_day)
     with_mentees = {m.mentor_id for m in matches
                     if m.started_on <= as_of and (m.ended_on is None or m.ended_on >= start)}
+    students = report_attendance.ledgers(db, year_id, calendar, as_of, school_rules, days)
     return OutcomeInputs(
         calendar=calendar,
         as_of=as_of,
-        students=report_attendance.ledgers(db, year_id, calendar, as_of, school_rules, days),
+        students=students,
         previous_calendar=previous_calendar,
-        previous=previous,
+        previous=previous_ledgers(),
         previous_mentees=frozenset(program_inputs.matched_student_ids(db, earlier))
         if earlier is not None else frozenset(),
         matches=matches,

@@ -16,7 +16,6 @@ from analysis import report_attendance
 from analysis.attendance import AttendanceImport
 from analysis.years import ChosenYear, year_with_date
 from program.attendance import AttendanceRules, MonthRate
-from program.attendance_ledger import SpanLedger, Totals
 from program.mentor_history import MentorTimeline, timelines
 from program.outcomes import ProgramOutcomes
 from program.report_rules import (
@@ -26,6 +25,7 @@ from program.report_rules import (
     still_matched,
     uncleared_mentees,
 )
+from program.success_mentors import pooled_by_month
 from program.vocabulary import person_name
 from storage import (
     history,
@@ -83,26 +83,6 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text[:10]) if text else None
 
 
-def _months(ledgers: dict[int, Totals], year: ChosenYear, end: dt.date,
-            who: set[int] | None = None) -> tuple[MonthRate, ...]:
-    """Pooled days enrolled and absent of each month up to ``end`` (students with totals
-    only have no months: they are left out, as the attendance screen leaves them)."""
-    months = []
-    for (year_number, month), days in year.calendar.months.items():
-        if days[0] > end:
-            break
-        enrolled = absent = 0.0
-        for student_id, ledger in ledgers.items():
-            if (who is not None and student_id not in who) or not isinstance(ledger, SpanLedger):
-                continue
-            e, a = ledger.totals(days[0], min(days[-1], end))
-            enrolled += e
-            absent += a
-        if enrolled:
-            months.append(MonthRate(year_number, month, enrolled, absent))
-    return tuple(months)
-
-
 def load_report(db: sqlite_utils.Database, year_id: int, *, as_of: dt.date | None = None,
                 period_start: dt.date | None = None,
                 progress: Progress | None = None) -> ReportData:
@@ -111,8 +91,7 @@ def load_report(db: sqlite_utils.Database, year_id: int, *, as_of: dt.date | Non
     report = progress or (lambda done, total: None)
     report(0, 5)
     year = year_with_date(db, year_id, as_of)
-    days = report_attendance.compact_days(db, year_id, year.calendar)
-    inputs = analysis_outcomes.outcome_inputs(db, year_id, year.as_of, period_start, days)
+    inputs = analysis_outcomes.outcome_inputs(db, year_id, year.as_of, period_start)
     report(1, 5)
     from program.outcomes import program_outcomes
 
@@ -139,7 +118,6 @@ def load_report(db: sqlite_utils.Database, year_id: int, *, as_of: dt.date | Non
     report(3, 5)
     school_imports, coverage = analysis_attendance.import_coverage(db, year.calendar, end)
     matched_this_year = program_inputs.matched_student_ids(db, year_id)
-    sources = report_attendance.source_of(days)
     everyone = inputs.students
     pooled_enrolled = pooled_absent = 0.0
     for ledger in everyone.values():
@@ -161,15 +139,15 @@ def load_report(db: sqlite_utils.Database, year_id: int, *, as_of: dt.date | Non
                                                period_start is None)),
         role_order={row["name"]: row["sort_order"] for row in role_rows},
         school_rate=pooled_absent / pooled_enrolled if pooled_enrolled else None,
-        school_months=_months(everyone, year, end),
-        mentee_months=_months(everyone, year, end, matched_this_year),
+        school_months=pooled_by_month(year.calendar, end, everyone),
+        mentee_months=pooled_by_month(year.calendar, end, everyone, matched_this_year),
         attendance_imports=school_imports,
         data_through=coverage.data_through,
         days_without_data=coverage.gaps,
         other_imports=tuple(batch for batch in imports.all_batches(db)
                             if batch["year_id"] == year_id and batch["kind"] != "attendance"
                             and not batch["undone_at"]),
-        totals_only=sum(1 for source in sources.values() if source == "summary"),
+        totals_only=report_attendance.totals_only(inputs.students),
         attendance_rules=inputs.attendance_rules,
         meeting_target=int(settings.get(db, "meeting_target_per_month")),
         days_before=inputs.window_rules.minimum_days_before,

@@ -6,18 +6,27 @@ school days (gaps, rows on days off, exceptions-only imports) are read day by da
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 
 import sqlite_utils
 
-from program.attendance import AttendanceRules, Coverage, PeriodSummary
+from program.attendance import AttendanceRules, Coverage, Ledger, PeriodSummary
 from program.attendance_ledger import CompactDays, Totals, compact_ledger
 from program.calendar import ONE_DAY, SchoolCalendar
 from storage import attendance_inputs
 
+_DATES: dict[str, dt.date] = {}
+
 
 def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text[:10]) if text else None
+    """ISO text -> date, remembered: a year has a few hundred days, read many times."""
+    if not text:
+        return None
+    day = _DATES.get(text)
+    if day is None:
+        day = _DATES[text] = dt.date.fromisoformat(text[:10])
+    return day
 
 
 def _days_off(calendar: SchoolCalendar) -> list[str]:
@@ -47,12 +56,15 @@ def compact_days(db: sqlite_utils.Database, year_id: int,
     spans: dict[int, tuple[dt.date, dt.date]] = {}
     absences: dict[int, tuple[tuple[dt.date, str], ...]] = {}
     day_by_day: list[int] = []
-    for sid, low, high, rows, on_days_off, marked in attendance_inputs.day_spans(
-            db, first, last, _days_off(calendar)):
+    # Rows on a day that is no school day (the calendar changed after an import) count as
+    # the attendance rules count them: such a student is read day by day.
+    on_days_off = attendance_inputs.students_with_rows_on(db, _days_off(calendar))
+    for sid, low, high, rows, marked in attendance_inputs.day_spans(db, year_id, first,
+                                                                        last):
         if sid not in enrolled:
             continue
         start, end = _date(low), _date(high)
-        if sid in coverage or on_days_off or rows != calendar.count_between(start, end):
+        if sid in coverage or sid in on_days_off or rows != calendar.count_between(start, end):
             day_by_day.append(sid)
             continue
         spans[sid] = (start, end)
@@ -81,7 +93,42 @@ def ledgers(db: sqlite_utils.Database, year_id: int, calendar: SchoolCalendar, a
     return {sid: compact_ledger(one, calendar, as_of, rules) for sid, one in days.items()}
 
 
-def source_of(days: Mapping[int, CompactDays]) -> dict[int, str]:
-    """Each student's kind of attendance: "days", "summary" (totals only) or "none"."""
-    return {sid: "days" if (one.span or one.marks or one.coverage)
-            else "summary" if one.summaries else "none" for sid, one in days.items()}
+def totals_only(ledgers: Mapping[int, Totals]) -> int:
+    """How many students have attendance totals only (no days)."""
+    return sum(1 for ledger in ledgers.values()
+               if isinstance(ledger, Ledger) and not ledger.day_level and ledger.summaries)
+
+
+def ledgers_in_background(db: sqlite_utils.Database, year_id: int, calendar: SchoolCalendar,
+                          as_of: dt.date, rules: AttendanceRules) -> Callable[[], dict]:
+    """Start loading a year's ledgers on a thread of its own (its own connection: SQLite reads
+    there while this thread works, on the machine's other core); returns the function that
+    waits for them. In memory or inside a transaction, they are loaded when asked."""
+    from storage.database import connect, file_of
+
+    path = file_of(db)
+    if path is None or db.conn.in_transaction:
+        # In memory, or inside a transaction whose changes another connection cannot see.
+        return lambda: ledgers(db, year_id, calendar, as_of, rules)
+    result: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            worker = connect(path)
+            try:
+                result["ledgers"] = ledgers(worker, year_id, calendar, as_of, rules)
+            finally:
+                worker.close()
+        except BaseException as error:  # handed to the caller, who raises it
+            result["error"] = error
+
+    thread = threading.Thread(target=work, name="report-last-year", daemon=True)
+    thread.start()
+
+    def wait() -> dict:
+        thread.join()
+        if "error" in result:
+            raise result["error"]
+        return result["ledgers"]
+
+    return wait

@@ -59,6 +59,12 @@ def main() -> None:
     window = MainWindow()
     window.open_file(path)
     window.show()
+    # What the first paint sets going (the other screens, the integrity check and the day's
+    # backup on another thread) finishes before anything is timed.
+    while not window.first_paint.happened or window.screens.unbuilt() \
+            or window.file_checks is None or not window.file_checks.done.is_set():
+        app.processEvents()
+        time.sleep(0.01)
     screen = window.screens["students"]
     db = window.desk.db
     year_id = years.current_year(db)["id"]

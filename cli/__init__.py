@@ -16,22 +16,26 @@ from cli.output import Output, UsageError
 from storage.crash_log import write_crash_report
 from storage.errors import KnownProblem, explain
 
-COMMAND_MODULES = (
-    "cli.file_commands",
-    "cli.year_commands",
-    "cli.settings_commands",
-    "cli.demo_commands",
-    "cli.attendance_commands",
-    "cli.import_commands",
-    "cli.report_commands",
-    "cli.backup_commands",
-    "cli.letting_go",
-    "cli.referral_commands",
-    "cli.training_commands",
-    "cli.week_commands",
-    "cli.survey_commands",
-    "cli.district_commands",
-)
+# Each module and the commands it registers (tests/test_cli_commands.py checks this against
+# what they really register): a command named on the command line loads its module only, so
+# `report` does not pay for loading the importers.
+COMMANDS = {
+    "cli.file_commands": ("summary", "students", "check", "backup"),
+    "cli.year_commands": ("year",),
+    "cli.settings_commands": ("settings",),
+    "cli.demo_commands": ("demo",),
+    "cli.attendance_commands": ("attendance",),
+    "cli.import_commands": ("import", "undo-import", "imports", "codes", "template"),
+    "cli.report_commands": ("report",),
+    "cli.backup_commands": ("backups", "restore"),
+    "cli.letting_go": ("student",),
+    "cli.referral_commands": ("referral",),
+    "cli.training_commands": ("training",),
+    "cli.week_commands": ("week", "mentor-note"),
+    "cli.survey_commands": ("survey", "checkin"),
+    "cli.district_commands": ("rollup",),
+}
+COMMAND_MODULES = tuple(COMMANDS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,7 +45,20 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}\n\n{self.format_usage().strip()}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_named(argv: list[str] | None) -> str | None:
+    """The command word of ``argv`` (the first word that is not an option or --db's file)."""
+    words = iter(argv or ())
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command (``argv``: only of the command it names, when it names
+    one this table knows)."""
     parser = _Parser(
         prog="main.py",
         description="MentorDesk: run a school mentoring program from one data file. "
@@ -51,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "the one in your data folder)")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module_name in COMMAND_MODULES:
+    named = _command_named(argv)
+    modules = [module for module, names in COMMANDS.items() if named in names]
+    for module_name in modules or COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
     return parser
 
@@ -70,7 +89,7 @@ def run(argv: list[str] | None = None) -> int:
     out = Output(json_mode=wants_json)
     db_path: str | None = None
     try:
-        parser = build_parser()
+        parser = build_parser(argv)
         args = parser.parse_args(argv)
         db_path = args.db
         out.json_mode = bool(getattr(args, "json", False))

@@ -66,8 +66,10 @@ def _choose(db, year_name: str | None, as_of: dt.date | None) -> tuple[dict, dt.
 
 
 def report_command(args: argparse.Namespace, out: Output) -> int:
+    from reports import claims as report_claims
     from reports.disclosure import shown
     from reports.figures import ADMINISTRATORS, TEAM, compute_figures, report_title
+    from reports.formats import date_words
     from reports.report_json import to_json
 
     if args.district:
@@ -104,17 +106,20 @@ def report_command(args: argparse.Namespace, out: Output) -> int:
     document = to_json(figures, view)
     document["file"] = str(written)
     who = "the program team" if args.team else "administrators"
-    share = view.figure(("share_improved",), figures.share_improved)
-    share = "–" if share is None else share if isinstance(share, str) else f"{share:.0%}"
-    return out.result(document, [
+    # The report's own claims: the share who improved beside similar students', in the
+    # front page's words, and its verdict when similar students did as well or better.
+    found = report_claims.claims(figures, view)
+    lines = [
         f"Saved the {report_title(figures).lower()} for {figures.period.year_name} "
         f"({FORMATS[suffix]}, for {who}) to {written}.",
-        f"{figures.period.label}; data as of {figures.period.as_of:%d %b %Y}.",
+        f"{figures.period.label}; data as of {date_words(figures.period.as_of)}.",
         f"Students served: {view.count(('served',))}. Meetings held: "
-        f"{view.figure(('meetings',), figures.meetings_held)}. "
-        f"Attendance improved for {share} of mentees judged. "
+        f"{view.figure(('meetings',), figures.meetings_held)}. {found[0].sentence} "
         f"Mentees who left chronic absence: {view.count(('left_chronic',))}.",
-    ])
+    ]
+    if any(claim.as_well_or_better for claim in found):
+        lines.append(report_claims.verdict(found))
+    return out.result(document, lines)
 
 
 def _kept_report(db, year: dict, args: argparse.Namespace, path: Path, out: Output) -> int:

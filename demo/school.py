@@ -110,9 +110,12 @@ def school_calendar(start_year: int) -> tuple[dt.date, dt.date, list[tuple[dt.da
 
 class _Builder:
     def __init__(self, db: sqlite_utils.Database, student_count: int, seed: int,
-                 today: dt.date, progress: Progress | None) -> None:
+                 today: dt.date, progress: Progress | None, mentors_count: int | None = None,
+                 matches_count: int | None = None) -> None:
         self.db = db
         self.count = max(12, student_count)
+        self.mentors_count = mentors_count or max(4, round(25 * self.count / 400))
+        self.matches_count = matches_count or round(30 * self.count / 400)
         self.rng = random.Random(seed)
         self.today = today
         self.progress = progress or (lambda done, total: None)
@@ -156,7 +159,7 @@ class _Builder:
 
         roster = self.make_students(last_year[0], this_year[0], last_year, this_year)
         self.progress(10, 100)
-        staff = self.make_mentors()
+        staff = self.make_mentors(last_year[1])
         self.progress(15, 100)
         last_matches = self.make_program_year(last_year, roster, staff, is_current=False,
                                               continuing={})
@@ -245,9 +248,9 @@ class _Builder:
             day += dt.timedelta(days=1)
         return min(max(day, first), last)
 
-    def make_mentors(self) -> list[dict]:
+    def make_mentors(self, since: dt.date) -> list[dict]:
         rng = self.rng
-        count = max(4, round(25 * self.count / 400))
+        count = self.mentors_count
         roles = (["Teacher"] * 13 + ["Paraprofessional"] * 4 + ["Administrator"] * 2
                  + ["Counselor"] * 3 + ["Resource officer"] + ["Other staff"] * 2)
         staff = []
@@ -269,8 +272,10 @@ class _Builder:
                 background_check_expires=expires if cleared else None,
                 agreement_signed=cleared or rng.random() < 0.5,
                 agreement_signed_on=checked if cleared else None,
-                active=index < count - 1,  # one mentor stepped back
+                known_from=since,  # the staff were mentors from the first demo year on
             )
+            if index == count - 1:
+                mentors.update_mentor(self.db, mentor_id, active=False)  # stepped back today
             slots = {(rng.randrange(5), rng.choice(SLOTS)) for _ in range(rng.randint(3, 6))}
             slots.add((rng.randrange(5), "lunch"))
             availability.replace(self.db, "mentor", mentor_id, slots)
@@ -306,7 +311,7 @@ class _Builder:
         self.make_trainings(year_id, first, staff, is_current)
         active_staff = [m for m in staff if m["active"]]
         load = {m["id"]: 0 for m in active_staff}
-        match_target = round(30 * self.count / 400)
+        match_target = self.matches_count
         year_matches: list[tuple[int, DemoStudent, int, dt.date]] = []
         teachers = [f"{rng.choice(['Ms.', 'Mr.', 'Mx.'])} {rng.choice(names.LAST_NAMES)}"
                     for _ in range(12)]
@@ -552,9 +557,16 @@ def build_demo_school(
     seed: int = 1,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    mentors_count: int | None = None,
+    matches_count: int | None = None,
 ) -> dict:
     """Fill an empty data file with the demo school, in one transaction (the caller's, when
-    one is open: making the demo is an action)."""
-    builder = _Builder(db, students_count, seed, today or clock.today(), progress)
+    one is open: making the demo is an action).
+
+    ``mentors_count`` and ``matches_count`` (each school year's, at most) default to the
+    demo's proportions (25 mentors and 30 matches for 400 students); the benchmarks ask for more.
+    """
+    builder = _Builder(db, students_count, seed, today or clock.today(), progress,
+                       mentors_count, matches_count)
     with write_transaction(db):
         return builder.build()

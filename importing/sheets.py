@@ -133,7 +133,7 @@ def sheet_list(path: Path | str) -> list[str]:
 
     try:
         book = CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # noqa: BLE001 - any parser error means the file is unusable
+    except BaseException as error:  # noqa: BLE001 - any parser error means the file is unusable
         raise _damaged(path, error) from None
     try:
         return [meta.name for meta in book.sheets_metadata
@@ -228,7 +228,14 @@ def _not_a_spreadsheet(path: Path, what: str | None) -> ImportRefused:
     )
 
 
-def _damaged(path: Path, error: Exception | None = None) -> ImportRefused:
+# Some damage makes python-calamine's Rust code panic, which PyO3 raises as its PanicException:
+# a BaseException, not an Exception. So the readers catch BaseException and let these go on.
+_STOPS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+
+
+def _damaged(path: Path, error: BaseException | None = None) -> ImportRefused:
+    if isinstance(error, _STOPS):
+        raise error
     return ImportRefused(
         f"{path.name} is damaged or incomplete (perhaps it did not finish copying or "
         "downloading), so MentorDesk cannot read it. Open it in Excel or LibreOffice and save "
@@ -287,7 +294,8 @@ def _check_zip(path: Path) -> str:
             return fmt
     except zipfile.BadZipFile:
         raise _damaged(path) from None
-    except (OSError, EOFError, zlib.error, NotImplementedError):
+    except (OSError, EOFError, zlib.error, NotImplementedError, UnicodeDecodeError):
+        # UnicodeDecodeError: a part's name in its own header is not the UTF-8 it claims.
         raise _damaged(path) from None
 
 
@@ -353,7 +361,7 @@ def _read_with_calamine(path: Path, fmt: str, sheet_names: list[str] | None) -> 
         book = CalamineWorkbook.from_path(str(path))
     except PasswordError:
         raise _password_protected(path) from None
-    except Exception as error:  # noqa: BLE001 - any parser error means the file is unusable
+    except BaseException as error:  # noqa: BLE001 - any parser error means the file is unusable
         raise _damaged(path, error) from None
     workbook = Workbook(path=path, format=fmt, sheets=[])
     keep_open = False
@@ -375,7 +383,7 @@ def _read_with_calamine(path: Path, fmt: str, sheet_names: list[str] | None) -> 
                 calamine_sheet = book.get_sheet_by_name(name)
             except PasswordError:
                 raise _password_protected(path) from None
-            except Exception as error:  # noqa: BLE001
+            except BaseException as error:  # noqa: BLE001
                 raise _damaged(path, error) from None
             if calamine_sheet.end is None or calamine_sheet.height == 0:
                 workbook.left_out.append((name, "empty"))
@@ -438,7 +446,7 @@ class SheetRows(Sequence):
                 rows.append(next(source))
         except StopIteration:
             self._length = len(rows)
-        except Exception as error:  # noqa: BLE001 - a part that fails to convert is damage
+        except BaseException as error:  # noqa: BLE001 - a part that fails to convert is damage
             raise _damaged(self._path, error) from None
 
     def __getitem__(self, index):  # type: ignore[override]
@@ -468,7 +476,7 @@ class SheetRows(Sequence):
                 append(cells)
                 yield index, cells
                 index += 1
-        except Exception as error:  # noqa: BLE001
+        except BaseException as error:  # noqa: BLE001
             raise _damaged(self._path, error) from None
         self._length = len(rows)
 
@@ -484,7 +492,7 @@ class SheetRows(Sequence):
         rest = islice(self._calamine_sheet.iter_rows(), max(start, len(held)), None)
         try:
             yield from rest
-        except Exception as error:  # noqa: BLE001 - a part that fails to convert is damage
+        except BaseException as error:  # noqa: BLE001 - a part that fails to convert is damage
             raise _damaged(self._path, error) from None
 
     def all_blank(self) -> bool:

@@ -202,8 +202,10 @@ def _exact(value: float) -> Fraction:
 
 def halves(value: float) -> int | None:
     """``value`` counted in half days, when it is a whole number of them (else None)."""
-    doubled = float(value) * 2
-    return int(doubled) if doubled.is_integer() and abs(doubled) < 2 ** 52 else None
+    if type(value) is int:
+        return value * 2
+    doubled = value * 2.0
+    return int(doubled) if doubled.is_integer() and -2 ** 52 < doubled < 2 ** 52 else None
 
 
 def tier_for(days_absent: float, days_enrolled: float,

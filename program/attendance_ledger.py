@@ -74,6 +74,32 @@ class SpanLedger:
         high = bisect_right(self.absence_days, end)
         return (enrolled, self.absent_through[high] - self.absent_through[low])
 
+    def through(self, days: Sequence[dt.date]) -> list[tuple[float, float]]:
+        """(days enrolled, days absent) from the year's first day through each of ``days``:
+        many month ends at once, for a fraction of the cost of a totals() each."""
+        count_through = self.calendar.count_through
+        first = self.calendar.first_day
+        runs = [(count_through(start - ONE_DAY), start, last) for start, last in self.runs]
+        found = []
+        for day in days:
+            enrolled = 0
+            for before, start, last in runs:
+                if day >= start:
+                    enrolled += count_through(last if last < day else day) - before
+            if self.extra_days:
+                enrolled += bisect_right(self.extra_days, day) - bisect_left(self.extra_days,
+                                                                              first)
+            found.append((enrolled, self.absent_through[bisect_right(self.absence_days, day)]))
+        return found
+
+
+def totals_through(ledger: Totals, first: dt.date, days: Sequence[dt.date]
+                   ) -> list[tuple[float, float]]:
+    """(days enrolled, days absent) from ``first`` through each of ``days``, any ledger."""
+    if isinstance(ledger, SpanLedger) and first == ledger.calendar.first_day:
+        return ledger.through(days)
+    return [ledger.totals(first, day) for day in days]
+
 
 def _merged(runs: Iterable[tuple[dt.date, dt.date]]) -> tuple[tuple[dt.date, dt.date], ...]:
     merged: list[list[dt.date]] = []

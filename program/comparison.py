@@ -17,7 +17,7 @@ to tell the difference.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from program.attendance import TIERS, halves
@@ -93,19 +93,17 @@ class Measured:
     before: Stretch
     after: Stretch
     chronic_now: bool
+    change: str | None = field(init=False)  # worked out once: tables ask for it many times
+    days_gained: float = field(init=False)
 
-    @property
-    def change(self) -> str | None:
-        return change_between(self.before, self.after)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "change", change_between(self.before, self.after))
+        object.__setattr__(self, "days_gained", self.fall * self.after.days_enrolled)
 
     @property
     def fall(self) -> float:
         """Absence rate before minus after (positive: fewer days absent)."""
         return (self.before.rate or 0.0) - (self.after.rate or 0.0)
-
-    @property
-    def days_gained(self) -> float:
-        return self.fall * self.after.days_enrolled
 
     @property
     def chronic_at_start(self) -> bool:

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from program.attendance import tier_for
-from program.attendance_ledger import Totals
+from program.attendance import MonthRate, tier_for
+from program.attendance_ledger import SpanLedger, Totals, totals_through
 from program.calendar import SchoolCalendar
 from program.comparison import NO_DAYS, Measured, Stretch
 
@@ -52,16 +52,19 @@ def _month_ends(calendar: SchoolCalendar, through: dt.date) -> dict[int, dt.date
     return ends
 
 
-def _chronic_share(ledgers: Mapping[int, Totals], first: dt.date, last: dt.date,
-                   minimum: int) -> tuple[float | None, int]:
-    rated = chronic = 0
+def _chronic_shares(ledgers: Mapping[int, Totals], first: dt.date, ends: list[dt.date],
+                    minimum: int) -> list[tuple[float | None, int]]:
+    """(share chronically absent, students rated) over the year from ``first`` through each
+    of ``ends``."""
+    rated = [0] * len(ends)
+    chronic = [0] * len(ends)
     for ledger in ledgers.values():
-        enrolled, absent = ledger.totals(first, last)
-        tier = tier_for(absent, enrolled, minimum)
-        if tier is not None:
-            rated += 1
-            chronic += tier in CHRONIC
-    return (chronic / rated if rated else None), rated
+        for n, (enrolled, absent) in enumerate(totals_through(ledger, first, ends)):
+            tier = tier_for(absent, enrolled, minimum)
+            if tier is not None:
+                rated[n] += 1
+                chronic[n] += tier in CHRONIC
+    return [(c / r if r else None, r) for c, r in zip(chronic, rated, strict=True)]
 
 
 def chronic_share_by_month(calendar: SchoolCalendar, as_of: dt.date,
@@ -75,15 +78,40 @@ def chronic_share_by_month(calendar: SchoolCalendar, as_of: dt.date,
     last = _month_ends(previous, previous.last_day) if previous is not None else {}
     order = [month for (_, month) in calendar.months]
     order += [month for month in last if month not in order]
+    this_shares = dict(zip(this, _chronic_shares(students, calendar.first_day,
+                                                 list(this.values()), minimum), strict=True))
+    last_shares = dict(zip(last, _chronic_shares(previous_students, previous.first_day,
+                                                 list(last.values()), minimum),
+                           strict=True)) if previous is not None else {}
     months = []
     for month in order:
-        share, rated = (_chronic_share(students, calendar.first_day, this[month], minimum)
-                        if month in this else (None, 0))
-        before, before_rated = (_chronic_share(previous_students, previous.first_day,
-                                               last[month], minimum)
-                                if previous is not None and month in last else (None, 0))
+        share, rated = this_shares.get(month, (None, 0))
+        before, before_rated = last_shares.get(month, (None, 0))
         months.append(ChronicMonth(month, share, before, rated, before_rated))
     return tuple(months)
+
+
+def pooled_by_month(calendar: SchoolCalendar, as_of: dt.date, ledgers: Mapping[int, Totals],
+                    who: Iterable[int] | None = None) -> tuple[MonthRate, ...]:
+    """Days enrolled and absent of each month up to ``as_of``, pooled over the students
+    (``who``: some of them). Students with totals only have no months: left out, as the
+    attendance screen leaves them."""
+    ends = list(_month_ends(calendar, as_of).items())
+    keys = [(day.year, month) for month, day in ends]
+    enrolled = [0.0] * len(ends)
+    absent = [0.0] * len(ends)
+    wanted = None if who is None else set(who)
+    for student_id, ledger in ledgers.items():
+        if (wanted is not None and student_id not in wanted) \
+                or not isinstance(ledger, SpanLedger):
+            continue
+        previous = (0, 0.0)
+        for n, totals in enumerate(ledger.through([day for _, day in ends])):
+            enrolled[n] += totals[0] - previous[0]
+            absent[n] += totals[1] - previous[1]
+            previous = totals
+    return tuple(MonthRate(year, month, e, a) for (year, month), e, a
+                 in zip(keys, enrolled, absent, strict=True) if e)
 
 
 @dataclass(frozen=True)

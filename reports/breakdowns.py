@@ -22,7 +22,8 @@ class Column:
     label: str
     kind: str = COUNT
     format: str = "integer"
-    depends_on: tuple[str, ...] = ()  # for a rate or number: the counts it is computed from
+    ratio_of: tuple[str, ...] = ()  # a share: the counts it divides (hidden with either)
+    about: tuple[str, ...] = ()  # a rate or median: the group it describes (hidden if small)
 
 
 COLUMNS = (
@@ -33,12 +34,12 @@ COLUMNS = (
     Column("worse", "Worse"),
     Column("too_early", "Too early to tell"),
     Column("share_improved", "Share improved", RATE, "percent", ("improved", "judged")),
-    Column("rate_before", "Absence rate before", RATE, "percent", ("judged",)),
-    Column("rate_after", "Absence rate since", RATE, "percent", ("judged",)),
+    Column("rate_before", "Absence rate before", RATE, "percent", about=("judged",)),
+    Column("rate_after", "Absence rate since", RATE, "percent", about=("judged",)),
     Column("chronic_at_start", "Chronically absent at start"),
     Column("left_chronic", "Left chronic absence"),
     Column("meetings_median", "Meetings with the student, median", NUMBER, "decimal",
-           ("mentees",)),
+           about=("mentees",)),
 )
 ROLE_COLUMNS = (
     Column("on_roster", "Mentors in the program", STAFF),

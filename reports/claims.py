@@ -27,11 +27,15 @@ class Claim:
     as_well_or_better: bool = False  # similar students did as well or better
 
 
-def _percent(value: float | None) -> str:
+def _percent(value: float | str | None) -> str:
+    if isinstance(value, str):
+        return value
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-def _days(value: float | None, places: int = 1) -> str:
+def _days(value: float | str | None, places: int = 1) -> str:
+    if isinstance(value, str):
+        return value
     return "–" if value is None else f"{value:,.{places}f}"
 
 
@@ -44,37 +48,54 @@ def _direction(mentees: float | None, similar: float | None, same: float) -> str
     return "better" if mentees > similar else "worse"
 
 
+def _sentence(what: str, mentees_text: str, similar_text: str, shown_mentees: Any,
+              shown_similar: Any, way: str | None, words: dict[str, str]) -> str:
+    """The claim in words: which way it points, or why it cannot be said."""
+    if shown_mentees == COMPLEMENT_TEXT:
+        return f"{what} is not shown: it would give away a hidden count."
+    if mentees_text == "–":
+        return f"{what}: no mentee has enough school days before and after to tell yet."
+    if shown_similar == COMPLEMENT_TEXT:
+        return (f"{words['alone']} Too few similar students could be compared over the same "
+                "days to set beside it.")
+    if similar_text == "–" or way is None:
+        return f"{words['alone']} There are no similar students to compare with yet."
+    return words[way]
+
+
 def claims(figures, shown: Shown) -> list[Claim]:
     """The front page's effect figures, each beside similar students'."""
     similar = figures.comparison.never_matched
     mentees = figures.comparison.mentees
     found = []
     # Improved.
-    share = shown.figure(("compared_mentees",), figures.share_improved)
+    share = shown.figure(("share_improved",), figures.share_improved)
     theirs = shown.figure(("compared_never_figures",), similar.share_improved)
-    hidden = COMPLEMENT_TEXT in (share, theirs)
-    way = None if hidden else _direction(figures.share_improved, similar.share_improved,
-                                         SAME_SHARE)
-    sentence = {
-        "better": f"{_percent(figures.share_improved)} of mentees improved their attendance, "
-                  f"more than similar students without a mentor ({_percent(theirs)}).",
-        "same": f"{_percent(figures.share_improved)} of mentees improved their attendance; "
-                f"similar students without a mentor did as well ({_percent(theirs)}).",
-        "worse": f"{_percent(figures.share_improved)} of mentees improved their attendance; "
-                 f"similar students without a mentor did better ({_percent(theirs)}).",
-    }.get(way, "The share of mentees who improved is not shown, or there is nothing to "
-               "compare it with yet.")
+    way = _direction(figures.share_improved, similar.share_improved, SAME_SHARE)
+    ours_text, theirs_text = _percent(figures.share_improved), _percent(similar.share_improved)
+    sentence = _sentence("The share of mentees who improved", ours_text, theirs_text, share,
+                         theirs, way, {
+        "alone": f"{ours_text} of mentees improved their attendance.",
+        "better": f"{ours_text} of mentees improved their attendance, more than similar "
+                  f"students without a mentor ({theirs_text}).",
+        "same": f"{ours_text} of mentees improved their attendance; similar students without "
+                f"a mentor did as well ({theirs_text}).",
+        "worse": f"{ours_text} of mentees improved their attendance; similar students without "
+                 f"a mentor did better ({theirs_text}).",
+    })
     found.append(Claim("Share who improved their attendance", share, theirs, sentence,
-                       "percent", way in ("same", "worse")))
+                       "percent", way in ("same", "worse") and COMPLEMENT_TEXT not in
+                       (share, theirs)))
     # Days gained per 100 days.
     ours = shown.figure(("days_gained",), figures.days_gained_per_100)
     theirs = shown.figure(("compared_never_figures",), similar.gained_per_100)
-    hidden = COMPLEMENT_TEXT in (ours, theirs)
-    way = None if hidden else _direction(figures.days_gained_per_100, similar.gained_per_100,
-                                         SAME_PER_100)
+    way = _direction(figures.days_gained_per_100, similar.gained_per_100, SAME_PER_100)
+    ours_text, theirs_text = (_days(figures.days_gained_per_100),
+                              _days(similar.gained_per_100))
     net = figures.comparison.net
     tail = ""
-    if way is not None and net is not None and not shown.hidden(("net",)):
+    if way is not None and net is not None and net.low is not None \
+            and not shown.hidden(("net",)):
         if net.clear:
             tail = (f" Beyond what similar students' change would have given them, mentees "
                     f"gained {_days(net.net, 0)} school days (range {_days(net.low, 0)} to "
@@ -83,40 +104,37 @@ def claims(figures, shown: Shown) -> list[Claim]:
             tail = (f" Beyond similar students: {_days(net.net, 0)} days, in a range from "
                     f"{_days(net.low, 0)} to {_days(net.high, 0)}: too few students to tell "
                     "the difference.")
-    sentence = {
-        "better": f"Mentees gained {_days(figures.days_gained_per_100)} school days per 100 "
-                  f"enrolled since matching; similar students gained fewer "
-                  f"({_days(similar.gained_per_100)}) over the same days.",
-        "same": f"Mentees gained {_days(figures.days_gained_per_100)} school days per 100 "
-                f"enrolled since matching; similar students did as well "
-                f"({_days(similar.gained_per_100)}) over the same days.",
-        "worse": f"Mentees gained {_days(figures.days_gained_per_100)} school days per 100 "
-                 f"enrolled since matching; similar students did better "
-                 f"({_days(similar.gained_per_100)}) over the same days.",
-    }.get(way, "School days gained are not shown, or there is nothing to compare them with "
-               "yet.") + tail
+    sentence = _sentence("School days gained", ours_text, theirs_text, ours, theirs, way, {
+        "alone": f"Mentees gained {ours_text} school days per 100 enrolled since matching.",
+        "better": f"Mentees gained {ours_text} school days per 100 enrolled since matching; "
+                  f"similar students gained fewer ({theirs_text}) over the same days.",
+        "same": f"Mentees gained {ours_text} school days per 100 enrolled since matching; "
+                f"similar students did as well ({theirs_text}) over the same days.",
+        "worse": f"Mentees gained {ours_text} school days per 100 enrolled since matching; "
+                 f"similar students did better ({theirs_text}) over the same days.",
+    })
+    if COMPLEMENT_TEXT not in (ours, theirs):
+        sentence += tail
     found.append(Claim("School days gained per 100 days enrolled", ours, theirs, sentence,
-                       "decimal", way in ("same", "worse")))
+                       "decimal", way in ("same", "worse") and COMPLEMENT_TEXT not in
+                       (ours, theirs)))
     # Left chronic absence.
-    ours = shown.figure(("compared_mentees",), mentees.left_chronic_share)
+    ours = shown.figure(("mentees_left_share",), mentees.left_chronic_share)
     theirs = shown.figure(("compared_never_figures",), similar.left_chronic_share)
-    hidden = COMPLEMENT_TEXT in (ours, theirs)
-    way = None if hidden else _direction(mentees.left_chronic_share,
-                                         similar.left_chronic_share, SAME_SHARE)
-    sentence = {
-        "better": f"{_percent(mentees.left_chronic_share)} of judged mentees who were "
-                  "chronically absent when matched no longer are; fewer similar students "
-                  f"left it ({_percent(similar.left_chronic_share)}).",
-        "same": f"{_percent(mentees.left_chronic_share)} of judged mentees who were "
-                "chronically absent when matched no longer are; similar students did as well "
-                f"({_percent(similar.left_chronic_share)}).",
-        "worse": f"{_percent(mentees.left_chronic_share)} of judged mentees who were "
-                 "chronically absent when matched no longer are; similar students did better "
-                 f"({_percent(similar.left_chronic_share)}).",
-    }.get(way, "Leaving chronic absence is not shown, or there is nothing to compare it with "
-               "yet.")
+    way = _direction(mentees.left_chronic_share, similar.left_chronic_share, SAME_SHARE)
+    ours_text, theirs_text = (_percent(mentees.left_chronic_share),
+                              _percent(similar.left_chronic_share))
+    lead = (f"{ours_text} of the judged mentees who were chronically absent when matched no "
+            "longer are")
+    sentence = _sentence("Leaving chronic absence", ours_text, theirs_text, ours, theirs, way, {
+        "alone": f"{lead}.",
+        "better": f"{lead}; fewer similar students left it ({theirs_text}).",
+        "same": f"{lead}; similar students did as well ({theirs_text}).",
+        "worse": f"{lead}; similar students did better ({theirs_text}).",
+    })
     found.append(Claim("Share of the chronically absent who left it", ours, theirs, sentence,
-                       "percent", way in ("same", "worse")))
+                       "percent", way in ("same", "worse") and COMPLEMENT_TEXT not in
+                       (ours, theirs)))
     return found
 
 

@@ -90,11 +90,14 @@ def model(figures) -> Disclosure:
     head = COST_HEADLINE
     for key, value in (("nominated", figures.students_nominated),
                        ("matched", figures.students_matched),
-                       ("served", figures.students_served),
-                       ("judged", figures.judged), ("improved", figures.improved),
                        ("left_chronic", figures.left_chronic),
                        ("chronic_start", figures.chronic_at_start)):
         d.count((key,), value, cost=head)
+    d.count(("served",), figures.students_served, cost=1.5 * head)  # the first tile
+    # The share who improved is the front page's first claim: rather than lose it, hide
+    # another headline figure when a small count must be hidden beside it.
+    for key, value in (("judged", figures.judged), ("improved", figures.improved)):
+        d.count((key,), value, cost=2.5 * head)
     for key, value in (("still_matched", figures.still_matched_at_end),
                        ("never_matched", figures.never_matched),
                        ("waitlisted", figures.waitlisted),
@@ -102,10 +105,11 @@ def model(figures) -> Disclosure:
                        ("matches", figures.matches), ("same", figures.same),
                        ("worse", figures.worse), ("too_early", figures.too_early),
                        ("chronic_now", figures.chronic_now),
-                       ("closed_total", figures.closed_early_total)):
+                       ("closed_total", figures.closed_early_total),
+                       ("not_enrolled", figures.not_enrolled)):
         d.count((key,), value, cost=COST_TOTAL)
     d.at_most(("matched",), ("enrolled",))
-    for small in ("served", "still_matched", "uncleared", "chronic_start"):
+    for small in ("served", "still_matched", "uncleared", "chronic_start", "not_enrolled"):
         d.at_most((small,), ("matched",))
     d.at_most(("matched",), ("matches",))
     for small in ("never_matched", "waitlisted"):
@@ -155,7 +159,7 @@ def model(figures) -> Disclosure:
     survey_section.declare(d, figures)
     if figures.below_threshold:
         d.must_hide(*(key for key in d.values if key not in d.public))
-        d.must_hide(*d.dependencies)
+        d.must_hide(*(set(d.dependencies) | set(d.about)))
     return d
 
 
@@ -163,9 +167,7 @@ def _referrals(d: Disclosure, figures) -> None:
     columns = ("opened", "resolved", "still_open")
     for line in figures.referrals:
         for column in columns:
-            # A kind is listed only when a referral of it was opened.
-            d.count(("referral", line.kind, column), getattr(line, column),
-                    at_least=int(column == "opened"))
+            d.count(("referral", line.kind, column), getattr(line, column))
         d.total(("referral", line.kind, "opened"),
                 [("referral", line.kind, "resolved"), ("referral", line.kind, "still_open")])
     if figures.referrals:
@@ -190,9 +192,12 @@ def _breakdown(d: Disclosure, table: Breakdown, *, listed: bool, below: bool) ->
             d.at_most(breakdown_key(table, row.group, small),
                       breakdown_key(table, row.group, big))
         for column in table.columns:
-            if column.kind != COUNT and column.depends_on:
+            if column.kind != COUNT and column.kind != "staff":
                 d.derived(breakdown_key(table, row.group, column.key),
-                          [breakdown_key(table, row.group, part) for part in column.depends_on]
+                          ratio_of=[breakdown_key(table, row.group, part)
+                                    for part in column.ratio_of],
+                          about=[breakdown_key(table, row.group, part)
+                                 for part in column.about]
                           + [breakdown_key(table, row.group, "mentees")])
         size = row.figures["mentees"]
         if 0 < size < d.threshold:
@@ -204,29 +209,40 @@ def _breakdown(d: Disclosure, table: Breakdown, *, listed: bool, below: bool) ->
             d.total(breakdown_key(table, TOTAL, column),
                     [breakdown_key(table, row.group, column) for row in rows])
     for column in table.columns:
-        if column.kind != COUNT and column.depends_on:
+        if column.kind != COUNT and column.kind != "staff":
             d.derived(breakdown_key(table, TOTAL, column.key),
-                      [breakdown_key(table, TOTAL, part) for part in column.depends_on])
+                      ratio_of=[breakdown_key(table, TOTAL, part) for part in column.ratio_of],
+                      about=[breakdown_key(table, TOTAL, part) for part in column.about])
 
 
 def _derived(d: Disclosure, figures) -> None:
-    """Figures that are not counts, and the counts each is computed from."""
-    d.derived(("share_improved",), [("improved",), ("judged",)])
-    for key in ("rates", "days_gained", "compared_mentees", "net"):
-        d.derived((key,), [("judged",)])
-    d.derived(("net",), [("compared_never",)])
-    d.derived(("compared_mentees",), [("chronic_start",), ("improved",)])
-    d.derived(("compared_never_figures",), [("compared_never",)])
-    d.derived(("compared_waitlisted_figures",), [("compared_waitlisted",)])
-    d.derived(("left_share",), [("left_chronic",), ("chronic_start",)])
-    d.derived(("chronic_last_year_figures",), [("chronic_last_year",)])
-    d.derived(("chronic_last_year_similar_figures",), [("chronic_last_year_similar",)])
+    """Figures that are not counts: the counts each divides (hidden with either), and the
+    groups each describes (hidden when a group is small)."""
+    d.derived(("share_improved",), ratio_of=[("improved",), ("judged",)])
+    d.derived(("left_share",), ratio_of=[("left_chronic",), ("chronic_start",)])
+    d.derived(("mentees_per_mentor",), ratio_of=[("matched",)])
+    for key in ("rates", "days_gained"):
+        d.derived((key,), about=[("judged",)])
+    judged_chronic = figures.comparison.mentees.by_tier
+    # The judged mentees who left chronic absence are some of those counted in
+    # ("left_chronic",): their share k/n tells a reader that at least k left (and exactly how
+    # many when every chronically absent mentee was judged), so it goes with that count.
+    d.derived(("mentees_left_share",), ratio_of=[("left_chronic",)], about=[("judged",)],
+              size=sum(row.students for row in judged_chronic
+                       if row.tier in ("moderate", "severe")))
+    d.derived(("net",), about=[("judged",), ("compared_never",)])
+    d.derived(("compared_never_figures",), about=[("compared_never",)])
+    d.derived(("compared_waitlisted_figures",), about=[("compared_waitlisted",)])
+    d.derived(("chronic_last_year_figures",), about=[("chronic_last_year",)])
+    d.derived(("chronic_last_year_similar_figures",), about=[("chronic_last_year_similar",)])
+    d.derived(("chronic_last_year_net",), about=[("chronic_last_year",),
+                                                  ("chronic_last_year_similar",)])
     for band in DOSE_BANDS:
-        d.derived(("dose_figures", band[0]), [("dose", band[0])])
-    d.derived(("ly_figures",), [("ly_enrolled",)])
-    for key in ("mentees_per_mentor", "meetings", "monthly_mentees", "match_length"):
-        d.derived((key,), [("matched",)])
-    d.derived(("screening_share",), [])
+        d.derived(("dose_figures", band[0]), about=[("dose", band[0])])
+    d.derived(("ly_figures",), about=[("ly_enrolled",)])
+    for key in ("meetings", "monthly_mentees"):
+        d.derived((key,), about=[("matched",)])
+    d.derived(("match_length",), about=[("matches",)])
 
 
 def shown(figures) -> Shown:

@@ -15,14 +15,16 @@ from typing import Any
 
 from PySide6.QtGui import QImage, QTextDocument
 
-from reports import charts, html, survey_section
 from reports import claims as report_claims
+from reports import html, print_charts, survey_section
+from reports.chart_style import MENTEE_COLOUR, SCHOOL_COLOUR
 from reports.disclosure import BELOW_THRESHOLD, Shown, shown
 from reports.document import new_document
 from reports.figures import COMPARISON_LABEL, LEVELS, TIERS, ReportFigures, report_title
 from reports.formats import Formatted, date_words
 from reports.html import esc
 from reports.pdf import PageDecor, load_logo, save_pdf
+from reports.print_charts import Series
 from reports.report_tables import (
     GROUP_FORMATS,
     MONTHS,
@@ -31,6 +33,7 @@ from reports.report_tables import (
     comparison_table,
     dosage_rows,
     dose_table,
+    exclusions,
     last_year_rows,
     previously_chronic_table,
     program_rows,
@@ -54,52 +57,45 @@ ACCENT = "#1f5f99"
 TIER_CELLS = [("tier_" + when, tier) for when in ("start", "now") for tier in (*TIERS, None)]
 
 
-def chart_pngs(figures: ReportFigures, dpi: int = 300) -> dict[str, bytes]:
-    """The report's charts as PNG bytes (300 dpi), by the names the document uses; a chart is
-    left out when it would draw a hidden count.
-
-    Plain bytes, so a worker thread can draw them and the page be built anywhere.
-    """
+def chart_pictures(figures: ReportFigures, dpi: int = 300) -> dict[str, QImage]:
+    """The report's charts as 300-dpi pictures, by the names the document uses; a chart is
+    left out when it would draw a hidden count. A worker thread may draw them."""
     view = shown(figures)
-    pngs: dict[str, bytes] = {}
+    pictures: dict[str, QImage] = {}
     if (any(figures.tiers_at_start.values()) or any(figures.tiers_now.values())) \
             and not view.any_hidden(TIER_CELLS):
-        figure = charts.tier_shift_chart(figures.tiers_at_start, figures.tiers_now,
-                                         second_label=figures.period.now_label)
-        pngs["chart:tiers"] = charts.figure_png(figure, dpi)
+        pictures["chart:tiers"] = print_charts.tier_shift_picture(
+            figures.tiers_at_start, figures.tiers_now, second_label=figures.period.now_label,
+            dpi=dpi)
     if figures.for_team and figures.meetings_by_mentee:
         # How many mentees had each number of meetings: counts of students, so the program
         # team's only (administrators get the bands of the dose table).
-        figure = charts.meetings_histogram(figures.meetings_by_mentee,
-                                           median=figures.meetings_per_mentee.median)
-        pngs["chart:meetings"] = charts.figure_png(figure, dpi)
+        pictures["chart:meetings"] = print_charts.meetings_picture(
+            figures.meetings_by_mentee, median=figures.meetings_per_mentee.median, dpi=dpi)
     if figures.monthly and not view.hidden(("monthly_mentees",)):
-        figure = charts.monthly_absence_chart(
+        pictures["chart:monthly"] = print_charts.lines_picture(
             [point.label for point in figures.monthly],
-            [point.mentees_rate for point in figures.monthly],
-            [point.school_rate for point in figures.monthly])
-        pngs["chart:monthly"] = charts.figure_png(figure, dpi)
+            [Series("Mentees", [point.mentees_rate for point in figures.monthly],
+                    MENTEE_COLOUR),
+             Series("Whole school", [point.school_rate for point in figures.monthly],
+                    SCHOOL_COLOUR, dashed=True, square=True)],
+            y_label="Absence rate", chronic_line=True, height=2.6, dpi=dpi)
     if any(m.this_year is not None or m.last_year is not None
            for m in figures.chronic_by_month):
-        figure = charts.chronic_share_chart(
+        pictures["chart:chronic"] = print_charts.lines_picture(
             [MONTHS[m.month - 1] for m in figures.chronic_by_month],
-            [m.this_year for m in figures.chronic_by_month],
-            [m.last_year for m in figures.chronic_by_month])
-        pngs["chart:chronic"] = charts.figure_png(figure, dpi)
-    return pngs
-
-
-def chart_images(figures: ReportFigures, dpi: int = 300,
-                 pngs: dict[str, bytes] | None = None) -> dict[str, QImage]:
-    """The charts as pictures for the document (drawn now unless ``pngs`` are given)."""
-    pngs = chart_pngs(figures, dpi) if pngs is None else pngs
-    return {name: QImage.fromData(data) for name, data in pngs.items()}
+            [Series("This year", [m.this_year for m in figures.chronic_by_month],
+                    MENTEE_COLOUR),
+             Series("Last year", [m.last_year for m in figures.chronic_by_month],
+                    SCHOOL_COLOUR, dashed=True, square=True)],
+            y_label="Chronically absent", dpi=dpi)
+    return pictures
 
 
 def build_document(figures: ReportFigures, images: dict[str, QImage] | None = None
                    ) -> QTextDocument:
     """The whole report as one document, ready for :func:`reports.pdf.render`."""
-    images = chart_images(figures) if images is None else images
+    images = chart_pictures(figures) if images is None else images
     view = shown(figures)
     parts = [
         _summary_page(figures, view, images),
@@ -110,7 +106,7 @@ def build_document(figures: ReportFigures, images: dict[str, QImage] | None = No
         _referrals_section(figures, view),
         _last_year_section(figures, view),
         survey_section.survey_html(figures, view, 8),
-        _notes_section(figures),
+        _notes_section(figures, view),
     ]
     if figures.for_team:
         parts.append(_students_section(figures))
@@ -131,9 +127,10 @@ def decor(figures: ReportFigures, logo_path: str | Path | None = None) -> PageDe
 
 def save_report_pdf(figures: ReportFigures, path: Path | str, *, paper: str | None = None,
                     logo_path: str | Path | None = None,
-                    pngs: dict[str, bytes] | None = None) -> Path:
-    """Write the report as a PDF (Letter or A4), atomically; returns the path."""
-    document = build_document(figures, chart_images(figures, pngs=pngs))
+                    pictures: dict[str, QImage] | None = None) -> Path:
+    """Write the report as a PDF (Letter or A4), atomically; returns the path (``pictures``:
+    the charts already drawn)."""
+    document = build_document(figures, pictures)
     return save_pdf(document, path, decor(figures, logo_path), paper=paper)
 
 
@@ -159,12 +156,9 @@ def _percent(value: Any) -> str:
 def _matched_sentence(figures: ReportFigures, view: Shown) -> str:
     nominated = view.count(("nominated",))
     matched = view.count(("matched",))
-    nominated_words = ("1 student was nominated" if nominated == 1
-                       else f"{nominated} students were nominated")
     if matched == 0:
-        return f"{nominated_words}; none has been matched with a mentor yet."
-    verb = "was" if matched == 1 else "were"
-    return (f"{nominated_words} and {matched} {verb} matched with one of "
+        return f"Students nominated: {nominated}; none has been matched with a mentor yet."
+    return (f"Students nominated: {nominated}; matched with a mentor: {matched}, by "
             f"{plural(figures.mentors_with_mentees, 'mentor')} who had mentees "
             f"({figures.mentors_on_roster} mentors in the program in the period).")
 
@@ -187,6 +181,12 @@ def _tile(number: str, caption: str, detail: str) -> str:
             f'<p style="font-size: 9pt; color: {html.MUTED}; margin: 0">{esc(detail)}</p></td>')
 
 
+def _of_chronic(count: Any) -> str:
+    if isinstance(count, str):
+        return "of those chronically absent when matched"
+    return f"of {_number(count)} chronically absent when matched"
+
+
 def _summary_page(figures: ReportFigures, view: Shown, images: dict[str, QImage]) -> str:
     period = figures.period
     found = report_claims.claims(figures, view)
@@ -207,8 +207,10 @@ def _summary_page(figures: ReportFigures, view: Shown, images: dict[str, QImage]
         _tile(_number(gained.mentees, 1), "school days gained per 100 days",
               f"similar students: {_number(gained.similar, 1)}"),
         _tile(_number(view.count(("left_chronic",))), "mentees left chronic absence",
-              f"of {_number(view.count(('chronic_start',)))} chronically absent when matched; "
-              f"similar students: {_percent(left.similar)} left it"),
+              # A count beside a share would read as one figure: both groups' shares.
+              _of_chronic(view.count(("chronic_start",)))
+              + f"; of those judged, {_percent(left.mentees)} left it, similar students "
+                f"{_percent(left.similar)}"),
     ]
     grid = ('<table width="100%" cellspacing="6" cellpadding="0">'
             f"<tr>{''.join(tiles[:3])}</tr><tr>{''.join(tiles[3:])}<td></td></tr></table>")
@@ -360,7 +362,8 @@ def _attendance_section(figures: ReportFigures, view: Shown, images: dict[str, Q
     parts.append(_wide_table(headers, rows, GROUP_FORMATS))
     parts.append(html.heading("Attendance change by meetings held", 3))
     headers, rows, formats = dose_table(figures, view)
-    parts.append(html.table(headers, rows, formats))
+    # The bands' names ("20 meetings or more") need a column as wide as the figures'.
+    parts.append(_wide_table(headers, rows, formats, DOSE_WIDTHS))
     if "chart:monthly" in images:
         parts.append(html.heading("Month by month: mentees and the whole school", 3))
         parts.append(f'<p><img src="chart:monthly" width="{CHART_WIDTH_PX}"></p>')
@@ -374,15 +377,28 @@ def _attendance_section(figures: ReportFigures, view: Shown, images: dict[str, Q
     return "".join(parts)
 
 
-def _wide_table(headers: list[str], rows: list[list[Any]], formats: list[str]) -> str:
-    return f'<div style="font-size: 8pt">{html.table(headers, rows, formats)}</div>'
+# The groups' tables: the group's name wide enough for two lines, the figures alike.
+GROUP_WIDTHS = [20, 9, 9, 9, 9, 10, 9, 13, 12]
+
+
+DOSE_WIDTHS = [24, 14, 15, 15, 16, 16]
+
+
+def _wide_table(headers: list[str], rows: list[list[Any]], formats: list[str],
+                widths: list[int] = GROUP_WIDTHS) -> str:
+    """A table of many figures, in a smaller type, its columns as ``widths`` (percent)."""
+    return f'<div style="font-size: 8pt">{html.table(headers, rows, formats, widths=widths)}</div>'
 
 
 # The printed breakdowns keep the columns a reader needs; the workbook has them all.
+# (Too early to tell is mentees less judged; with it, a row of "fewer than 5" was wider
+# than the page and the headings broke inside words.)
 PRINT_COLUMNS = {"mentees": "Mentees", "judged": "Judged", "improved": "Improved",
-                 "too_early": "Too early", "share_improved": "Share improved",
+                 "share_improved": "Share improved",
                  "rate_before": "Absent before", "rate_after": "Absent since",
                  "left_chronic": "Left chronic"}
+PRINT_ROOM = {"mentees": 10, "judged": 10, "improved": 10, "share_improved": 11,
+              "rate_before": 10, "rate_after": 10, "left_chronic": 10}
 
 
 def _printed(headers: list[str], rows: list[list[Any]], formats: list[str], keys: list[str]
@@ -391,18 +407,23 @@ def _printed(headers: list[str], rows: list[list[Any]], formats: list[str], keys
     printed_headers = [headers[0]] + [PRINT_COLUMNS[keys[index]] for index in keep]
     printed_formats = [formats[0]] + [formats[index + 1] for index in keep]
     printed_rows = [[row[0]] + [row[index + 1] for index in keep] for row in rows]
-    widths = [16] + [84 // len(keep)] * len(keep)
+    # Room by the longest word of each heading, so no heading breaks inside a word
+    # ("improve-d"); the first column fits "Paraprofessional".
+    room = [PRINT_ROOM[keys[index]] for index in keep]
+    widths = [19] + [round(81 * share / sum(room)) for share in room]
     body = html.table(printed_headers, printed_rows, printed_formats, widths=widths)
-    return f'<div style="font-size: 8.5pt">{body}</div>'
+    return f'<div style="font-size: 7.5pt">{body}</div>'
 
 
 def _breakdown_section(figures: ReportFigures, view: Shown) -> str:
+    note = (f'A count of fewer than 5 students shows "{SMALL_TEXT}"; a few more figures show '
+            f'"{COMPLEMENT_TEXT}" so that no hidden count can be worked out from the figures '
+            "shown anywhere in this report. Their percentages are hidden too."
+            if not figures.for_team else
+            "The program team's report shows every figure in full: it names each mentee "
+            "anyway. Share it with the program team only.")
     parts = [html.heading("5. By grade and by mentor role", new_page=True),
-             html.paragraph(
-                 f'A count of fewer than 5 students shows "{SMALL_TEXT}"; a few more figures '
-                 f'show "{COMPLEMENT_TEXT}" so that no hidden count can be worked out from the '
-                 "figures shown anywhere in this report. Their percentages are hidden too.",
-                 muted=True)]
+             html.paragraph(note, muted=True)]
     if view.below_threshold:
         parts.append(html.paragraph(BELOW_THRESHOLD))
     tables = [(figures.by_grade, "By grade"), (figures.by_role, "By mentor role")]
@@ -433,7 +454,7 @@ def _last_year_section(figures: ReportFigures, view: Shown) -> str:
     ])
 
 
-def _notes_section(figures: ReportFigures) -> str:
+def _notes_section(figures: ReportFigures, view: Shown) -> str:
     definitions = "".join(f"<p><b>{esc(term)}</b>: {esc(text)}</p>"
                           for term, text in figures.definitions)
     tiers = "".join(f"<li><b>{esc(TIER_WORDS[tier])}</b>: {esc(TIER_MEANINGS[tier])}</li>"
@@ -454,7 +475,7 @@ def _notes_section(figures: ReportFigures) -> str:
                    ["date", "text", "text", "date", "date"],
                    empty_text="No imports: the data was entered by hand."),
         html.heading("Left out", 3),
-        html.bullet_list(figures.exclusions) or html.paragraph("Nothing was left out."),
+        html.bullet_list(exclusions(figures, view)) or html.paragraph("Nothing was left out."),
     ])
 
 

@@ -211,7 +211,8 @@ class ReportFigures:
     # Notes on the data
     definitions: list[tuple[str, str]]
     imports: list[ImportLine]
-    exclusions: list[str]
+    exclusions: list[str]  # what is left out, besides the mentees too early to tell
+    not_enrolled: int  # mentees not enrolled this year in the file (they show no grade)
     days_before: int = 20
     days_after: int = 20
     students: list[StudentLine] = field(default_factory=list)  # program-team level only
@@ -289,10 +290,20 @@ def spread(values: Sequence[float]) -> Spread:
 
 Progress = Callable[[int, int], None]
 NOMINATION_REASON_ORDER = ("attendance", "behavior", "academics", "social_emotional", "other")
+CLOSED_EARLY_ORDER = ("student_moved", "mentor_left", "mismatch", "other")
+REFERRAL_ORDER = ("counselor", "administrator", "nurse", "social_worker", "other")
 
 
 def _ordered(counts: Mapping[str, int], order: Sequence[str]) -> list[str]:
-    return [key for key in order if key in counts] + sorted(set(counts) - set(order))
+    """Every key of ``order`` (even with no count), then any other found, by name."""
+    return list(order) + sorted(set(counts) - set(order))
+
+
+def _referral_lines(found) -> list[ReferralLine]:
+    by_kind = {line.kind: line for line in found}
+    return [ReferralLine(kind, *(getattr(by_kind[kind], column) if kind in by_kind else 0
+                                 for column in ("opened", "resolved", "still_open")))
+            for kind in _ordered(by_kind, REFERRAL_ORDER)]
 
 
 def compute_figures(db: sqlite_utils.Database, year_id: int, *, as_of: dt.date | None = None,
@@ -363,6 +374,8 @@ def figures_from(data: ReportData, level: str, school_name: str) -> ReportFigure
         generated_at=clock.now().replace(microsecond=0),
         students_enrolled=len(data.enrolled),
         students_nominated=program.nominated,
+        # Every reason, kind and closure is listed, with its zero: which rows a table has
+        # must say nothing (a reader could count on a missing row being a zero).
         nominations_by_reason={reason: program.nominated_by_reason.get(reason, 0)
                                for reason in _ordered(program.nominated_by_reason,
                                                       NOMINATION_REASON_ORDER)},
@@ -392,7 +405,9 @@ def figures_from(data: ReportData, level: str, school_name: str) -> ReportFigure
                                          if judged_rhythms else None),
         share_matches_on_target=program.share_meeting_target,
         match_length_median_days=program.median_match_days,
-        closed_early=dict(program.closed_early_by_reason),
+        closed_early={reason: program.closed_early_by_reason.get(reason, 0)
+                      for reason in _ordered(program.closed_early_by_reason,
+                                             CLOSED_EARLY_ORDER)},
         judged=outcomes.judged,
         too_early=outcomes.too_early,
         improved=outcomes.improved,
@@ -417,11 +432,11 @@ def figures_from(data: ReportData, level: str, school_name: str) -> ReportFigure
         by_grade=breakdowns.by_grade(facts),
         by_role=breakdowns.by_role(facts, data.role_order, roster_by_role),
         by_mentor=breakdowns.by_mentor(facts) if level == TEAM else None,
-        referrals=[ReferralLine(line.kind, line.opened, line.resolved, line.still_open)
-                   for line in program.referrals],
+        referrals=_referral_lines(program.referrals),
         definitions=definitions(data, period),
         imports=_imports(data),
         exclusions=_exclusions(data),
+        not_enrolled=sum(1 for m in outcomes.mentees if m.student_id not in data.enrolled),
         days_before=data.days_before,
         days_after=data.days_after,
     )
@@ -445,15 +460,9 @@ def _imports(data: ReportData) -> list[ImportLine]:
 
 
 def _exclusions(data: ReportData) -> list[str]:
-    outcomes = data.outcomes
+    """What the figures leave out that is not a count of students (those are worded from the
+    shown figures when printed: reports.report_tables.exclusions)."""
     sentences = []
-    if outcomes.too_early:
-        sentences.append(
-            f"{_mentees(outcomes.too_early)} of the {len(outcomes.mentees)} had fewer than "
-            f"{data.days_before} school days enrolled before their match (this year, or the "
-            f"same part of last year) or fewer than {data.days_after} since: too early to "
-            "tell. They count as served when they met, but are left out of the before-and-"
-            "after figures.")
     if data.days_without_data:
         missing = data.days_without_data
         if len(missing) == 1:
@@ -467,15 +476,7 @@ def _exclusions(data: ReportData) -> list[str]:
         sentences.append(
             f"{data.totals_only} students have attendance totals only (no days): they are in "
             "the rates but not in the month-by-month figures.")
-    not_enrolled = sum(1 for m in outcomes.mentees if m.student_id not in data.enrolled)
-    if not_enrolled:
-        sentences.append(f"{_mentees(not_enrolled)} not enrolled this year in the file show "
-                         "no grade.")
     return sentences
-
-
-def _mentees(count: int) -> str:
-    return "1 mentee" if count == 1 else f"{count} mentees"
 
 
 def _student_lines(data: ReportData) -> list[StudentLine]:

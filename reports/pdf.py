@@ -157,7 +157,14 @@ def keep_headings_with_next(document: QTextDocument, page_height: float, keep: f
         top = layout.blockBoundingRect(heading).top()
         following = (layout.blockBoundingRect(headings[index + 1]).top()
                      if index + 1 < len(headings) else layout.documentSize().height() or end)
-        needed = min(following - top, keep)
+        # At least the first line of what follows: a picture is one line, moved whole to
+        # the next page when it does not fit, and the heading would stay behind alone.
+        first = 0.0
+        after = heading.next()
+        if after.isValid() and after.layout() is not None and after.layout().lineCount():
+            first = (layout.blockBoundingRect(after).top() - top
+                     + after.layout().lineAt(0).height())
+        needed = min(following - top, max(keep, first))
         if needed >= page_height or top % page_height < 1:
             continue
         if int(top // page_height) != int((top + needed - 1) // page_height):

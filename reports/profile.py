@@ -10,15 +10,14 @@ import sqlite_utils
 
 from analysis import attendance as attendance_analysis
 from program.attendance import tier_for
+from program.vocabulary import grade_words, person_name
 from reports.formats import date_words
-from reports.roster import person_name
 from reports.words import (
     GOAL_STATUSES,
     MEETING_KINDS,
     MEETING_OUTCOMES,
     TIER_WORDS,
     WEEKDAYS,
-    grade_words,
     join_words,
     time_words,
     word,
@@ -129,15 +128,13 @@ def mentee_profile(db: sqlite_utils.Database, student_id: int, year_id: int, *,
         school_name=settings.get(db, "school_name"),
         year_name=year["name"] if year else "",
         as_of=as_of,
-        name=person_name(student["first_name"], student["last_name"],
-                         student["preferred_name"]),
+        name=person_name(student),
         grade=enrollment.get("grade"),
         homeroom=enrollment.get("homeroom") or "",
         interests=[tag.strip() for tag in (student["interests"] or "").split(",") if tag.strip()],
         free_times=[time_words(day, slot)
                     for day, slot in sorted(availability.get(db, "student", student_id))],
-        mentor=(person_name(shown_match["mentor_first_name"], shown_match["mentor_last_name"])
-                if shown_match else ""),
+        mentor=person_name(shown_match, "mentor_") if shown_match else "",
         matched_since=_day(shown_match["started_on"]) if shown_match else None,
         usual_time=(time_words(shown_match["usual_weekday"], shown_match["usual_slot"])
                     if shown_match else ""),
@@ -176,7 +173,7 @@ def profile_html(profile: MenteeProfile) -> str:
     from reports import html
 
     esc = html.esc
-    facts = [grade_words(profile.grade)]
+    facts = [grade_words(profile.grade, long=True) or "Grade not known"]
     if profile.homeroom:
         facts.append(f"homeroom {profile.homeroom}")
     parts = [f'<h1 style="margin-bottom: 0">{esc(profile.name)}</h1>',

@@ -8,6 +8,7 @@ from typing import Any
 
 from reports.disclosure import TOTAL, Shown, breakdown_key, shown
 from reports.figures import COMPARISON_LABEL, TIERS, ReportFigures
+from reports.report_tables import MENTEE_KEYS
 from reports.survey_section import survey_items
 
 
@@ -37,9 +38,12 @@ def _breakdown(table, view: Shown, key: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _group(group, view: Shown, count_key: tuple, figures_key: tuple) -> dict[str, Any]:
-    def figure(value: Any) -> Any:
-        return _plain(view.figure(figures_key, value))
+def _group(group, view: Shown, count_key: tuple, figures_key: tuple,
+           keys: dict[str, tuple] | None = None) -> dict[str, Any]:
+    keys = keys or {}
+
+    def figure(value: Any, which: str = "") -> Any:
+        return _plain(view.figure(keys.get(which, figures_key), value))
 
     return {"name": group.label, "students": view.count(count_key),
             "absence_rate_before": figure(group.before_rate),
@@ -49,9 +53,9 @@ def _group(group, view: Shown, count_key: tuple, figures_key: tuple) -> dict[str
             "absences_per_100_after": figure(None if group.after_rate is None
                                              else 100 * group.after_rate),
             "change_per_100": figure(group.change_per_100),
-            "share_improved": figure(group.share_improved),
-            "days_gained_per_100": figure(group.gained_per_100),
-            "left_chronic_share": figure(group.left_chronic_share),
+            "share_improved": figure(group.share_improved, "share"),
+            "days_gained_per_100": figure(group.gained_per_100, "gained"),
+            "left_chronic_share": figure(group.left_chronic_share, "left"),
             "missing_tiers": list(group.missing_tiers)}
 
 
@@ -133,7 +137,8 @@ def to_json(figures: ReportFigures, view: Shown | None = None) -> dict[str, Any]
         "too_few_days_now": count(("tier_now", None)),
         "comparison": {
             "label": COMPARISON_LABEL,
-            "mentees": _group(figures.comparison.mentees, view, ("judged",), ("rates",)),
+            "mentees": _group(figures.comparison.mentees, view, ("judged",), ("rates",),
+                              MENTEE_KEYS),
             "groups": [_group(figures.comparison.never_matched, view, ("compared_never",),
                               ("compared_never_figures",)),
                        _group(figures.comparison.waitlisted, view, ("compared_waitlisted",),

@@ -102,21 +102,33 @@ GROUP_HEADERS = ["Group", "Students", "Absence rate before", "Absence rate after
 GROUP_FORMATS = ["text", "integer", "percent", "percent", "decimal", "percent", "decimal",
                  "percent", "text"]
 
-def group_row(name: str, group, view: Shown, count_key: tuple, figures_key: tuple):
-    def figure(value: Any) -> Any:
-        return view.figure(figures_key, value)
+def group_row(name: str, group, view: Shown, count_key: tuple, figures_key: tuple,
+              keys: dict[str, tuple] | None = None) -> list[Any]:
+    """One group's row: its count and figures, each hidden as its own key says (``keys``:
+    figures with keys of their own, by "share", "gained" and "left"; the rest use
+    ``figures_key``)."""
+    keys = keys or {}
+
+    def figure(value: Any, which: str = "") -> Any:
+        return view.figure(keys.get(which, figures_key), value)
 
     return [name, view.count(count_key), figure(group.before_rate), figure(group.after_rate),
-            Formatted(figure(group.change_per_100), "decimal"), figure(group.share_improved),
-            Formatted(figure(group.gained_per_100), "decimal"),
-            figure(group.left_chronic_share),
+            Formatted(figure(group.change_per_100), "decimal"),
+            figure(group.share_improved, "share"),
+            Formatted(figure(group.gained_per_100, "gained"), "decimal"),
+            figure(group.left_chronic_share, "left"),
             ", ".join(TIER_WORDS[tier] for tier in group.missing_tiers)]
 
+
+# The mentees' figures are the front page's: one key each, one value everywhere.
+MENTEE_KEYS = {"share": ("share_improved",), "gained": ("days_gained",),
+               "left": ("mentees_left_share",)}
 
 
 def comparison_table(figures: ReportFigures, view: Shown):
     comparison = figures.comparison
-    rows = [group_row("Mentees", comparison.mentees, view, ("judged",), ("rates",)),
+    rows = [group_row("Mentees", comparison.mentees, view, ("judged",), ("rates",),
+                      MENTEE_KEYS),
             group_row("Similar students (never matched)", comparison.never_matched, view,
                        ("compared_never",), ("compared_never_figures",)),
             group_row("Waitlisted nominees", comparison.waitlisted, view,
@@ -133,8 +145,7 @@ def previously_chronic_table(figures: ReportFigures, view: Shown):
                        view, ("chronic_last_year_similar",),
                        ("chronic_last_year_similar_figures",))]
     net = previously.net
-    if net is not None and not view.any_hidden([("chronic_last_year_figures",),
-                                                ("chronic_last_year_similar_figures",)]):
+    if net is not None and not view.hidden(("chronic_last_year_net",)):
         rows.append(["Days gained beyond similar students, per mentee", "", "", "",
                      Formatted(net.per_mentee, "decimal"), "", "", "",
                      f"range {net.low / net.mentees:,.1f} to {net.high / net.mentees:,.1f}"
@@ -209,3 +220,20 @@ def referral_rows(figures: ReportFigures, view: Shown) -> list[list[Any]]:
 
 
 
+
+
+def exclusions(figures: ReportFigures, view: Shown) -> list[str]:
+    """What the figures leave out, in sentences (counts of students as they may be shown)."""
+    sentences = []
+    if figures.too_early:
+        sentences.append(
+            f"Mentees too early to tell ({view.count(('too_early',))} of "
+            f"{view.count(('matched',))}) had fewer than {figures.days_before} school days "
+            f"enrolled before their match (this year, or the same part of last year) or fewer "
+            f"than {figures.days_after} since. They count as served when they met, but are left "
+            "out of the before-and-after figures.")
+    sentences += figures.exclusions
+    if figures.not_enrolled:
+        sentences.append(f"Mentees not enrolled this year in the file "
+                         f"({view.count(('not_enrolled',))}) show no grade.")
+    return sentences

@@ -39,13 +39,15 @@ ROW_COUNTS = (
 # Counts of students shown for the district only (each school's stays in its own file).
 DISTRICT_COUNTS = ("students_nominated", "still_matched_at_end", "never_matched",
                    "waitlisted", "chronic_now", "matches")
-# Figures that are not counts of students: shown while the counts they come from are.
+# Figures that are not counts of students, as the report's engine takes them (key, words,
+# ratio_of, about): a share goes with the counts it divides (hidden with either, since k/n
+# read beside n gives k away); every figure describes a group and goes when that group is small.
 ROW_FIGURES = (
-    ("meetings_held", "Meetings held", "matched"),
-    ("absence_rate_before", "Absence rate before", "judged"),
-    ("absence_rate_after", "Absence rate after", "judged"),
-    ("share_improved", "Share improved", "judged"),
-    ("days_gained", "Days gained", "judged"),
+    ("meetings_held", "Meetings held", (), ("matched",)),
+    ("absence_rate_before", "Absence rate before", (), ("judged",)),
+    ("absence_rate_after", "Absence rate after", (), ("judged",)),
+    ("share_improved", "Share improved", ("improved", "judged"), ("judged",)),
+    ("days_gained", "Days gained", (), ("judged",)),
 )
 SURVEY_COUNTS = ("mentees", "higher", "same", "lower")
 
@@ -84,7 +86,7 @@ class Published:
         for key, report_key, _ in ROW_COUNTS:
             row[report_key] = self.count(place, key)
         figures = {**school.figures, **rates(school.figures)}
-        for key, _, _ in ROW_FIGURES:
+        for key, *_ in ROW_FIGURES:
             row[key] = self.figure(place, key, figures.get(key))
         return row
 
@@ -94,7 +96,7 @@ class Published:
                                "mentors_active": self.totals.get("mentors_active", 0)}
         for key, report_key, _ in ROW_COUNTS:
             row[report_key] = self.count(DISTRICT, key)
-        for key, _, _ in ROW_FIGURES:
+        for key, *_ in ROW_FIGURES:
             row[key] = self.figure(DISTRICT, key, self.totals.get(key))
         return row
 
@@ -138,7 +140,7 @@ class Published:
         for key in DISTRICT_COUNTS:
             if key in totals:
                 document[key] = self.count(DISTRICT, key)
-        for key, _, _ in ROW_FIGURES:
+        for key, *_ in ROW_FIGURES:
             document[key] = district[key]
         for key in ("absences_per_100_before", "absences_per_100_after", "days_gained_per_100",
                     "mentee_meetings_held", "meetings_attempted"):
@@ -172,28 +174,36 @@ def model(rollup: RollUp) -> Disclosure:
             # A small program: no count of it is published, nor any figure about it.
             d.small_group(cell(place, "matched"),
                           [cell(place, key) for key, _, _ in ROW_COUNTS]
-                          + [cell(place, key) for key, _, _ in ROW_FIGURES])
-        for key, _, depends in ROW_FIGURES:
-            d.derived(cell(place, key), [cell(place, depends)])
+                          + [cell(place, key) for key, *_ in ROW_FIGURES])
+        _derived(d, place)
     _facts(d, DISTRICT)
     for key, _, _ in ROW_COUNTS:
         d.total(cell(DISTRICT, key), [cell(s.school_id, key) for s in rollup.schools])
-    for key, _, depends in ROW_FIGURES:
-        d.derived(cell(DISTRICT, key), [cell(DISTRICT, depends)])
+    _derived(d, DISTRICT)
     for key in ("absences_per_100_before", "absences_per_100_after", "days_gained_per_100"):
-        d.derived(cell(DISTRICT, key), [cell(DISTRICT, "judged")])
+        d.derived(cell(DISTRICT, key), about=[cell(DISTRICT, "judged")])
     for key in ("mentee_meetings_held", "meetings_attempted"):
-        d.derived(cell(DISTRICT, key), [cell(DISTRICT, "matched")])
+        d.derived(cell(DISTRICT, key), about=[cell(DISTRICT, "matched")])
     for number, item in enumerate(rollup.survey_change):
         place = f"survey {number}"
         for key in SURVEY_COUNTS:
             d.count(cell(place, key), item[key], cost=COST_CELL)
         d.total(cell(place, "mentees"), [cell(place, key) for key in ("higher", "same", "lower")])
-        d.derived(cell(place, "averages"), [cell(place, "mentees")])
+        # Averages of the answers: hidden with the mentees' count too (an average of whole
+        # answers 1 to 4 narrows down how many gave it).
+        d.derived(cell(place, "averages"), ratio_of=[cell(place, "mentees")],
+                  about=[cell(place, "mentees")])
         if item["mentees"] < d.threshold:
             d.small_group(cell(place, "mentees"),
                           [cell(place, key) for key in SURVEY_COUNTS] + [cell(place, "averages")])
     return d
+
+
+def _derived(d: Disclosure, place: str) -> None:
+    """One row's figures that are not counts, tied to the counts they divide or describe."""
+    for key, _, ratio_of, about in ROW_FIGURES:
+        d.derived(cell(place, key), ratio_of=[cell(place, part) for part in ratio_of],
+                  about=[cell(place, group) for group in about])
 
 
 def _facts(d: Disclosure, place: str) -> None:

@@ -15,7 +15,7 @@ from storage import clock
 
 TITLE = "District mentoring roll-up"
 SCHOOL_HEADERS = ["School", "School ID", "Data as of", "Mentors active",
-                  *[words for _, _, words in ROW_COUNTS], *[words for _, words, _ in ROW_FIGURES]]
+                  *[words for _, _, words in ROW_COUNTS], *[words for _, words, *_ in ROW_FIGURES]]
 SCHOOL_FORMATS = ["text", "text", "text", "integer", *["integer"] * len(ROW_COUNTS),
                   "integer", "percent", "percent", "percent", "decimal"]
 SURVEY_HEADERS = survey_section.HEADERS
@@ -33,7 +33,7 @@ def _school_rows(published: Published) -> list[list[Any]]:
         rows.append([row["school"], row["school_id"],
                      date_words(_day(as_of)) if as_of else "", row["mentors_active"],
                      *[row[report_key] for _, report_key, _ in ROW_COUNTS],
-                     *[_rounded(row[key]) for key, _, _ in ROW_FIGURES]])
+                     *[_rounded(row[key]) for key, *_ in ROW_FIGURES]])
     return rows
 
 

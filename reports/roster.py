@@ -9,8 +9,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from program.vocabulary import grade_words, person_name
 from reports.formats import date_words
-from reports.words import grade_words, plural, time_words
+from reports.words import plural, time_words
 from storage import availability, clock, matches, mentors, students, years
 
 ROSTER_HEADERS = ["Mentor", "Role", "Email", "Phone", "Mentees / capacity", "Student",
@@ -51,13 +52,6 @@ class Roster:
         return sum(len(mentor.mentees) for mentor in self.mentors)
 
 
-def person_name(first: str, last: str, preferred: str = "") -> str:
-    """The name people use: the preferred first name when there is one, then the last name."""
-    first, last, preferred = (first or "").strip(), (last or "").strip(), (preferred or "").strip()
-    shown = preferred or first
-    return " ".join(part for part in (shown, last) if part) or "(no name)"
-
-
 def mentor_roster(db: sqlite_utils.Database, year_id: int, *,
                   as_of: dt.date | None = None) -> Roster:
     """Every active mentor (and any inactive one still matched) with their open matches."""
@@ -83,8 +77,7 @@ def mentor_roster(db: sqlite_utils.Database, year_id: int, *,
                                                     m["student_first_name"].lower())):
             enrollment = enrolled.get(match["student_id"], {})
             mentees.append(RosterMentee(
-                name=person_name(match["student_first_name"], match["student_last_name"],
-                                 match["student_preferred_name"]),
+                name=person_name(match, "student_"),
                 grade=enrollment.get("grade"),
                 homeroom=enrollment.get("homeroom") or "",
                 usual_time=time_words(match["usual_weekday"], match["usual_slot"]),
@@ -92,7 +85,7 @@ def mentor_roster(db: sqlite_utils.Database, year_id: int, *,
             ))
         free = sorted(grids.get(mentor["id"], set()))
         roster.append(RosterMentor(
-            name=person_name(mentor["first_name"], mentor["last_name"]),
+            name=person_name(mentor),
             role=mentor["role"] or "",
             email=mentor["email"],
             phone=mentor["phone"],
@@ -112,8 +105,8 @@ def roster_rows(roster: Roster) -> list[list]:
         if not mentor.mentees:
             rows.append(head + ["", "", "", "", None])
         for mentee in mentor.mentees:
-            rows.append(head + [mentee.name, grade_words(mentee.grade) if mentee.grade is not None
-                                else "", mentee.homeroom, mentee.usual_time, mentee.since])
+            rows.append(head + [mentee.name, grade_words(mentee.grade, long=True),
+                                mentee.homeroom, mentee.usual_time, mentee.since])
     return rows
 
 
@@ -137,7 +130,7 @@ def roster_html(roster: Roster) -> str:
         if mentor.free_times:
             parts.append(f'<p style="margin: 0; color: {html.MUTED}; font-size: 9pt">Free: '
                          f"{html.esc(mentor.free_times)}</p>")
-        rows = [[m.name, grade_words(m.grade) if m.grade is not None else "", m.homeroom,
+        rows = [[m.name, grade_words(m.grade, long=True), m.homeroom,
                  m.usual_time, m.since] for m in mentor.mentees]
         parts.append(html.table(["Student", "Grade", "Homeroom", "Usual time", "Since"], rows,
                                 ["text", "text", "text", "text", "date"],

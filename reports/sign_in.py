@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from program.vocabulary import TRAINING_KINDS, label
+from program.vocabulary import TRAINING_KINDS, label, person_name
 from reports.formats import date_words
 from reports.html import HEADER_FILL, MUTED, RULE, esc
 from reports.words import plural
@@ -35,7 +35,7 @@ def sign_in_sheet(db: sqlite_utils.Database, training_id: int) -> SignInSheet:
     session = trainings.training(db, training_id)
     if session is None:
         raise InvalidInput("That training session is no longer in the data file.")
-    names = [(f"{row['first_name']} {row['last_name']}".strip(), row["role"] or "")
+    names = [(person_name(row), row["role"] or "")
              for row in mentors.all_mentors(db, active_only=True)]
     return SignInSheet(settings.get(db, "school_name"), session["title"],
                        dt.date.fromisoformat(session["held_on"]), session["kind"],

@@ -58,6 +58,7 @@ class Disclosure:
     totals: list[tuple[Key, tuple[Key, ...]]] = field(default_factory=list)
     bounds: list[tuple[Key, Key]] = field(default_factory=list)  # (small, big): small <= big
     dependencies: dict[Key, tuple[Key, ...]] = field(default_factory=dict)
+    about: dict[Key, tuple[Key, ...]] = field(default_factory=dict)
     derived_required: set[Key] = field(default_factory=set)
 
     def count(self, key: Key, value: int, *, cost: float = COST_CELL, at_least: int = 0,
@@ -89,9 +90,19 @@ class Disclosure:
             raise ValueError(f"{small!r} exceeds {big!r}")
         self.bounds.append((small, big))
 
-    def derived(self, key: Key, depends_on: Iterable[Key] = ()) -> Key:
-        """A figure that is not a count: shown only while every count it depends on is."""
-        self.dependencies[key] = tuple(self.dependencies.get(key, ())) + tuple(depends_on)
+    def derived(self, key: Key, *, ratio_of: Iterable[Key] = (), about: Iterable[Key] = (),
+                size: int | None = None) -> Key:
+        """A figure that is not a count (a rate, a share, a median, a sum of days).
+
+        ``ratio_of``: counts it is computed from, that it would give away with the others
+        (a share of two counts): hidden when any of them is. ``about``: the counts of the
+        groups it describes: hidden when such a group has fewer than the threshold (it would
+        describe a few students). ``size``: the size of such a group that is not itself
+        printed."""
+        self.dependencies[key] = tuple(self.dependencies.get(key, ())) + tuple(ratio_of)
+        self.about[key] = tuple(self.about.get(key, ())) + tuple(about)
+        if size is not None and 0 < size < self.threshold:
+            self.derived_required.add(key)
         return key
 
     def must_hide(self, *keys: Key) -> None:
@@ -158,16 +169,39 @@ def protect(disclosure: Disclosure) -> Protection:
     protected against the reader's integer program; derived figures follow their counts."""
     from reports import suppression_solver
 
-    hidden = set(disclosure.primary)
-    if hidden:
-        hidden = _complete_sums(disclosure, hidden)
-        hidden = suppression_solver.secure(disclosure, hidden)
+    signature = _signature(disclosure)
+    hidden = _DECIDED.get(signature)
+    if hidden is None:
+        hidden = set(disclosure.primary)
+        if hidden:
+            hidden = _complete_sums(disclosure, hidden)
+            hidden = suppression_solver.secure(disclosure, hidden)
+        _DECIDED[signature] = hidden = frozenset(hidden)
+        while len(_DECIDED) > 32:
+            _DECIDED.pop(next(iter(_DECIDED)))
     derived = set(disclosure.derived_required)
     for key, depends_on in disclosure.dependencies.items():
         if any(part in hidden for part in depends_on):
             derived.add(key)
+    for key, groups in disclosure.about.items():
+        if any(0 < disclosure.values[group] < disclosure.threshold for group in groups):
+            derived.add(key)
     return Protection(dict(disclosure.values), frozenset(hidden), frozenset(derived),
                       disclosure.threshold)
+
+
+# The same cells and facts always give the same hiding: decided once (a report is shown on
+# screen, then saved as a workbook and a PDF).
+_DECIDED: dict[tuple, frozenset] = {}
+
+
+def _signature(disclosure: Disclosure) -> tuple:
+    return (disclosure.threshold, tuple(sorted(disclosure.values.items(), key=repr)),
+            tuple(sorted(disclosure.costs.items(), key=repr)),
+            tuple(sorted(disclosure.floors.items(), key=repr)),
+            tuple(sorted(disclosure.public, key=repr)),
+            tuple(sorted(disclosure.required, key=repr)), tuple(disclosure.totals),
+            tuple(disclosure.bounds))
 
 
 def _complete_sums(disclosure: Disclosure, hidden: set[Key]) -> set[Key]:

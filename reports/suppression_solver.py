@@ -26,7 +26,7 @@ from reports.suppression import Disclosure
 
 Key = Hashable
 INFINITE = 10 ** 12
-MOST_NODES = 400  # per search; a longer one is handed to an integer-programming solver
+MOST_NODES = 80  # per search; a longer one is handed to an integer-programming solver
 MOST_ROUNDS = 5_000
 
 
@@ -68,7 +68,7 @@ class _Search:
             else list(self.of_var[changed])
         queued = set(pending)
         # Bounds can shrink by small steps around a loop of sums; pruning needs no fixed point.
-        budget = 6 * len(self.constraints) + 20
+        budget = 3 * len(self.constraints) + 20
         signed = self.signed
         while pending and budget > 0:
             budget -= 1
@@ -160,6 +160,11 @@ class _Search:
                 if best is None or rank < best:
                     choice, best = var, rank
         if choice < 0:
+            # Every cell fixed: check every constraint (propagation may have stopped early).
+            for plus, minus, lo, hi in self.signed:
+                total = sum([low[v] for v in plus]) - sum([low[v] for v in minus])
+                if not lo <= total <= hi:
+                    return None
             return low
         wanted = prefer[choice]
         if wanted is None:
@@ -226,6 +231,8 @@ class _Model:
             for cell in row:
                 self.facts_of[cell].append(number)
         self.floors = structural_floors(disclosure)
+        # Solutions found so far (hidden cell -> value; the others at their own values).
+        self.witnesses: list[dict[int, int]] = []
 
     def prior(self, cell: int) -> tuple[int, int]:
         """The values a reader allows a hidden cell from its words and the table's shape."""
@@ -305,7 +312,11 @@ def _audit_group(model: _Model, group: list[int],
     priors = [model.prior(cell) for cell in group]
     low = [p[0] for p in priors]
     high = [p[1] for p in priors]
-    seen: list[set[int]] = [{model.values[cell]} for cell in group]
+    # A solution found before (with fewer cells hidden) still holds, those cells at their
+    # own values: its values are seen without a search.
+    seen: list[set[int]] = [{model.values[cell]} | {old.get(cell, model.values[cell])
+                                                   for old in model.witnesses}
+                            for cell in group]
     small = [n for n, cell in enumerate(group) if model.values[cell] < model.d.threshold]
 
     def witness(prefer: Sequence[int | None], bounds=None) -> bool:
@@ -315,11 +326,21 @@ def _audit_group(model: _Model, group: list[int],
             return False
         for n, value in enumerate(found):
             seen[n].add(value)
+        model.witnesses.append(dict(zip(group, found, strict=True)))
         return True
 
-    # Everyone low, everyone high: most values are seen in these two.
-    witness([priors[n][0] if n in small else None for n in range(len(group))])
-    witness([priors[n][1] if n in small else None for n in range(len(group))])
+    # Each search asks every small cell for a value not seen yet: one solution then shows
+    # many values at once. Stop when a search shows nothing new.
+    for _ in range(8):
+        wanted = [None] * len(group)
+        for n in small:
+            unseen = [t for t in range(priors[n][0], priors[n][1] + 1) if t not in seen[n]]
+            wanted[n] = unseen[0] if unseen else None
+        if all(value is None for value in wanted):
+            break
+        before = sum(len(values) for values in seen)
+        if not witness(wanted) or sum(len(values) for values in seen) == before:
+            break
     problems = []
     for n in small:
         for target in range(priors[n][0], priors[n][1] + 1):
@@ -386,21 +407,29 @@ def _repair(model: _Model, hidden: set[int], problem: Problem) -> set[int]:
     that cannot decide counts as "not possible": more is hidden, never less.)"""
     cell = problem.cell
     group = next(g for g in _components(model, hidden) if cell in g)
-    released = set(group)
-    ring = set(group)
-    while True:
-        ring = {other for member in ring for other in model.neighbours(member)
-                if other not in hidden and model.keys[other] not in model.d.public} - released
-        if not ring:
-            return set()
-        released |= ring
-        # Hidden cells the freed ones reach move with them (they are not shown either).
-        released |= {other for member in ring for other in model.neighbours(member)
-                     if other in hidden}
-        solution = _feasible(model, sorted(released), cell, problem.target,
-                             prefer_values=True)
+    solution = None
+    for exact in (False, True):
+        released = set(group)
+        ring = set(group)
+        while solution is None:
+            ring = {other for member in ring for other in model.neighbours(member)
+                    if other not in hidden and model.keys[other] not in model.d.public
+                    } - released
+            if not ring:
+                break
+            released |= ring
+            # Hidden cells the freed ones reach move with them (they are not shown either).
+            released |= {other for member in ring for other in model.neighbours(member)
+                         if other in hidden}
+            solution = _feasible(model, sorted(released), cell, problem.target,
+                                 prefer_values=True, exact=exact and not ring - released)
+        if solution is None and exact:
+            solution = _feasible(model, sorted(released), cell, problem.target, exact=True)
         if solution is not None:
             break
+    if solution is None:
+        return set()
+    model.witnesses.append(solution)
 
     def moved(found: dict[int, int]) -> set[int]:
         return {member for member, value in found.items()
@@ -416,6 +445,7 @@ def _repair(model: _Model, hidden: set[int], problem: Problem) -> set[int]:
         found = _feasible(model, sorted(released - {member}), cell, problem.target,
                           prefer_values=True)
         if found is not None:
+            model.witnesses.append(found)
             released = {m for m in released if m in hidden} | moved(found)
     return released - hidden
 

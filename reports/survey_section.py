@@ -36,7 +36,9 @@ def declare(d: Disclosure, figures) -> None:
         d.total(whole, [cell(change.question_id, part) for part in PARTS])
         if ("matched",) in d.values and change.mentees <= d.values[("matched",)]:
             d.at_most(whole, ("matched",))
-        d.derived(cell(change.question_id, "averages"), [whole])
+        # Averages of the answers: hidden with the mentees' count too (an average of whole
+        # answers 1 to 4 narrows down how many gave it).
+        d.derived(cell(change.question_id, "averages"), ratio_of=[whole], about=[whole])
         if change.mentees < d.threshold:
             d.small_group(whole, [cell(change.question_id, part) for part in PARTS]
                           + [cell(change.question_id, "averages")])

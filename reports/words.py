@@ -23,24 +23,13 @@ from program.vocabulary import (
 __all__ = [
     "CHANGES", "CLOSURE_REASONS", "GOAL_STATUSES", "IMPORT_MODES", "MEETING_KINDS",
     "MEETING_OUTCOMES", "NOMINATION_REASONS", "REFERRAL_KINDS", "TIER_MEANINGS", "TIER_WORDS",
-    "TRAINING_KINDS", "WEEKDAYS", "grade_words", "join_words", "plural", "time_words", "word",
+    "TRAINING_KINDS", "WEEKDAYS", "join_words", "plural", "time_words", "word",
 ]
 
 TIER_WORDS = TIERS
 TIER_MEANINGS = TIER_EXPLANATIONS
 IMPORT_MODES = {"daily": "Day by day", "exceptions": "Absences only", None: ""}
 word = label
-
-
-def grade_words(grade: int | None) -> str:
-    """7 -> "Grade 7", 0 -> "Kindergarten", -1 -> "Pre-K", None -> "Grade not known"."""
-    if grade is None:
-        return "Grade not known"
-    if grade == 0:
-        return "Kindergarten"
-    if grade < 0:
-        return "Pre-K"
-    return f"Grade {grade}"
 
 
 def time_words(weekday: int | None, slot: str | None) -> str:

@@ -28,6 +28,7 @@ from reports.report_tables import (
     comparison_table,
     dosage_rows,
     dose_table,
+    exclusions,
     last_year_rows,
     previously_chronic_table,
     program_rows,
@@ -89,9 +90,8 @@ def build_workbook(figures: ReportFigures, view: Shown | None = None) -> Workboo
                        Formatted(view.figure(rates, figures.absences_per_100_after),
                                  "decimal")],
                   ], ["text", "percent", "percent"],
-                  notes=[f"Judged mentees only: {view.count(('judged',))} with at least "
-                         f"{figures.days_before} school days before and {figures.days_after} "
-                         "after."])
+                  notes=[f"Judged mentees only: those with at least {figures.days_before} "
+                         f"school days before and {figures.days_after} after (see Change)."])
     context.sheet("Change", "Improved, about the same, worse", ["Change", "Mentees"],
                   change_rows(view), ["text", "integer"],
                   notes=[f"Too early to tell: fewer than {figures.days_before} school days "
@@ -112,12 +112,13 @@ def build_workbook(figures: ReportFigures, view: Shown | None = None) -> Workboo
                          "over the same school days."])
     context.sheet("Meetings and change", "Attendance change by meetings held (judged mentees)",
                   *dose_table(figures, view))
-    context.sheet("School chronic absence", "The whole school chronically absent, by month",
-                  ["Month", "This year", "Last year"],
-                  [[MONTHS[month.month - 1], month.this_year, month.last_year]
-                   for month in figures.chronic_by_month], ["text", "percent", "percent"],
-                  notes=["The share of students enrolled long enough to be rated who were "
-                         "chronically absent over the year up to the month's end."])
+    chronic = context.sheet(
+        "School chronic absence", "The whole school chronically absent, by month",
+        ["Month", "This year", "Last year"],
+        [[MONTHS[month.month - 1], month.this_year, month.last_year]
+         for month in figures.chronic_by_month], ["text", "percent", "percent"],
+        notes=["The share of students enrolled long enough to be rated who were chronically "
+               "absent over the year up to the month's end."])
     context.sheet("Last year's mentees", "Last year's mentees this year", ["Figure", "Value"],
                   last_year_rows(figures, view), ["text", "number"])
     monthly = context.sheet("Monthly", "Absence rate month by month",
@@ -140,7 +141,7 @@ def build_workbook(figures: ReportFigures, view: Shown | None = None) -> Workboo
                   referral_rows(figures, view), ["text", "integer", "integer", "integer"])
     context.sheet("Imports", "The imports behind these figures", *_imports_table(figures))
     context.sheet("Definitions", "Definitions and notes on the data", ["Term", "Definition"],
-                  _definition_rows(figures), ["text", "wrap"])
+                  _definition_rows(figures, view), ["text", "wrap"])
     if figures.for_team:
         context.sheet("Students", "Mentees one by one (program team only)",
                       *_students_table(figures))
@@ -151,7 +152,10 @@ def build_workbook(figures: ReportFigures, view: Shown | None = None) -> Workboo
                   for tier in (*TIERS, None)]
     drawable = any(figures.tiers_at_start.values()) and not view.any_hidden(tier_cells)
     add_charts(summary, tiers_sheet if drawable else None, monthly,
-               len(figures.monthly) if not view.hidden(("monthly_mentees",)) else 0)
+               len(figures.monthly) if not view.hidden(("monthly_mentees",)) else 0,
+               chronic, len(figures.chronic_by_month)
+               if any(m.this_year is not None or m.last_year is not None
+                      for m in figures.chronic_by_month) else 0)
     return workbook
 
 
@@ -183,8 +187,8 @@ def _summary_rows(figures: ReportFigures, view: Shown, found) -> list[list[Any]]
     net = figures.comparison.net
     rows = [
         ["Students served", view.count(("served",)), "",
-         f"Matched with a mentor and met at least once ({view.count(('nominated',))} "
-         "nominated)."],
+         "Matched with a mentor and met at least once (the Program sheet has how many were "
+         "nominated and matched)."],
         ["Meetings with students held", view.figure(("meetings",), figures.meetings_held), "",
          "Meetings that took place; a group meeting counts once. Family contacts and "
          "check-ins on absent days are counted apart (see Dosage)."],
@@ -207,7 +211,7 @@ def _summary_rows(figures: ReportFigures, view: Shown, found) -> list[list[Any]]
                          Formatted(net.net, "decimal"), "", f"{span.capitalize()}: {verdict}."])
     rows += [
         ["Mentees who left chronic absence", view.count(("left_chronic",)), "",
-         f"Of {view.count(('chronic_start',))} mentees chronically absent when matched."],
+         "Of the mentees chronically absent when matched (the Tiers sheet has how many)."],
         ["Mentors with mentees", figures.mentors_with_mentees, "",
          f"{figures.mentors_on_roster} mentors in the program in the period."],
     ]
@@ -249,7 +253,7 @@ def _imports_table(figures: ReportFigures):
     return headers, rows, formats
 
 
-def _definition_rows(figures: ReportFigures) -> list[list[Any]]:
+def _definition_rows(figures: ReportFigures, view: Shown) -> list[list[Any]]:
     rows = [[term, text] for term, text in figures.definitions]
     rows += [[TIER_WORDS[tier], f"Attendance tier: {TIER_MEANINGS[tier]}."] for tier in TIERS]
     rows += [[SMALL_TEXT.capitalize(), "A count of fewer than 5 students, or any count of a "
@@ -258,7 +262,7 @@ def _definition_rows(figures: ReportFigures) -> list[list[Any]]:
              [COMPLEMENT_TEXT.capitalize(), "Hidden as well, so that no hidden count can be "
               "worked out from the figures shown anywhere in this report (totals, other "
               "tables, the front page). It may be of any size."]]
-    rows += [["Left out", sentence] for sentence in figures.exclusions]
+    rows += [["Left out", sentence] for sentence in exclusions(figures, view)]
     return rows
 
 

@@ -22,14 +22,21 @@ def _text_categories(chart, reference: Reference) -> None:
 
 
 def add_charts(summary: Worksheet, tiers: Worksheet | None, monthly: Worksheet,
-               months: int, anchor_column: str = "F") -> None:
-    """Native Excel charts on the Summary sheet, drawn from the Tiers and Monthly tables
-    (each only when it has something to draw: an empty chart reads as a fault; the tiers only
-    when none of their counts is hidden, since a chart would draw a hidden count)."""
+               months: int, chronic: Worksheet, chronic_months: int,
+               anchor_column: str = "F") -> None:
+    """Native Excel charts on the Summary sheet, drawn from the Tiers, Monthly and School
+    chronic absence tables (each only when it has something to draw: an empty chart reads as
+    a fault; the tiers only when none of their counts is hidden, since a chart would draw a
+    hidden count)."""
+    anchors = iter(f"{anchor_column}{row}" for row in (4, 19, 34))
     if tiers is not None:
-        _add_tier_chart(summary, tiers, f"{anchor_column}4")
+        _add_tier_chart(summary, tiers, next(anchors))
     if months:
-        _add_monthly_chart(summary, monthly, months, f"{anchor_column}19")
+        _add_monthly_chart(summary, monthly, months, next(anchors))
+    if chronic_months:
+        _add_monthly_chart(summary, chronic, chronic_months, next(anchors),
+                           "Whole school chronically absent, this year and last",
+                           "Chronically absent")
 
 
 def _add_tier_chart(summary: Worksheet, tiers: Worksheet, anchor: str) -> None:
@@ -60,12 +67,13 @@ def _add_tier_chart(summary: Worksheet, tiers: Worksheet, anchor: str) -> None:
     summary.add_chart(bar, anchor)
 
 
-def _add_monthly_chart(summary: Worksheet, monthly: Worksheet, months: int,
-                       anchor: str) -> None:
+def _add_monthly_chart(summary: Worksheet, monthly: Worksheet, months: int, anchor: str,
+                       title: str = "Absence rate by month",
+                       y_title: str = "Absence rate") -> None:
     first = HEADER_ROW + 1
     line = LineChart()
-    line.title = "Absence rate by month"
-    line.y_axis.title = "Absence rate"
+    line.title = title
+    line.y_axis.title = y_title
     line.y_axis.number_format = "0%"
     line.y_axis.scaling.min = 0
     line.add_data(Reference(monthly, min_col=2, max_col=3, min_row=HEADER_ROW,

@@ -1,7 +1,8 @@
 """Opening a MentorDesk data file: checks, the writer's lock, migrations, pragmas.
 
-One ``sqlite_utils.Database`` per thread: a worker thread calls :meth:`DataFile.connect` for its
-own connection; connections are never shared across threads.
+One connection (storage.connection.Database, with sqlite_utils.Database's interface) per thread:
+a worker thread calls :meth:`DataFile.connect` for its own connection; connections are never
+shared across threads.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from storage import settings
+from storage.connection import Database
 from storage.errors import (
     DamagedFile,
     FileFromNewerVersion,
@@ -44,7 +46,7 @@ class DataFile:
     """An open MentorDesk data file: its path, this thread's connection, the writer's lock."""
 
     path: Path
-    db: sqlite_utils.Database
+    db: Database
     lock: WriterLock | None = None
     backup_taken: Path | None = field(default=None)
     read_only: bool = False
@@ -57,7 +59,7 @@ class DataFile:
     def writable(self) -> bool:
         return self.lock is not None and self.lock.held and not self.read_only
 
-    def connect(self) -> sqlite_utils.Database:
+    def connect(self) -> Database:
         """A new connection to the same file, for another thread (which must close it)."""
         return connect(self.path)
 
@@ -83,7 +85,7 @@ class DataFile:
         self.close()
 
 
-def connect(path: Path) -> sqlite_utils.Database:
+def connect(path: Path) -> Database:
     """A connection with MentorDesk's pragmas: WAL, foreign keys on, synchronous NORMAL.
 
     A read-only file gets a read-only connection. Errors the world causes (a folder where the
@@ -101,6 +103,13 @@ def connect(path: Path) -> sqlite_utils.Database:
     return db
 
 
+def file_of(db: sqlite_utils.Database) -> Path | None:
+    """The data file a connection reads (None: in memory), so a worker thread can open its
+    own connection to it (one connection per thread)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else None
+
+
 def is_read_only(path: Path) -> bool:
     """True when the data file may not be changed: no write permission for its owner (so even
     an administrator's MentorDesk leaves it alone), or none for this user."""
@@ -111,7 +120,7 @@ def is_read_only(path: Path) -> bool:
     return not mode & stat.S_IWUSR or not os.access(path, os.W_OK)
 
 
-def _connect_plain(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
+def _connect_plain(path: Path, *, read_only: bool = False) -> Database:
     # isolation_level=None: no implicit transactions; writes that belong together use one
     # transaction from storage.transactions.
     if read_only:
@@ -122,7 +131,8 @@ def _connect_plain(path: Path, *, read_only: bool = False) -> sqlite_utils.Datab
         conn = sqlite3.connect(str(path), timeout=15, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 15000")
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    # sqlite_utils.Database's interface, with sqlite-utils loaded only when first needed.
+    return Database(conn)
 
 
 def _use_wal(db: sqlite_utils.Database, *, read_only: bool = False) -> None:
@@ -142,6 +152,7 @@ def open_data_file(
     automatic_backup: bool = False,
     refuse_foreign: bool = True,
     held_lock: WriterLock | None = None,
+    full_check: bool = True,
 ) -> DataFile:
     """Open (and with ``create``, make) a data file, checked and up to date.
 
@@ -150,16 +161,21 @@ def open_data_file(
     read-only file is refused for writing (:class:`ReadOnlyFile`) and opened read-only for
     reading, its permissions untouched. A file whose layout is not MentorDesk's is refused,
     except by ``check`` (``refuse_foreign=False``), which lists the differences instead.
+    A foreign file or one from a newer MentorDesk is always refused before anything is read or
+    written. ``full_check=False`` leaves the whole-file integrity check to the caller (the
+    window runs :func:`check_and_back_up` once its first screen is painted), except before a
+    migration, which never runs on a file not checked first.
     Raises a :class:`storage.errors.KnownProblem` with a plain sentence for every refusal.
     """
     path = Path(path).expanduser()
     with translated(path):
         return _open(path, write=write, create=create, automatic_backup=automatic_backup,
-                     refuse_foreign=refuse_foreign, held_lock=held_lock)
+                     refuse_foreign=refuse_foreign, held_lock=held_lock, full_check=full_check)
 
 
 def _open(path: Path, *, write: bool, create: bool, automatic_backup: bool,
-          refuse_foreign: bool, held_lock: WriterLock | None = None) -> DataFile:
+          refuse_foreign: bool, held_lock: WriterLock | None = None,
+          full_check: bool = True) -> DataFile:
     _refuse_unusable_path(path, create=create)
     read_only = path.exists() and is_read_only(path)
     if read_only and write:
@@ -187,15 +203,19 @@ def _open(path: Path, *, write: bool, create: bool, automatic_backup: bool,
         db = _connect_plain(path, read_only=read_only)
         try:
             _check_identity(db, path, is_new=is_new)
-            _quick_check(db, path)
-            if not is_new and (refuse_foreign or pending_count(db)):
+            if full_check:
+                _quick_check(db, path)
+            needs_update = _needs_update(db, path)
+            if needs_update and not full_check and not is_new:
+                _quick_check(db, path)
+            if not is_new and (refuse_foreign or needs_update):
                 from storage.schema_check import refuse_foreign_objects
 
                 # Before anything is written: a trigger someone added must never run.
                 refuse_foreign_objects(db, path)
             _use_wal(db, read_only=read_only)
             data_file = DataFile(path=path, db=db, lock=lock, read_only=read_only)
-            if pending_count(db):
+            if needs_update:
                 if read_only:
                     raise ReadOnlyFile(
                         f"{path.name} was saved by an older MentorDesk and must be brought up "
@@ -237,6 +257,35 @@ def _open(path: Path, *, write: bool, create: bool, automatic_backup: bool,
         if lock is not None:
             lock.release()
         raise
+
+
+def check_and_back_up(path: Path) -> Path | None:
+    """What can wait until the window is up: the whole-file integrity check, then (only for a
+    sound file) the day's automatic backup; returns the backup taken, if any.
+
+    Runs on a connection of its own, on the writer's thread (so it never races an import or
+    another background write; WAL gives it a steady view while the window writes). Raises
+    :class:`DamagedFile` when the check fails.
+    """
+    from storage.backups import adopt_legacy_backups, automatic_backup
+
+    db = connect(path)
+    try:
+        _quick_check(db, path)
+        adopt_legacy_backups(db, path)
+        return automatic_backup(db, path)
+    finally:
+        db.close()
+
+
+def _needs_update(db: sqlite_utils.Database, path: Path) -> bool:
+    try:
+        return pending_count(db) > 0
+    except sqlite3.DatabaseError:
+        raise DamagedFile(
+            f"{path.name} is damaged and cannot be read. Restore it from a backup "
+            f"(the backups are in the folder \"{path.stem} backups\" beside it)."
+        ) from None
 
 
 def _create_private(path: Path) -> None:

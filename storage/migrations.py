@@ -6,13 +6,80 @@ and a test that upgrades a file of the version before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from storage.schema_v1 import SCHEMA_V1
 
 # "MDSK": marks a SQLite file as MentorDesk's (PRAGMA application_id).
 APPLICATION_ID = 0x4D44534B
+
+
+
+@dataclass
+class Migration:
+    """One numbered change of the file's layout."""
+
+    name: str
+    fn: Callable[[sqlite_utils.Database], None]
+    transactional: bool = True
+
+
+class Migrations:
+    """sqlite-utils' Migrations, declared without loading sqlite-utils.
+
+    The decorator and :meth:`pending` (what every opening asks) work here; applying them is
+    sqlite_utils.migrations.Migrations' own, so the window opens an up-to-date file before
+    sqlite-utils is loaded (storage/__init__.py).
+    """
+
+    table = "_sqlite_migrations"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._migrations: list[Migration] = []
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True):
+        def register(fn):
+            migration_name = name or fn.__name__
+            if any(m.name == migration_name for m in self._migrations):
+                raise ValueError(f"migration {migration_name} is declared twice")
+            self._migrations.append(Migration(migration_name, fn, transactional))
+            return fn
+
+        return register
+
+    def applied_names(self, db: sqlite_utils.Database) -> list[str]:
+        """The migrations this file has, in the order they ran."""
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                          [self.table]).fetchone():
+            return []
+        return [row[0] for row in db.execute(
+            f"SELECT name FROM {self.table} WHERE migration_set = ? ORDER BY rowid",
+            [self.name])]
+
+    def pending(self, db: sqlite_utils.Database) -> list[Migration]:
+        """The migrations this file does not have yet (reads only)."""
+        applied = set(self.applied_names(db))
+        return [m for m in self._migrations if m.name not in applied]
+
+    def applied(self, db: sqlite_utils.Database) -> list:
+        return self._sqlite_utils().applied(db)
+
+    def apply(self, db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
+        """Run the pending migrations, each in one transaction (sqlite-utils does it)."""
+        self._sqlite_utils().apply(db, stop_before=stop_before)
+
+    def _sqlite_utils(self):
+        from sqlite_utils.migrations import Migrations as SqliteUtilsMigrations
+
+        real = SqliteUtilsMigrations(self.name)
+        real._migrations = [real._Migration(m.name, m.fn, m.transactional)
+                            for m in self._migrations]
+        return real
+
 
 migrations = Migrations("mentordesk")
 
@@ -93,6 +160,71 @@ def _remembered_column_mappings(db: sqlite_utils.Database) -> None:
             saved_at TEXT NOT NULL,
             PRIMARY KEY (kind, header_signature)
         );
+        """,
+    )
+
+
+@migrations(name="0006_school_year_life_cycle")
+def _school_year_life_cycle(db: sqlite_utils.Database) -> None:
+    # A new school year carries students up a grade: provisional until the new year's roster
+    # confirms it. A match continued into the new year points at last year's. A past year's
+    # student-level records can be let go once its report is saved: the report's figures (and
+    # the saved files) stay, so that year's aggregate report can still be opened.
+    _run_script(
+        db,
+        """
+        ALTER TABLE enrollments ADD COLUMN grade_provisional INTEGER NOT NULL DEFAULT 0
+            CHECK (grade_provisional IN (0, 1));
+        ALTER TABLE matches ADD COLUMN continues_match_id INTEGER
+            REFERENCES matches(id) ON DELETE SET NULL;
+        ALTER TABLE school_years ADD COLUMN purged_on TEXT;
+        CREATE TABLE saved_reports (
+            year_id INTEGER PRIMARY KEY REFERENCES school_years(id) ON DELETE CASCADE,
+            saved_at TEXT NOT NULL,
+            figures TEXT NOT NULL,
+            workbook BLOB,
+            pdf BLOB
+        );
+        """,
+    )
+
+
+@migrations(name="0005_mentor_and_student_history")
+def _mentor_and_student_history(db: sqlite_utils.Database) -> None:
+    # A closed year's report takes who was active, their role and screening, and who was
+    # archived, as the file said then (storage/history.py). Each mentor and student starts with
+    # their state now, from the day they were added: nothing earlier was kept.
+    _run_script(
+        db,
+        """
+        CREATE TABLE mentor_history (
+            id INTEGER PRIMARY KEY,
+            mentor_id INTEGER NOT NULL REFERENCES mentors(id) ON DELETE CASCADE,
+            changed_on TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            role_id INTEGER,
+            background_check_on TEXT,
+            background_check_expires TEXT,
+            agreement_signed INTEGER NOT NULL,
+            agreement_signed_on TEXT
+        );
+        CREATE INDEX mentor_history_by_mentor ON mentor_history(mentor_id, changed_on);
+        CREATE TABLE student_history (
+            id INTEGER PRIMARY KEY,
+            student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            changed_on TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            archived INTEGER NOT NULL
+        );
+        CREATE INDEX student_history_by_student ON student_history(student_id, changed_on);
+        INSERT INTO mentor_history (mentor_id, changed_on, changed_at, active, role_id,
+            background_check_on, background_check_expires, agreement_signed, agreement_signed_on)
+            SELECT id, substr(created_at, 1, 10), created_at, active, role_id,
+            background_check_on, background_check_expires, agreement_signed, agreement_signed_on
+            FROM mentors;
+        INSERT INTO student_history (student_id, changed_on, changed_at, archived)
+            SELECT id, substr(created_at, 1, 10), created_at, archived FROM students;
         """,
     )
 
@@ -216,71 +348,6 @@ def _calendar_day_types(db: sqlite_utils.Database) -> None:
     for word, school in DEFAULT_DAY_TYPES.items():
         db.execute("INSERT INTO calendar_day_types (word, school) VALUES (?, ?)",
                    [word, int(school)])
-
-
-@migrations(name="0005_mentor_and_student_history")
-def _mentor_and_student_history(db: sqlite_utils.Database) -> None:
-    # A closed year's report takes who was active, their role and screening, and who was
-    # archived, as the file said then (storage/history.py). Each mentor and student starts with
-    # their state now, from the day they were added: nothing earlier was kept.
-    _run_script(
-        db,
-        """
-        CREATE TABLE mentor_history (
-            id INTEGER PRIMARY KEY,
-            mentor_id INTEGER NOT NULL REFERENCES mentors(id) ON DELETE CASCADE,
-            changed_on TEXT NOT NULL,
-            changed_at TEXT NOT NULL,
-            active INTEGER NOT NULL,
-            role_id INTEGER,
-            background_check_on TEXT,
-            background_check_expires TEXT,
-            agreement_signed INTEGER NOT NULL,
-            agreement_signed_on TEXT
-        );
-        CREATE INDEX mentor_history_by_mentor ON mentor_history(mentor_id, changed_on);
-        CREATE TABLE student_history (
-            id INTEGER PRIMARY KEY,
-            student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
-            changed_on TEXT NOT NULL,
-            changed_at TEXT NOT NULL,
-            archived INTEGER NOT NULL
-        );
-        CREATE INDEX student_history_by_student ON student_history(student_id, changed_on);
-        INSERT INTO mentor_history (mentor_id, changed_on, changed_at, active, role_id,
-            background_check_on, background_check_expires, agreement_signed, agreement_signed_on)
-            SELECT id, substr(created_at, 1, 10), created_at, active, role_id,
-            background_check_on, background_check_expires, agreement_signed, agreement_signed_on
-            FROM mentors;
-        INSERT INTO student_history (student_id, changed_on, changed_at, archived)
-            SELECT id, substr(created_at, 1, 10), created_at, archived FROM students;
-        """,
-    )
-
-
-@migrations(name="0006_school_year_life_cycle")
-def _school_year_life_cycle(db: sqlite_utils.Database) -> None:
-    # A new school year carries students up a grade: provisional until the new year's roster
-    # confirms it. A match continued into the new year points at last year's. A past year's
-    # student-level records can be let go once its report is saved: the report's figures (and
-    # the saved files) stay, so that year's aggregate report can still be opened.
-    _run_script(
-        db,
-        """
-        ALTER TABLE enrollments ADD COLUMN grade_provisional INTEGER NOT NULL DEFAULT 0
-            CHECK (grade_provisional IN (0, 1));
-        ALTER TABLE matches ADD COLUMN continues_match_id INTEGER
-            REFERENCES matches(id) ON DELETE SET NULL;
-        ALTER TABLE school_years ADD COLUMN purged_on TEXT;
-        CREATE TABLE saved_reports (
-            year_id INTEGER PRIMARY KEY REFERENCES school_years(id) ON DELETE CASCADE,
-            saved_at TEXT NOT NULL,
-            figures TEXT NOT NULL,
-            workbook BLOB,
-            pdf BLOB
-        );
-        """,
-    )
 
 
 # The surveys' questions as MentorDesk first writes them (editable afterwards): students on

@@ -45,11 +45,11 @@ SETTINGS: tuple[Setting, ...] = (
             "Students enrolled fewer school days than this get no attendance tier yet.",
             minimum=1, maximum=200),
     Setting("attendance.period_absent_share", float, 0.5,
-            "Share of class periods missed that makes an absent day",
+            "Periods missed for an absent day",
             "With class-period attendance, a day counts as absent when the student missed at "
-            "least this share of the periods recorded for them that day (0.5 = half).",
+            "least this share of the periods recorded for them that day: 0.5 is half of them.",
             minimum=0.01, maximum=1.0),
-    Setting("periods_per_day", int, 6, "Class periods in a school day",
+    Setting("periods_per_day", int, 6, "Class periods a day",
             "Used when a class-period file lists only the periods missed: a day is taken to "
             "have this many periods.", minimum=1, maximum=20),
     Setting("meeting_target_per_month", int, 2, "Meetings a month per match",
@@ -62,7 +62,9 @@ SETTINGS: tuple[Setting, ...] = (
             "this many school days enrolled before the match (or in the same part of the year "
             "before); the others are \"too early to tell\".", minimum=1, maximum=200),
     Setting("change_days_after", int, 20, "School days after a match to judge a change",
-            "... and at least this many school days enrolled since the match began.",
+            "A mentee's change is judged only with at least this many school days enrolled "
+            "since the match began (and enough before it); the others are \"too early to "
+            "tell\".",
             minimum=1, maximum=200),
     Setting("default_mentor_capacity", int, 2, "Mentees per mentor (usual)",
             "The capacity a new mentor starts with.", minimum=0, maximum=30),

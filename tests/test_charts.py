@@ -1,4 +1,5 @@
-"""The report's charts: matplotlib Figures drawn from plain values, exported sharp."""
+"""The screens' charts: matplotlib Figures drawn from plain values, exported sharp. (The
+printed report's: tests/test_print_charts.py.)"""
 
 from __future__ import annotations
 
@@ -6,35 +7,14 @@ import math
 import subprocess
 import sys
 
-from matplotlib.figure import Figure
-
 from reports.charts import (
     figure_png,
     figure_svg,
     monthly_absence_chart,
     student_months_chart,
     tier_counts_chart,
-    tier_shift_chart,
 )
 from tests.conftest import PROJECT
-
-START = {"satisfactory": 3, "at-risk": 8, "moderate": 14, "severe": 9}
-NOW = {"satisfactory": 12, "at-risk": 10, "moderate": 9, "severe": 3}
-
-
-def test_tier_chart_stacks_each_tier_at_start_and_now():
-    figure = tier_shift_chart(START, NOW)
-    assert isinstance(figure, Figure)
-    axes = figure.axes[0]
-    widths = [patch.get_width() for patch in axes.patches]
-    # Two bars (now, at start) per tier, in tier order.
-    assert widths == [12, 3, 10, 8, 9, 14, 3, 9]
-    assert [label.get_text() for label in axes.get_yticklabels()] == ["Now", "At match start"]
-    legend = [text.get_text() for text in axes.get_legend().get_texts()]
-    assert legend == ["Satisfactory", "At risk", "Moderate chronic", "Severe chronic"]
-    # Readable without colour: each tier has its own hatching or none.
-    hatches = {patch.get_hatch() for patch in axes.patches}
-    assert len(hatches) == 4
 
 
 def test_monthly_chart_draws_mentees_and_school_with_gaps_for_missing_months():
@@ -53,7 +33,7 @@ def test_small_charts_for_the_screens_draw_their_values():
 
 
 def test_charts_export_as_300_dpi_png_and_as_svg():
-    figure = tier_shift_chart(START, NOW, width=6.5, height=2.4)
+    figure = student_months_chart(["Sep", "Oct"], [0.05, 0.25], width=6.5, height=2.4)
     png = figure_png(figure)
     assert png.startswith(b"\x89PNG")
     width = int.from_bytes(png[16:20], "big")
@@ -63,7 +43,7 @@ def test_charts_export_as_300_dpi_png_and_as_svg():
 
 def test_charts_never_load_pyplot():
     script = ("import sys, reports.charts as c\n"
-              "c.figure_png(c.tier_shift_chart({'severe': 1}, {'severe': 1}), 50)\n"
+              "c.figure_png(c.student_months_chart(['Sep'], [0.2]), 50)\n"
               "print('matplotlib.pyplot' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             cwd=PROJECT, timeout=120)

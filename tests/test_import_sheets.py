@@ -227,3 +227,29 @@ def test_a_sheet_that_is_not_there_is_refused_naming_the_sheets(tmp_path):
     with pytest.raises(ImportRefused) as refusal:
         open_workbook(path, sheet_names=["Gr 9"])
     assert '"Gr 6", "Gr 7"' in refusal.value.message
+
+
+def test_an_xls_that_makes_the_reader_panic_is_refused_as_damaged(tmp_path):
+    # One byte of the header zeroed makes python-calamine's Rust code panic (found by
+    # tests/test_import_fuzz.py); PyO3 raises that as a BaseException, not an Exception.
+    raw = bytearray((DATA / "roster.xls").read_bytes())
+    raw[64] = 0
+    broken = tmp_path / "roster.xls"
+    broken.write_bytes(bytes(raw))
+    refused(broken, "damaged")
+    with pytest.raises(ImportRefused, match="damaged"):
+        sheet_list(broken)
+
+
+def test_a_workbook_whose_part_names_are_not_the_utf8_they_claim_is_refused_as_damaged(
+        tmp_path):
+    # Found by tests/test_import_fuzz.py: zipfile raised UnicodeDecodeError, a crash.
+    import zipfile
+
+    path = xlsx(tmp_path / "roster.xlsx", {"Roster": [["Student ID"], ["1001"]]})
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/caf\u00e9.xml", "<x/>")  # a UTF-8 name: flagged as such
+    raw = path.read_bytes()
+    first = raw.index("xl/caf\u00e9.xml".encode())  # the part's own header comes first
+    path.write_bytes(raw[:first + 6] + b"\xc3\x28" + raw[first + 8:])
+    refused(path, "damaged")

@@ -120,3 +120,30 @@ def test_a_heading_never_sits_alone_at_the_foot_of_a_page(qapp):
     assert keep_headings_with_next(document, page, 120) == 1
     assert heading_top(document) >= page  # now it starts page 2, with its mentees
     assert keep_headings_with_next(document, page, 120) == 0  # and stays there
+
+
+def test_a_heading_goes_with_a_picture_taller_than_the_room_it_keeps(qapp):
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QColor, QImage, QTextDocument
+
+    from reports.pdf import keep_headings_with_next
+
+    def top_of(document, text):
+        block = document.begin()
+        while block.isValid() and block.text() != text:
+            block = block.next()
+        return document.documentLayout().blockBoundingRect(block).top()
+
+    picture = QImage(300, 200, QImage.Format.Format_RGB32)
+    picture.fill(QColor("steelblue"))
+    document = QTextDocument()
+    document.addResource(QTextDocument.ResourceType.ImageResource, "chart:x", picture)
+    filler = "".join(f"<p>line {n}</p>" for n in range(12))
+    document.setHtml(f"<h3>First</h3>{filler}<h3>Chart</h3><p><img src=\"chart:x\"></p>")
+    document.setPageSize(QSizeF(400, 4000))
+    # A page with room below "Chart" for more than the 60 pixels kept, not for the picture:
+    # Qt moves the picture to page 2 and the heading would stay at the foot of page 1.
+    page = top_of(document, "Chart") + 120
+    document.setPageSize(QSizeF(400, page))
+    assert keep_headings_with_next(document, page, 60) == 1
+    assert top_of(document, "Chart") >= page

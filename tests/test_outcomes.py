@@ -62,8 +62,13 @@ STUDENTS = {
     N4: ledger_of(YEAR_SO_FAR, [*SEPT[:3], *AFTER_SEPT[:8]]),
     N5: ledger_of(CAL.days_between(D(2025, 11, 3), AS_OF)),
 }
-# Mentee B: matched on Tue 9 Sept after only 5 school days: last year (17 of 170) is the
-# baseline; since then 6 days and a half day absent in September and 1 in October: 7.5 of 71.
+# Mentee B: matched on Tue 9 Sept after only 5 school days: the same part of last year (its
+# 6th to 76th school days) is "before": absent every 10th day of last year (7 of those 71);
+# since the match 6 days and a half day absent in September and 1 in October: 7.5 of 71.
+PREVIOUS = SchoolCalendar(D(2024, 9, 3), D(2025, 6, 13))
+PREVIOUS_B = ledger(StudentDays(0, marks=tuple(
+    Mark(day, "absent_unexcused" if index % 10 == 0 else "present", 1)
+    for index, day in enumerate(PREVIOUS.days))), PREVIOUS, PREVIOUS.last_day)
 STUDENTS[B] = ledger(StudentDays(0, marks=tuple(
     Mark(day, "half_day" if day == YEAR_SO_FAR[11] else
          "absent_unexcused" if day in YEAR_SO_FAR[5:12] or day in YEAR_SO_FAR[40:41] else
@@ -83,7 +88,8 @@ INPUTS = OutcomeInputs(
     calendar=CAL,
     as_of=AS_OF,
     students=STUDENTS,
-    last_year={B: Stretch(170, 17)},
+    previous_calendar=PREVIOUS,
+    previous={B: PREVIOUS_B},
     matches=MATCHES,
     nominations=(
         Nomination(A, "accepted", D(2025, 9, 5), frozenset({"attendance"})),
@@ -116,14 +122,15 @@ def test_each_mentee_before_and_after_by_hand():
     assert (a.baseline, a.before, a.after) == ("this_year", Stretch(20, 4), Stretch(56, 2))
     assert (a.tier_at_start, a.tier_now, a.change) == ("severe", "at-risk", "improved")
     assert a.days_gained == pytest.approx((0.2 - 2 / 56) * 56)  # 9.2
-    assert a.gained_per_100 == pytest.approx(20 - 200 / 56)
-    assert (a.held_meetings, a.served) == (3, True)
+    assert (a.meetings, a.served) == (3, True)
     b = by_id[B]
-    assert (b.baseline, b.before, b.after) == ("last_year", Stretch(170, 17), Stretch(71, 7.5))
-    # 10 per 100 before, 10.56 after: less than 1 more: the same.
-    assert (b.tier_at_start, b.change) == ("moderate", "same")
-    assert b.days_gained == pytest.approx(7.1 - 7.5)
+    # Last year's 6th to 76th school days (the places of 9 Sept - 19 Dec this year): the
+    # 10th, 20th, ... 70th are absences: 7 of 71, 9.86 per 100; since: 10.56: the same.
+    assert (b.baseline, b.before, b.after) == ("last_year", Stretch(71, 7), Stretch(71, 7.5))
+    assert (b.tier_at_start, b.change) == ("at-risk", "same")
+    assert b.days_gained == pytest.approx(7 - 7.5)
     c = by_id[C]
+    # Matched on 9 Sept with 5 days before and no last year: too early to tell.
     assert (c.baseline, c.before, c.change, c.tier_at_start, c.served) == (
         None, None, None, None, False)
     d = by_id[DEE]
@@ -131,49 +138,62 @@ def test_each_mentee_before_and_after_by_hand():
     assert d.tier_at_start == "at-risk"
     assert d.days_gained == pytest.approx(1.65 - 3)
     e = by_id[E]
-    assert (e.baseline, e.after, e.change) == ("this_year", Stretch(0, 0), None)
+    # Left at the end of September: 20 days before, none since: too early to tell.
+    assert (e.baseline, e.after, e.change, e.tier_at_start) == (
+        "this_year", Stretch(0, 0), None, "satisfactory")
 
 
 def test_program_totals_by_hand():
     result = program_outcomes(INPUTS)
     assert (result.improved, result.same, result.worse) == (1, 1, 1)
-    assert (result.no_baseline, result.too_early) == (1, 1)
-    assert result.before == Stretch(20 + 170 + 20, 4 + 17 + 1)
+    assert result.too_early == 2  # C (no days before) and E (no days since)
+    assert result.before == Stretch(20 + 71 + 20, 4 + 7 + 1)
     assert result.after == Stretch(56 + 71 + 33, 2 + 7.5 + 3)
-    assert result.days_gained == pytest.approx(9.2 - 0.4 - 1.35)
-    assert result.days_gained_per_100 == pytest.approx(745 / 160)
-    assert result.tiers_at_start == {"satisfactory": 1, "at-risk": 1, "moderate": 1,
+    assert result.days_gained == pytest.approx(9.2 - 0.5 - 1.35)
+    assert result.days_gained_per_100 == pytest.approx(735 / 160)
+    assert result.tiers_at_start == {"satisfactory": 1, "at-risk": 2, "moderate": 0,
                                      "severe": 1, None: 1}
-    assert result.chronic_at_start == 2
+    assert result.chronic_at_start == 1
     # Now (76 days): A 6 (7.9%), B 7.5 (9.9%), C 0, D 4 (5.3%); E 0 of 20.
     assert result.tiers_now == {"satisfactory": 2, "at-risk": 3, "moderate": 0, "severe": 0,
                                 None: 0}
+    assert result.left_chronic == 1  # A: severe to at risk
 
 
-def test_the_comparison_group_is_reweighted_to_the_mentees_tiers_at_start():
+def test_the_comparison_measures_students_never_matched_over_the_mentees_stretches():
     comparison = program_outcomes(INPUTS).comparison
-    # Starts 9 Sept, 9 Sept, 1 Oct, 1 Oct, 1 Oct: the median start is 1 Oct.
-    assert comparison.reference_date == D(2025, 10, 1)
     assert comparison.caution == "comparison, not proof of cause"
     mentees = comparison.mentees
-    assert [(row.tier, row.students) for row in mentees.by_tier] == [
-        ("at-risk", 1), ("moderate", 1), ("severe", 1)]
-    assert mentees.before_rate == pytest.approx(22 / 210)
+    assert [(row.tier, row.students) for row in mentees.by_tier] == [("at-risk", 2),
+                                                                      ("severe", 1)]
+    assert mentees.before_rate == pytest.approx(12 / 111)
+    # The judged mentees' stretches in order of their dates: B's (9 Sept on, last year
+    # before), D's (1 Oct - 14 Nov), A's (1 Oct - 19 Dec). N1..N5 take them in turn: N1 and
+    # N4 get B's but have no last year; N5 gets D's but arrived in November: none judged.
+    # N2 (D's): 1 of 20 before (at risk), 2 of 33 after; N3 (A's): 0 of 20, 1 of 56.
     never = comparison.never_matched
-    assert never.students == 4  # N5 has no baseline
-    assert [(row.tier, row.students) for row in never.by_tier] == [
-        ("satisfactory", 1), ("at-risk", 1), ("moderate", 1), ("severe", 1)]
-    # One mentee in each of at-risk, moderate and severe: N2, N4 and N1 weigh a third each;
-    # N3 (satisfactory) weighs nothing.
-    assert never.before_rate == pytest.approx((0.05 + 0.15 + 0.2) / 3)
-    assert never.after_rate == pytest.approx((2 / 56 + 8 / 56 + 7 / 56) / 3)
-    assert never.missing_tiers == ()
-    waitlisted = comparison.waitlisted
-    assert waitlisted.students == 1
-    assert (waitlisted.before_rate, waitlisted.after_rate) == (pytest.approx(0.15),
-                                                               pytest.approx(8 / 56))
-    assert waitlisted.missing_tiers == ("at-risk", "severe")
-    assert waitlisted.change_per_100 == pytest.approx(15 - 800 / 56)
+    assert never.students == 2
+    assert [(row.tier, row.students) for row in never.by_tier] == [("satisfactory", 1),
+                                                                    ("at-risk", 1)]
+    # The mentees are 2 at risk and 1 severe; similar students have no severe one, so only
+    # the at-risk tier weighs: N2's rates.
+    assert never.before_rate == pytest.approx(0.05)
+    assert never.after_rate == pytest.approx(2 / 33)
+    assert never.missing_tiers == ("severe",)
+    assert comparison.waitlisted.students == 0  # N4: B's stretch, no last year
+
+
+def test_days_gained_net_of_similar_students():
+    net = program_outcomes(INPUTS).comparison.net
+    # Counted: B and D (at risk; A's severe tier has no similar student). They gained -0.5
+    # and -1.35; had they changed like N2 (-0.35 days over 33), -0.35/33 x (71 + 33).
+    assert net.mentees == 2
+    assert net.days_gained == pytest.approx(-1.85)
+    assert net.expected == pytest.approx(-0.35 / 33 * 104)
+    assert net.net == pytest.approx(-1.85 + 0.35 / 33 * 104)
+    assert net.low <= net.high and (net.resamples, net.seed) == (1000, 20_240_901)
+    again = program_outcomes(INPUTS).comparison.net
+    assert (again.low, again.high) == (net.low, net.high)
 
 
 def test_program_figures_by_hand():
@@ -199,6 +219,22 @@ def test_program_figures_by_hand():
         ("counselor", 2, 1, 1)]
 
 
+def test_family_contacts_and_absent_day_checkins_are_not_meetings_with_the_student():
+    from dataclasses import replace
+
+    a = replace(MATCHES[0], meetings=(*MATCHES[0].meetings, (D(2025, 11, 12), "held"),
+                                      (D(2025, 11, 13), "held")),
+                kinds=("one_to_one",) * 3 + ("family_contact", "absent_day_checkin"),
+                meeting_ids=(1, 2, 3, 4, 5))
+    result = program_outcomes(replace(INPUTS, matches=(a, *MATCHES[1:])))
+    figures = result.figures
+    assert (figures.family_contacts, figures.absent_day_checkins) == (1, 1)
+    assert {m.student_id: m.meetings for m in result.mentees}[A] == 3
+    assert {m.student_id: m.contacts for m in result.mentees}[A] == 2
+    # The rhythm counts every meeting held, as the screens do.
+    assert [r.held for r in result.rhythms if r.match_id == 1] == [5]
+
+
 def test_a_date_range_counts_only_what_falls_inside_it():
     from dataclasses import replace
 
@@ -207,7 +243,7 @@ def test_a_date_range_counts_only_what_falls_inside_it():
     by_id = {m.student_id: m for m in result.mentees}
     # A's after: Mon 3 Nov - 19 Dec = 33 school days, no absence (A's were in early October).
     assert by_id[A].after == Stretch(33, 0)
-    assert by_id[A].held_meetings == 1  # 5 Nov
+    assert by_id[A].meetings == 1  # 5 Nov
     assert result.figures.nominated == 0 and result.figures.trainings == ()
     assert [(r.kind, r.opened) for r in result.figures.referrals] == [("counselor", 1)]
     assert result.figures.closed_early == 1  # D closed 14 Nov
@@ -217,7 +253,8 @@ def test_no_mentees_gives_empty_comparison():
     from dataclasses import replace
 
     result = program_outcomes(replace(INPUTS, matches=()))
-    assert result.mentees == () and result.comparison.reference_date is None
+    assert result.mentees == () and result.comparison.net is None
+    assert result.comparison.never_matched.students == 0
     assert result.days_gained == 0 and result.days_gained_per_100 is None
 
 
@@ -243,12 +280,15 @@ def test_days_gained_add_up_over_mentees(starts):
     matches = tuple(MatchMeetings(n + 1, day, None, ((day, "held"),) if held else (),
                                   mentor_id=1, student_id=[A, B, DEE, N1, N2, N3][n])
                     for n, (day, held) in enumerate(starts))
-    result = program_outcomes(OutcomeInputs(CAL, AS_OF, STUDENTS, {B: Stretch(170, 17)},
-                                            matches))
-    compared = [m for m in result.mentees if m.compared]
-    assert result.days_gained == pytest.approx(sum(m.days_gained for m in compared))
-    assert result.improved + result.same + result.worse == len(compared)
-    assert len(compared) + result.no_baseline + result.too_early == len(result.mentees)
+    result = program_outcomes(OutcomeInputs(CAL, AS_OF, STUDENTS, PREVIOUS, {B: PREVIOUS_B},
+                                            matches=matches))
+    judged = [m for m in result.mentees if m.judged]
+    assert result.days_gained == pytest.approx(sum(m.days_gained for m in judged))
+    assert result.improved + result.same + result.worse == len(judged)
+    assert len(judged) + result.too_early == len(result.mentees)
+    # Judged only with 20 school days before and 20 after.
+    assert all(m.before.days_enrolled >= 20 and m.after.days_enrolled >= 20 for m in judged)
+    assert sum(band.mentees for band in result.dose) == len(judged)
     assert result.figures.served == sum(1 for _, held in starts if held)
 
 
@@ -266,8 +306,11 @@ def test_demo_school_outcomes_last_year_and_this_year(demo_master):
     assert whole.improved + whole.same + whole.worse > 10
     assert whole.comparison.never_matched.students > 100
     assert whole.figures.trainings and whole.figures.held_meetings > 100
-    # This year, continuing mentees have last year as a baseline when matched on day one.
+    # This year, continuing mentees matched in the first weeks are set against the same part
+    # of last year.
     assert any(m.baseline == "last_year" for m in current.mentees)
+    assert current.last_year_mentees.mentees == whole.figures.matched
+    assert len(current.chronic_by_month) == 10
     assert current.as_of == DEMO_TODAY
 
 
@@ -296,7 +339,7 @@ def test_a_group_meeting_is_one_meeting_held_but_counts_for_each_mentee():
     result = program_outcomes(replace(INPUTS, matches=(a, b), period_start=D(2025, 10, 1)))
     assert result.figures.distinct_meetings_held == 2  # 11 and 30
     assert result.figures.held_meetings == 3  # A: 11 and 30; B: 30
-    assert {m.student_id: m.held_meetings for m in result.mentees} == {A: 2, B: 1}
+    assert {m.student_id: m.meetings for m in result.mentees} == {A: 2, B: 1}
     # Without meeting ids every match's meetings are its own.
     plain = program_outcomes(replace(INPUTS, matches=(replace(a, meeting_ids=()),
                                                       replace(b, meeting_ids=()))))

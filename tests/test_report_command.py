@@ -22,20 +22,34 @@ def school_file(data_file):
 
 def test_json_holds_the_reports_figures_and_the_workbook_is_written(cli, school_file, tmp_path):
     out = tmp_path / "report.xlsx"
-    result = cli("--db", school_file, "report", out, "--as-of", AS_OF, "--json")
+    result = cli("--db", school_file, "report", out, "--as-of", AS_OF, "--team", "--json")
     assert result.code == 0, result.stderr
     figures = result.json
     assert figures["year"] == "2025-2026" and figures["as_of"] == "2025-10-27"
-    assert figures["students_served"] == 7 and figures["meetings_held"] == 12
-    assert figures["mentee_meetings_held"] == 14
-    assert figures["share_improved"] == round(4 / 7, 4)
-    assert figures["days_gained"] == 6 and figures["left_chronic"] == 2
+    assert figures["students_served"] == 8 and figures["meetings_held"] == 14
+    assert figures["mentee_meetings_held"] == 16
+    assert figures["share_improved"] == round(5 / 8, 4)
+    assert figures["days_gained"] == 10 and figures["left_chronic"] == 3
     assert figures["tiers_at_start"]["severe"] == 1
-    assert figures["by_grade"][0]["mentees"] == "fewer than 5"
+    assert figures["by_grade"][0]["mentees"] == 4
     assert figures["file"] == str(out)
     workbook = reopen(out)
     assert_every_sheet_has_a_table(workbook)
     assert_no_formulas(workbook)
+
+
+def test_the_administrators_json_prints_what_their_report_prints(cli, school_file, tmp_path):
+    result = cli("--db", school_file, "report", tmp_path / "r.xlsx", "--as-of", AS_OF,
+                 "--json")
+    assert result.code == 0, result.stderr
+    figures = result.json
+    assert figures["level"] == "administrators"
+    # Counts of 1 to 4 students are never printed; hiding them hides a few more.
+    assert figures["left_chronic"] == figures["too_early_to_tell"] == "fewer than 5"
+    assert figures["by_grade"][0]["mentees"] == "fewer than 5"
+    assert figures["tiers_at_start"]["severe"] == "fewer than 5"
+    assert "not shown" in {figures["students_matched"], figures["mentees_judged"]}
+    assert figures["share_improved"] == "not shown"
 
 
 def test_the_default_is_the_current_year_as_of_today_or_its_last_day(cli, school_file,
@@ -51,7 +65,23 @@ def test_plain_sentences_without_json(cli, school_file, tmp_path):
     result = cli("--db", school_file, "report", tmp_path / "r.xlsx", "--as-of", AS_OF)
     assert result.code == 0
     assert "Saved the mentoring program report for 2025-2026" in result.stdout
-    assert "Students served: 7. Meetings held: 12." in result.stdout
+    assert "Students served: 8. Meetings held: 14." in result.stdout
+    assert "Mentees who left chronic absence: fewer than 5." in result.stdout
+    assert "; data as of 27 October 2025." in result.stdout  # as the report writes dates
+
+
+def test_the_sentences_set_the_share_improved_beside_similar_students(cli, school_file,
+                                                                      tmp_path):
+    result = cli("--db", school_file, "report", tmp_path / "r.xlsx", "--as-of", AS_OF,
+                 "--team")
+    assert result.code == 0, result.stderr
+    figures = cli("--db", school_file, "report", tmp_path / "r.xlsx", "--as-of", AS_OF,
+                  "--team", "--json").json
+    ours = f"{figures['share_improved']:.0%}"
+    similar = figures["comparison"]["groups"][0]
+    theirs = f"{similar['share_improved']:.0%}"
+    assert f"{ours} of mentees improved their attendance" in result.stdout
+    assert f"({theirs})" in result.stdout  # beside similar students'
 
 
 def test_the_team_level_adds_figures_by_mentor(cli, school_file, tmp_path):

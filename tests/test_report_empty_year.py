@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from reports.end_of_year import build_document, save_report_pdf
-from reports.figures import TEAM, compute_figures, to_json
+from reports.figures import TEAM, compute_figures
+from reports.report_json import to_json
 from reports.workbook import save_report_workbook
 from tests.workbook_checks import assert_every_sheet_has_a_table, assert_no_formulas, reopen
 from tests.xlsx_structure import structural_problems

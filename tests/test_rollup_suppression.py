@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from reports.rollup import combine
-from reports.rollup_model import DISTRICT, ROW_COUNTS, SURVEY_COUNTS, publish
+from reports.rollup_model import DISTRICT, ROW_COUNTS, ROW_FIGURES, SURVEY_COUNTS, publish
 from reports.rollup_outputs import save_rollup
 from reports.suppression import COMPLEMENT_TEXT, SMALL_TEXT
 from tests.district_files import district, school_document, write_school
@@ -19,6 +19,7 @@ from tests.suppression_attacker import Reading, attack
 
 FIRST_ROW = 5  # add_table_sheet's header is on row 4
 COUNT_COLUMNS = {key: 5 + n for n, (key, _, _) in enumerate(ROW_COUNTS)}  # 1-based
+SHARE_COLUMN = 5 + len(ROW_COUNTS) + [key for key, *_ in ROW_FIGURES].index("share_improved")
 
 
 def _read_back(path, rollup) -> Reading:
@@ -38,6 +39,7 @@ def _read_back(path, rollup) -> Reading:
         for part in ("served", "judged", "chronic_start"):
             reading.bound((place, part), (place, "matched"))
         reading.bound((place, "left_chronic"), (place, "chronic_start"))
+        _read_share(reading, place, schools.cell(row=row, column=SHARE_COLUMN).value)
     for key in COUNT_COLUMNS:
         reading.total((DISTRICT, key), [(place, key) for place in places[:-1]])
     survey = book["Survey"]
@@ -48,6 +50,21 @@ def _read_back(path, rollup) -> Reading:
             reading.see((place, key), survey.cell(row=row, column=column).value)
         reading.total((place, "mentees"), [(place, k) for k in ("higher", "same", "lower")])
     return reading
+
+
+def _read_share(reading: Reading, place, share) -> None:
+    """The share improved as printed: beside the mentees judged it gives away how many
+    improved (the workbook holds it to four decimal places, so k = share x judged)."""
+    if not isinstance(share, (int, float)):
+        return
+    judged = reading.shown[(place, "judged")]
+    assert isinstance(judged, int), (
+        f"{place}: a share improved is printed beside a hidden count of mentees judged")
+    improved = round(share * judged)
+    reading.floors[(place, "improved")] = max(reading.floors.get((place, "improved"), 0),
+                                              improved)
+    assert reading.shown[(place, "improved")] == improved, (
+        f"{place}: the share improved gives away a hidden count of mentees who improved")
 
 
 @pytest.mark.parametrize("seed", range(14))

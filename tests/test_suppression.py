@@ -1,137 +1,163 @@
-"""Small groups are hidden, and no hidden count can be worked out from the totals."""
+"""The suppression engine: cells and facts in, cells to hide out; nothing hidden can be pinned
+or narrowed by an attacker solving the shown figures as an integer program (scipy's milp,
+tests/suppression_attacker.py, written apart from the engine's own search)."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reports.suppression import (
     COMPLEMENT_TEXT,
-    COUNT,
-    RATE,
     SMALL_TEXT,
-    STAFF,
-    Column,
-    GroupTable,
-    is_safe,
+    Disclosure,
+    nothing_hidden,
     protect,
 )
+from reports.suppression_solver import audit
+from tests.suppression_attacker import Reading, attack
 
-COLUMNS = [
-    Column("mentees", "Mentees"),
-    Column("improved", "Improved"),
-    Column("same", "Same"),
-    Column("worse", "Worse"),
-    Column("share_improved", "Share improved", RATE, share_of=("improved", "mentees")),
-    Column("rate_after", "Absence rate after", RATE),
-    Column("mentors", "Mentors", STAFF),
-]
-SUMS = [("mentees", ("improved", "same", "worse"))]
+COLUMNS = ("mentees", "judged", "improved", "same", "worse", "too_early")
 
 
-def by_grade(rows, total=True):
-    table_rows = [(label, dict(zip(["mentees", "improved", "same", "worse"], counts,
-                                   strict=True),
-                               share_improved=counts[1] / counts[0] if counts[0] else None,
-                               rate_after=0.08, mentors=2))
-                  for label, counts in rows]
-    totals = None
-    if total:
-        sums = [sum(counts[i] for _, counts in rows) for i in range(4)]
-        totals = dict(zip(["mentees", "improved", "same", "worse"], sums, strict=True),
-                      share_improved=sums[1] / sums[0] if sums[0] else None, rate_after=0.08,
-                      mentors=6)
-    return GroupTable("By grade", "Grade", COLUMNS, table_rows, size="mentees", sums=SUMS,
-                      total=totals)
+def table(rows: list[tuple[int, int, int, int]], *, total_cost: float = 6.0) -> Disclosure:
+    """A breakdown by group: (mentees, improved, same, worse) per row; too early = the rest;
+    a Total row; a share improved per row (derived)."""
+    d = Disclosure()
+    totals = dict.fromkeys(COLUMNS, 0)
+    for group, (mentees, improved, same, worse) in enumerate(rows):
+        values = {"mentees": mentees, "judged": improved + same + worse, "improved": improved,
+                  "same": same, "worse": worse, "too_early": mentees - improved - same - worse}
+        for column, value in values.items():
+            d.count((group, column), value, at_least=int(column == "mentees"))
+            totals[column] += value
+        d.total((group, "judged"), [(group, "improved"), (group, "same"), (group, "worse")])
+        d.total((group, "mentees"), [(group, "judged"), (group, "too_early")])
+        d.derived((group, "share"), ratio_of=[(group, "improved"), (group, "judged")])
+        if 0 < mentees < 5:
+            d.small_group((group, "mentees"), [(group, column) for column in COLUMNS]
+                          + [(group, "share")])
+    for column, value in totals.items():
+        d.count(("total", column), value, cost=total_cost)
+        d.total(("total", column), [(group, column) for group in range(len(rows))])
+    return d
 
 
-def shown(protected, index):
-    return dict(zip([c.key for c in COLUMNS], [cell.shown for cell in protected.row(index)],
-                    strict=True))
+def reading_of(disclosure: Disclosure) -> Reading:
+    """What a reader of the protected table sees (the engine's words), and the facts."""
+    protection = protect(disclosure)
+    reading = Reading()
+    for key in disclosure.values:
+        reading.see(key, protection.show(key))
+    reading.listed_sizes = {key for key in disclosure.values if disclosure.floors[key] >= 1}
+    for whole, parts in disclosure.totals:
+        reading.total(whole, parts)
+    for small, big in disclosure.bounds:
+        reading.bound(small, big)
+    return reading
+
+
+def test_the_words_are_fewer_than_5_and_not_shown():
+    assert SMALL_TEXT == "fewer than 5"
+    assert COMPLEMENT_TEXT == "not shown"
 
 
 def test_a_table_without_small_counts_is_shown_whole():
-    protected = protect(by_grade([("6", (10, 5, 5, 0)), ("7", (12, 6, 6, 0))]))
-    assert not protected.any_hidden
-    assert shown(protected, 0)["improved"] == 5
+    protection = protect(table([(10, 5, 5, 0), (12, 6, 6, 0)]))
+    # The zeros are shown: no hidden cell sits beside them.
+    assert not protection.any_hidden
+    assert protection.show((0, "improved")) == 5 and protection.show((0, "worse")) == 0
 
 
-def test_a_group_under_five_students_shows_fewer_than_5_in_every_count():
-    protected = protect(by_grade([("6", (3, 1, 2, 0)), ("7", (12, 6, 5, 1)),
-                                  ("8", (20, 10, 5, 5))]))
-    grade6 = shown(protected, 0)
-    assert grade6["mentees"] == SMALL_TEXT
-    assert grade6["improved"] == SMALL_TEXT and grade6["worse"] == SMALL_TEXT
-    # Its rates are not "fewer than 5" of anything: they are simply not shown.
-    assert grade6["share_improved"] == COMPLEMENT_TEXT
-    assert grade6["rate_after"] == COMPLEMENT_TEXT
-    # Staff are not students: the number of mentors stays.
-    assert grade6["mentors"] == 2
-    assert is_safe(protected) == []
+def test_a_small_group_shows_fewer_than_5_in_every_count_and_hides_its_share():
+    disclosure = table([(3, 1, 2, 0), (12, 6, 5, 1), (20, 10, 5, 5)])
+    protection = protect(disclosure)
+    assert [protection.show((0, column)) for column in COLUMNS] == [SMALL_TEXT] * 6
+    assert protection.show((0, "share"), 1 / 3) == COMPLEMENT_TEXT
+    assert attack(reading_of(disclosure)) == []
 
 
-def test_one_small_group_forces_a_second_hidden_group_so_the_total_gives_nothing_away():
-    # Worked by hand: grade 6 has 3 mentees (hidden). With the Total row (35) shown, grade 6
-    # would be 35 - 12 - 20, so the smallest other group (grade 7, 12) is hidden too, and with
-    # it every figure of grade 7; grade 7's parts then need partners in their own columns.
-    protected = protect(by_grade([("6", (3, 1, 2, 0)), ("7", (12, 6, 5, 1)),
-                                  ("8", (20, 10, 5, 5))]))
-    grade7 = shown(protected, 1)
-    assert grade7["mentees"] == COMPLEMENT_TEXT
-    assert grade7["improved"] == COMPLEMENT_TEXT
-    assert grade7["worse"] == SMALL_TEXT  # 1 is small in its own right
-    assert grade7["share_improved"] == COMPLEMENT_TEXT
-    assert shown(protected, 2)["mentees"] == 20
-    assert shown(protected, -1)["mentees"] == 35
-    assert is_safe(protected) == []
+def test_a_table_with_one_group_hides_its_total_with_it():
+    # The Total row repeats the only group: shown, it would give the group away.
+    disclosure = table([(3, 1, 1, 0)])
+    protection = protect(disclosure)
+    assert protection.show(("total", "mentees")) == SMALL_TEXT
+    assert attack(reading_of(disclosure)) == []
 
 
-def test_a_small_count_in_a_large_group_is_hidden_with_a_partner_in_its_row():
-    # Grade 7: 20 mentees, 2 worse. Hiding only "worse" would leave 20 - 12 - 6 = 2.
-    protected = protect(by_grade([("7", (20, 12, 6, 2)), ("8", (25, 10, 10, 5))], total=False))
-    grade7 = shown(protected, 0)
-    assert grade7["worse"] == SMALL_TEXT
-    assert grade7["same"] == COMPLEMENT_TEXT  # the smallest non-zero partner
-    assert grade7["improved"] == 12
-    assert grade7["share_improved"] == 12 / 20
-    assert is_safe(protected) == []
+def test_a_shown_zero_does_not_bound_the_fewer_than_5_beside_it():
+    # Grade 7: 7 mentees, 3 improved, 4 the same, none worse, none too early. With the zeros
+    # and the 7 shown, improved = 7 - 4: a reader would know both are 3 and 4 exactly.
+    disclosure = table([(7, 3, 4, 0), (30, 10, 10, 10)])
+    reading = reading_of(disclosure)
+    assert reading.shown[(0, "improved")] == SMALL_TEXT
+    assert attack(reading) == []
 
 
-def test_zero_is_shown_because_it_names_no_one():
-    protected = protect(by_grade([("7", (20, 20, 0, 0)), ("8", (25, 10, 10, 5))]))
-    assert shown(protected, 0)["same"] == 0
-    assert not protected.any_hidden
+def test_groups_of_exactly_4_and_5():
+    disclosure = table([(4, 2, 2, 0), (5, 5, 0, 0), (20, 8, 8, 4)])
+    protection = protect(disclosure)
+    assert protection.show((0, "mentees")) == SMALL_TEXT  # 4 is fewer than 5
+    assert protection.show((1, "mentees")) in (5, COMPLEMENT_TEXT)  # 5 is not
+    assert protection.show((1, "improved")) in (5, COMPLEMENT_TEXT)
+    assert attack(reading_of(disclosure)) == []
 
 
-def test_rows_shown_carry_the_group_label_and_the_total_row():
-    protected = protect(by_grade([("6", (3, 1, 2, 0)), ("7", (12, 6, 5, 1)),
-                                  ("8", (20, 10, 5, 5))]))
-    rows = protected.rows_shown()
-    assert [row[0] for row in rows] == ["6", "7", "8", "Total"]
-    assert rows[-1][1] == 35
-    assert protected.headers()[0] == "Grade"
+def test_the_audit_finds_what_a_naive_hiding_gives_away():
+    disclosure = table([(3, 1, 2, 0), (12, 6, 5, 1)])
+    # Hiding the small group alone: the Total row gives it back.
+    naive = {(0, column) for column in COLUMNS}
+    assert audit(disclosure, naive)
+    assert audit(disclosure, protect(disclosure).hidden_counts) == []
 
 
-counts = st.tuples(st.integers(0, 30), st.integers(0, 30), st.integers(0, 30))
+def test_cells_shared_by_two_tables_are_hidden_in_both():
+    # Mentees by grade and by mentor role are the same mentees: one Total, two tables.
+    d = Disclosure()
+    d.count(("matched",), 9, cost=40)
+    for name, groups in (("grade", {"6": 3, "7": 6}), ("role", {"Teacher": 7,
+                                                                 "Counselor": 2})):
+        for group, count in groups.items():
+            d.count((name, group), count, at_least=1)
+        d.total(("matched",), [(name, group) for group in groups])
+        for group, count in groups.items():
+            if count < 5:
+                d.small_group((name, group), [])
+    reading = reading_of(d)
+    assert reading.shown[("grade", "6")] == SMALL_TEXT
+    assert reading.shown[("role", "Counselor")] == SMALL_TEXT
+    assert attack(reading) == []
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(counts, min_size=1, max_size=6), st.booleans())
-def test_any_breakdown_is_safe_after_suppression(groups, with_total):
-    rows = [(str(n), (a + b + c, a, b, c)) for n, (a, b, c) in enumerate(groups)]
-    protected = protect(by_grade(rows, total=with_total))
-    problems = is_safe(protected)
-    if with_total and len(groups) == 1:
-        # One group holding the whole program is the published total itself.
-        problems = [problem for problem in problems if "(-1, " not in problem]
-    assert problems == []
-    for index, (_, values) in enumerate(rows):
-        cells = protected.row(index)
-        if 0 < values[0] < 5:
-            assert all(cell.hidden for cell, column in zip(cells, COLUMNS, strict=True)
-                       if column.kind != STAFF)
-        for cell, column in zip(cells, COLUMNS, strict=True):
-            if column.kind == COUNT and 0 < cell.value < 5:
-                assert cell.hidden == "small"
-            if column.kind == RATE and cell.hidden:
-                assert cell.shown == COMPLEMENT_TEXT
+def test_the_program_teams_level_shows_everything():
+    protection = nothing_hidden(table([(3, 1, 2, 0)]))
+    assert protection.show((0, "mentees")) == 3 and not protection.any_hidden
+
+
+counts = st.tuples(st.integers(1, 14), st.integers(0, 14), st.integers(0, 14),
+                   st.integers(0, 14))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(counts, min_size=1, max_size=4))
+def test_no_breakdown_can_be_undone_by_an_integer_program(groups):
+    rows = []
+    for mentees, improved, same, worse in groups:
+        improved = min(improved, mentees)
+        same = min(same, mentees - improved)
+        worse = min(worse, mentees - improved - same)
+        rows.append((mentees, improved, same, worse))
+    assert attack(reading_of(table(rows))) == []
+
+
+def test_the_attacker_undoes_a_hiding_that_does_not_hold():
+    # Grade 6 hidden alone, its Total row shown: 3 = 15 - 12, the old report's mistake.
+    disclosure = table([(3, 1, 2, 0), (12, 6, 5, 1)])
+    reading = Reading()
+    for key, value in disclosure.values.items():
+        reading.see(key, SMALL_TEXT if key[0] == 0 else value)
+    reading.listed_sizes = {(0, "mentees"), (1, "mentees")}
+    for whole, parts in disclosure.totals:
+        reading.total(whole, parts)
+    found = attack(reading)
+    assert "(0, 'mentees') (fewer than 5) is pinned to 3" in found

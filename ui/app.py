@@ -29,22 +29,29 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("MentorDesk")
     QCoreApplication.setApplicationName("MentorDesk")
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    from ui.icons import app_icon
     from ui.style import apply_style
 
     apply_style(app)
+    app.setWindowIcon(app_icon())
     return app
 
 
 def open_for_window(path: Path, *, create: bool) -> DataFile:
-    """Open a file for the window: writer's lock, checks, and the day's automatic backup.
+    """Open a file for the window: the writer's lock and the checks that refuse a foreign or
+    newer file. The whole-file check and the day's backup follow once the window is up
+    (ui.file_checks); the day's copy is brought up to date again when the window closes.
 
-    A read-only file opens read-only: everything can be looked at, and a change is refused
-    with a sentence that says the file is read-only (its permissions stay as they are).
+    A read-only file opens read-only (and checked whole at once, as nothing is written to it):
+    everything can be looked at, and a change is refused with a sentence that says the file is
+    read-only (its permissions stay as they are).
     """
     try:
-        return open_data_file(path, write=True, create=create, automatic_backup=True)
+        data = open_data_file(path, write=True, create=create, full_check=False)
     except ReadOnlyFile:
         return open_data_file(path, write=False)
+    data.backup_on_close = True
+    return data
 
 
 def warn_if_network_share(parent, path: Path) -> None:
@@ -58,21 +65,34 @@ def warn_if_network_share(parent, path: Path) -> None:
         )
 
 
-def run(db_path: str | None = None, *, open_demo: bool = False) -> int:
-    """Open the MentorDesk window; returns the exit code."""
+def run(db_path: str | None = None, *, open_demo: bool = False, self_test: bool = False) -> int:
+    """Open the MentorDesk window; returns the exit code.
+
+    ``self_test``: open the file (the demo school when none is named), wait until the first
+    screen's rows are painted, visit every screen, close, and exit 0 when all went well.
+    """
     from storage.crash_log import enable_hard_crash_log
 
     # A segmentation fault inside Qt kills the process before any Python handler runs.
     enable_hard_crash_log()
     app = make_application()
-    install_excepthook()
+    if self_test:
+        from ui.self_test import SelfTest
+
+        checker = SelfTest(app)
+    else:
+        install_excepthook()
     from ui.main_window import MainWindow
 
     window = MainWindow()
+    if self_test:
+        checker.watch(window)
+        open_demo = open_demo or db_path is None
     if not open_first_file(window, db_path, open_demo=open_demo):
         return 1
     window.show()
-    return app.exec()
+    code = app.exec()
+    return checker.result(code) if self_test else code
 
 
 def open_first_file(window, db_path: str | None, *, open_demo: bool = False) -> bool:

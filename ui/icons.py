@@ -128,3 +128,27 @@ def icon(name: str, colour: str = "#243b53") -> QIcon:
             result.addPixmap(pixmap)
         _cache[key] = result
     return _cache[key]
+
+
+def app_icon(sizes: tuple[int, ...] = (16, 24, 32, 48, 64)) -> QIcon:
+    """MentorDesk's own icon: a grown-up and a student side by side, on the accent colour
+    (the window's sizes; packaging/make_icon.py asks for 256 too)."""
+    result = QIcon()
+    for size in sizes:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(size / SIZE, size / SIZE)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#2f6690"))
+        painter.drawRoundedRect(QRectF(2, 2, 60, 60), 12, 12)
+        pen = QPen(QColor("#ffffff"), 4.5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        _person(painter, 24, 30, 0.95)
+        _person(painter, 43, 37, 0.7)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result

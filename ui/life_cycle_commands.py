@@ -74,7 +74,7 @@ def restore_from_backup(window: MainWindow) -> None:
     chosen = dialog.chosen
     # The closing copy must not replace today's automatic copy: it may be the chosen one.
     window.desk.data.backup_on_close = False
-    for screen in window.screens.values():
+    for screen in window.screens.built():  # (screens not built yet load nothing)
         getattr(screen, "loader", None) and screen.loader.forget()
     window.desk.set_data(None)
     from ui.progress import run_with_progress

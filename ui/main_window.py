@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,15 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import years
+from storage import load_sqlite_utils, years
 from storage.database import DataFile
 from ui import edit_commands, life_cycle_commands, output_commands, window_state
 from ui.desk import MENTORS, SETTINGS, STUDENTS, YEARS, Desk
+from ui.file_checks import start_file_checks
+from ui.first_paint import FirstPaint
 from ui.loading import Loader
 from ui.menus import build_menus
-from ui.navigation import HOME, SCREENS, Navigation
+from ui.navigation import HOME, SCREENS, Navigation, Screens
 from ui.screens.base import Screen
 from ui.widgets.search_box import SearchBox, load_entries
+
+if TYPE_CHECKING:
+    from ui.start_page import StartPage
 
 
 class MainWindow(QMainWindow):
@@ -43,7 +49,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
         self.setMinimumSize(760, 480)
-        self.screens: dict[str, Screen] = {}
+        # Each screen is built the first time it is wanted: the first one before the window
+        # shows, the others once it is painted (ui.first_paint), so the window comes up sooner.
+        self.screens = Screens(self._make_screen)
+        self.first_paint = FirstPaint(self)
+        # Everything after the first paint uses all of sqlite-utils: load it here, once.
+        self.first_paint.then(load_sqlite_utils)
+        self._search_waiting = False
+        self.file_checks = None  # the integrity check and backup of the file open (a Job)
         self._build_top_bar()
         self._build_body()
         build_menus(self)
@@ -60,6 +73,9 @@ class MainWindow(QMainWindow):
         self.desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._restore_window_state()
         self._file_changed()
+        self._screen_builder = QTimer(self, singleShot=True, interval=0)
+        self._screen_builder.timeout.connect(self._build_another_screen)
+        self.first_paint.then(self._screen_builder.start)
 
     # Building --------------------------------------------------------------------------------
 
@@ -113,34 +129,7 @@ class MainWindow(QMainWindow):
         self.no_file.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_file.setWordWrap(True)
         self.stack.addWidget(self.no_file)
-        from ui.start_page import StartPage
-
-        self.start_page = StartPage(self.desk)
-        self.start_page.year_added.connect(self._first_year_added)
-        self.stack.addWidget(self.start_page)
-        for entry in SCREENS:
-            screen = entry.load_class()(self.desk)
-            screen.setAccessibleName(entry.title)
-            screen.student_requested.connect(self.show_student)
-            screen.mentor_requested.connect(self.show_mentor)
-            screen.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.screens[entry.key] = screen
-            self.stack.addWidget(screen)
-            if hasattr(screen, "meeting_requested"):
-                screen.meeting_requested.connect(self.log_meeting)
-            if hasattr(screen, "waiting_requested"):
-                screen.waiting_requested.connect(self.show_waiting_students)
-            if hasattr(screen, "profile_requested"):
-                screen.profile_requested.connect(partial(output_commands.print_profile, self))
-            if hasattr(screen, "undo_requested"):
-                screen.undo_requested.connect(partial(edit_commands.undo, self))
-            if hasattr(screen, "suggest_all_requested"):
-                screen.suggest_all_requested.connect(self.suggest_all)
-            if hasattr(screen, "notes_requested"):
-                screen.notes_requested.connect(self.open_mentor_notes)
-            if hasattr(screen, "sign_in_requested"):
-                screen.sign_in_requested.connect(
-                    partial(output_commands.print_sign_in_sheet, self))
+        self._start_page = None  # built the first time a file without a school year is open
         self.navigation.chosen.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -160,6 +149,50 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.year_combo, self.search)
         QWidget.setTabOrder(self.search, self.navigation)
 
+    @property
+    def start_page(self) -> StartPage:
+        """The page for a file without a school year: how to set one up."""
+        if self._start_page is None:
+            from ui.start_page import StartPage
+
+            self._start_page = StartPage(self.desk)
+            self._start_page.year_added.connect(self._first_year_added)
+            self.stack.addWidget(self._start_page)
+        return self._start_page
+
+    def _make_screen(self, key: str) -> Screen:
+        entry = next(entry for entry in SCREENS if entry.key == key)
+        screen = entry.load_class()(self.desk)
+        screen.setAccessibleName(entry.title)
+        screen.student_requested.connect(self.show_student)
+        screen.mentor_requested.connect(self.show_mentor)
+        screen.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.stack.addWidget(screen)
+        if hasattr(screen, "meeting_requested"):
+            screen.meeting_requested.connect(self.log_meeting)
+        if hasattr(screen, "waiting_requested"):
+            screen.waiting_requested.connect(self.show_waiting_students)
+        if hasattr(screen, "profile_requested"):
+            screen.profile_requested.connect(partial(output_commands.print_profile, self))
+        if hasattr(screen, "undo_requested"):
+            screen.undo_requested.connect(partial(edit_commands.undo, self))
+        if hasattr(screen, "suggest_all_requested"):
+            screen.suggest_all_requested.connect(self.suggest_all)
+        if hasattr(screen, "sign_in_requested"):
+            screen.sign_in_requested.connect(partial(output_commands.print_sign_in_sheet, self))
+        if hasattr(screen, "notes_requested"):
+            screen.notes_requested.connect(self.open_mentor_notes)
+        screen.restore_state(window_state.store())
+        return screen
+
+    def _build_another_screen(self) -> None:
+        """After the first paint: build one screen not built yet, then give the event loop a
+        turn (the window answers clicks in between) before the next."""
+        waiting = self.screens.unbuilt()
+        if waiting:
+            self.screens[waiting[0]]
+            self._screen_builder.start()
+
     # Files -----------------------------------------------------------------------------------
 
     @property
@@ -171,7 +204,8 @@ class MainWindow(QMainWindow):
         from ui.app import open_for_window, warn_if_network_share
 
         new_data = open_for_window(path, create=create)
-        for screen in self.screens.values():
+        self.let_writes_finish()
+        for screen in self.screens.built():
             getattr(screen, "loader", None) and screen.loader.forget()
         # Every file opens on the home screen, This week.
         self.navigation.blockSignals(True)
@@ -181,6 +215,9 @@ class MainWindow(QMainWindow):
         from ui import recent_files
 
         recent_files.remember(path)
+        if new_data.writable:  # (a read-only file was checked whole as it opened)
+            # The whole-file check and the day's backup wait until the first screen is painted.
+            self.first_paint.then(lambda: start_file_checks(self, path))
         warn_if_network_share(self, path)
         from ui.focus import land_on_screen
 
@@ -193,6 +230,7 @@ class MainWindow(QMainWindow):
             return
         if self.desk.is_open and self.desk.year is not None:
             self.stack.setCurrentWidget(screen)
+            self.first_paint.retarget()
         if self.navigation.current_key() != key:
             self.navigation.select(key)
 
@@ -240,9 +278,9 @@ class MainWindow(QMainWindow):
 
     def _student_on_screen(self) -> int | None:
         screen = self.current_screen()
-        if screen is self.screens.get("students"):
+        if screen is not None and screen.KEY == "students":
             return screen.current_student_id()
-        if screen is self.screens.get("matches"):
+        if screen is not None and screen.KEY == "matches":
             row = screen.detail.row
             return row["student_id"] if row else None
         return None
@@ -398,6 +436,13 @@ class MainWindow(QMainWindow):
     def _load_search_entries(self) -> None:
         if not self.desk.is_open:
             return
+        if not self.first_paint.happened:
+            # The names are read once the first screen is painted (the search box can wait).
+            if not self._search_waiting:
+                self._search_waiting = True
+                self.first_paint.then(self._load_search_entries)
+            return
+        self._search_waiting = False
         year_id = self.desk.year_id
         self.search_loader.load(self.desk.data.path, lambda db: load_entries(db, year_id),
                                 self.search.set_entries)
@@ -414,32 +459,36 @@ class MainWindow(QMainWindow):
             room = self.screen().availableGeometry()
             self.resize(min(1280, int(room.width() * 0.92)), min(800, int(room.height() * 0.9)))
         window_state.restore_splitter(settings, "navigation", self.splitter)
-        for screen in self.screens.values():
-            screen.restore_state(settings)
-        # The window opens on This week (see open_file), whichever screen was left last.
+        # Screens restore their own layout as they are built; the window opens on This week
+        # (see open_file), whichever screen was left last.
 
     def save_window_state(self) -> None:
         settings = window_state.store()
         settings.setValue("window/geometry", self.saveGeometry())
         window_state.save_splitter(settings, "navigation", self.splitter)
-        for screen in self.screens.values():
+        for screen in self.screens.built():
             screen.save_state(settings)
         settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.focus_keeper.forget()
         self.save_window_state()
-        for screen in self.screens.values():
+        for screen in self.screens.built():
             loader = getattr(screen, "loader", None)
             if loader is not None:
                 loader.forget()
         self.search_loader.forget()
+        self.let_writes_finish()
+        self.desk.set_data(None)
+        super().closeEvent(event)
+
+    def let_writes_finish(self) -> None:
+        """Let reads and writes in flight (the file's check and daily backup among them) finish
+        before the open file's connection and lock go away: its closing backup must never run
+        beside the daily one."""
         from PySide6.QtCore import QThreadPool
 
         from ui.background import WRITER_POOL
 
-        # Let reads and writes in flight finish before the connection and lock go away.
         QThreadPool.globalInstance().waitForDone(10000)
         WRITER_POOL.waitForDone(60000)
-        self.desk.set_data(None)
-        super().closeEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -106,3 +107,41 @@ class Navigation(QListWidget):
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
             self.chosen.emit(self._keys[row])
+
+
+class Screens(Mapping):
+    """The window's screens by key, each built the first time it is asked for.
+
+    Building every screen up front costs a few tenths of a second before the window can show;
+    this way only the first one is built then (the others follow once it is painted).
+    """
+
+    def __init__(self, make: Callable[[str], QWidget]) -> None:
+        self._make = make
+        self._built: dict[str, QWidget] = {}
+        self._keys = [entry.key for entry in SCREENS]
+
+    def __getitem__(self, key: str) -> QWidget:
+        screen = self._built.get(key)
+        if screen is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            screen = self._built[key] = self._make(key)
+        return screen
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def built(self) -> list[QWidget]:
+        """The screens made so far (nothing is built by asking)."""
+        return list(self._built.values())
+
+    def unbuilt(self) -> list[str]:
+        """The keys of the screens not made yet."""
+        return [key for key in self._keys if key not in self._built]

@@ -12,15 +12,19 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QPagedPaintDevice, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from storage import clock
 from ui.progress import run_with_progress
+
+if TYPE_CHECKING:
+    # Qt's print system loads when something is printed: on Linux it asks CUPS for printers,
+    # which the window's start does without.
+    from PySide6.QtPrintSupport import QPrinter
 
 PDF_FILTER = "PDF (*.pdf)"
 EXCEL_FILTER = "Excel workbook (*.xlsx)"
@@ -52,6 +56,8 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested: str,
 
 def new_printer(paper: str | None = None) -> QPrinter:
     """A printer set to Letter or A4 with MentorDesk's margins."""
+    from PySide6.QtPrintSupport import QPrinter
+
     from reports.pdf import default_paper, page_layout
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -62,6 +68,8 @@ def new_printer(paper: str | None = None) -> QPrinter:
 def print_pages(parent: QWidget | None, draw: Callable[[QPagedPaintDevice], Any], *,
                 printer: QPrinter | None = None, paper: str | None = None) -> bool:
     """Ask which printer (unless one is given), then draw the pages on it; False if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     if printer is None:
         printer = new_printer(paper)
         dialog = QPrintDialog(printer, parent)
@@ -75,6 +83,8 @@ def print_pages(parent: QWidget | None, draw: Callable[[QPagedPaintDevice], Any]
 def print_document(parent: QWidget | None, document: QTextDocument, decor, *,
                    printer: QPrinter | None = None, paper: str | None = None) -> bool:
     """Print a document made by reports/ (page numbers, school name and logo on each page)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     from reports.pdf import default_paper, page_layout, render
 
     if printer is None and getattr(decor, "landscape", False):

@@ -28,6 +28,8 @@ def window(qtbot, demo_copy, window_data_dir):
     main.show_screen("students")  # the window opens on This week; most tests start here
     screen = main.screens["students"]
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0 and not screen.loader.busy)
+    # The search box's names are read once the first screen is painted.
+    qtbot.waitUntil(lambda: main.first_paint.happened and not main.search_loader.busy)
     return main
 
 
@@ -38,7 +40,7 @@ def wait_loaded(qtbot, screen) -> None:
         if loader is not None:
             return not screen._dirty and not loader.busy
         busy = getattr(screen, "busy", None)  # screens that run their own jobs
-        return not screen._dirty and not (busy() if callable(busy) else False)
+        return not screen._dirty and not (busy() if callable(busy) else bool(busy))
 
     qtbot.waitUntil(idle, timeout=30000)
 

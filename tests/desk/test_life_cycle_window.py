@@ -30,6 +30,9 @@ def school_window(qtbot, data_file, window_data_dir):
     main.show_screen("students")  # the window opens on This week
     screen = main.screens["students"]
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0 and not screen.loader.busy)
+    # The day's automatic copy is taken once the first screen is painted.
+    qtbot.waitUntil(lambda: main.file_checks is not None and main.file_checks.done.is_set(),
+                    timeout=30000)
     return main
 
 
@@ -135,8 +138,10 @@ def test_back_up_to_warns_about_student_records_first(qtbot, school_window, monk
     assert window.backup_status.text() == "Last backup: today 08:00."
 
 
-def test_the_status_bar_says_when_the_last_backup_was_taken(school_window):
-    assert school_window.backup_status.text() == "Last backup: today 08:00."
+def test_the_status_bar_says_when_the_last_backup_was_taken(qtbot, school_window):
+    # The day's backup is taken once the first screen is painted (ui/file_checks.py).
+    qtbot.waitUntil(lambda: school_window.backup_status.text() == "Last backup: today 08:00.",
+                    timeout=30000)
 
 
 def test_deleting_a_student_for_good_from_the_menu(qtbot, school_window, monkeypatch):

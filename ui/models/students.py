@@ -9,7 +9,6 @@ from typing import Any
 import sqlite_utils
 from PySide6.QtGui import QColor
 
-from analysis import attendance as attendance_figures
 from program.attendance import TIERS as TIER_ORDER
 from program.vocabulary import NOMINATION_REASONS, TIER_EXPLANATIONS, label, tier_words
 from program.waiting import is_waiting
@@ -34,14 +33,20 @@ def fold(text: str) -> str:
 
 
 def load_rows(db: sqlite_utils.Database, year_id: int,
-              as_of: dt.date | None = None) -> list[dict]:
+              as_of: dt.date | None = None, *, attendance: bool = True) -> list[dict]:
     """Every student of the year with what the list shows (reads only; any thread).
 
-    Attendance (rate, tier, early warning) is the attendance rules' own, as of ``as_of``.
+    Attendance (rate, tier, early warning) is the attendance rules' own, as of ``as_of``. It
+    takes most of the time (a year of days for every student): with ``attendance=False`` the
+    rows come without it (``attendance_pending``), for a list that shows names first.
     """
     rows = students.students_in_year(db, year_id)
-    records = attendance_figures.by_student(
-        attendance_figures.year_attendance(db, year_id, as_of))
+    records = {}
+    if attendance:
+        from analysis import attendance as attendance_figures
+
+        records = attendance_figures.by_student(
+            attendance_figures.year_attendance(db, year_id, as_of))
     current: dict[int, dict] = {}
     for match in matches.matches_in_year(db, year_id):
         if match["ended_on"] is None:
@@ -76,6 +81,7 @@ def load_rows(db: sqlite_utils.Database, year_id: int,
         row["rated"] = has_data  # attendance known; tier None then means "too few days"
         row["early_warning"] = bool(has_data and record.early_warning is not None)
         row["pattern_weekdays"] = record.pattern_weekdays if has_data else ()
+        row["attendance_pending"] = not attendance
         row["search_text"] = fold(" ".join(str(row.get(key) or "") for key in (
             "first_name", "last_name", "preferred_name", "local_id", "homeroom")))
     return rows
@@ -112,6 +118,8 @@ class StudentsModel(RowsModel):
         if column == RATE:
             return percent(row["absence_rate"])
         if column == TIER:
+            if row.get("attendance_pending"):
+                return "…"
             if row["tier"] is None:
                 return tier_words(None) if row.get("rated") else ""
             text = tier_words(row["tier"])
@@ -139,6 +147,8 @@ class StudentsModel(RowsModel):
         return None
 
     def cell_tooltip(self, row: dict, column: int) -> str | None:
+        if column in (RATE, TIER) and row.get("attendance_pending"):
+            return "Working out attendance…"
         if column == TIER and row["tier"] is None and row.get("rated"):
             return "Too few school days enrolled to rate attendance yet."
         if column == TIER and row["tier"] is not None:

@@ -80,8 +80,10 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[dict] = []
-        self._text: list[list[str]] = []
-        self._keys: list[list[tuple]] = []
+        # Each row's cell texts, worked out the first time the row is asked for (a window
+        # shows a few dozen rows of thousands); the sort keys at the first sort.
+        self._text: list[list[str] | None] = []
+        self._keys: list[list[tuple]] | None = None
 
     # What subclasses write ------------------------------------------------------------------
 
@@ -107,11 +109,25 @@ class RowsModel(QAbstractTableModel):
         """Replace every row (one reset: the view redraws once)."""
         self.beginResetModel()
         self._rows = list(rows)
-        count = len(self.COLUMNS)
-        self._text = [[self.cell_text(row, c) for c in range(count)] for row in self._rows]
-        self._keys = [[_sortable(self.cell_sort_value(row, c)) for c in range(count)]
-                      for row in self._rows]
+        self._text = [None] * len(self._rows)
+        self._keys = None
         self.endResetModel()
+
+    def texts(self, row: int) -> list[str]:
+        """The cell texts of one row (worked out once)."""
+        texts = self._text[row]
+        if texts is None:
+            values = self._rows[row]
+            texts = self._text[row] = [self.cell_text(values, c)
+                                       for c in range(len(self.COLUMNS))]
+        return texts
+
+    def _sort_keys(self) -> list[list[tuple]]:
+        if self._keys is None:
+            count = len(self.COLUMNS)
+            self._keys = [[_sortable(self.cell_sort_value(row, c)) for c in range(count)]
+                          for row in self._rows]
+        return self._keys
 
     def rows(self) -> list[dict]:
         return list(self._rows)
@@ -137,11 +153,12 @@ class RowsModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text[row][column]
+            return self.texts(row)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             tooltip = self.cell_tooltip(self._rows[row], column)
-            if tooltip is None and len(self._text[row][column]) > _LONG:
-                return self._text[row][column]  # the whole text of a cell too narrow for it
+            text = self.texts(row)[column]
+            if tooltip is None and len(text) > _LONG:
+                return text  # the whole text of a cell too narrow for it
             return tooltip
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self.COLUMNS[column].numeric:
@@ -177,15 +194,16 @@ class RowsModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         reverse = order == Qt.SortOrder.DescendingOrder
-        blanks = [i for i, keys in enumerate(self._keys) if keys[column][0] == 1]
-        filled = [i for i, keys in enumerate(self._keys) if keys[column][0] == 0]
-        filled.sort(key=lambda i: self._keys[i][column], reverse=reverse)
+        keys = self._sort_keys()
+        blanks = [i for i, row_keys in enumerate(keys) if row_keys[column][0] == 1]
+        filled = [i for i, row_keys in enumerate(keys) if row_keys[column][0] == 0]
+        filled.sort(key=lambda i: keys[i][column], reverse=reverse)
         order_now = filled + blanks  # blanks stay last both ways
         old_to_new = {old: new for new, old in enumerate(order_now)}
         persistent = self.persistentIndexList()
         self._rows = [self._rows[i] for i in order_now]
         self._text = [self._text[i] for i in order_now]
-        self._keys = [self._keys[i] for i in order_now]
+        self._keys = [keys[i] for i in order_now]
         self.changePersistentIndexList(
             persistent,
             [self.index(old_to_new[index.row()], index.column()) for index in persistent],

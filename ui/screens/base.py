@@ -95,6 +95,11 @@ class Screen(QWidget):
         """The main list as shown, for File > Print / Export this list."""
         return None
 
+    def rows_shown(self) -> int:
+        """How many rows the screen shows now (its main list's, when it has one)."""
+        proxy = getattr(self, "proxy", None)
+        return proxy.rowCount() if proxy is not None else 0
+
     def save_state(self, settings: QSettings) -> None:
         """Remember splitters and column widths."""
 

@@ -56,7 +56,7 @@ class ReportsScreen(Screen):
         super().__init__(desk, parent)
         self.figures = None  # reports.figures.ReportFigures of the preview
         self.document: QTextDocument | None = None
-        self._pngs: dict[str, bytes] = {}
+        self._pictures: dict[str, Any] = {}  # the printed charts (QImage), drawn by the worker
         self._generation = 0
         self._busy = False
         self._refresh_timer = QTimer(self)
@@ -252,8 +252,8 @@ class ReportsScreen(Screen):
         self._busy = True
         self._set_enabled(False)
 
-        def work(progress) -> tuple[Any, dict[str, bytes]]:
-            from reports.end_of_year import chart_pngs
+        def work(progress) -> tuple[Any, dict[str, Any]]:
+            from reports.end_of_year import chart_pictures
             from reports.figures import compute_figures
             from storage.database import connect
 
@@ -264,15 +264,15 @@ class ReportsScreen(Screen):
                                           progress=lambda done, total: progress(done, total + 1))
             finally:
                 db.close()
-            pngs = chart_pngs(figures)
+            pictures = chart_pictures(figures)
             progress(6, 6)
-            return figures, pngs
+            return figures, pictures
 
-        def done(result: tuple[Any, dict[str, bytes]]) -> None:
+        def done(result: tuple[Any, dict[str, Any]]) -> None:
             if generation != self._generation:
                 return
             self._busy = False
-            self.figures, self._pngs = result
+            self.figures, self._pictures = result
             self._show_report()
 
         def stopped(*_: Any) -> None:
@@ -294,17 +294,22 @@ class ReportsScreen(Screen):
         return self._busy
 
     def _show_report(self) -> None:
-        from reports.end_of_year import build_document, chart_images
+        from reports.disclosure import shown
+        from reports.end_of_year import build_document
 
         figures = self.figures
-        self.document = build_document(figures, chart_images(figures, pngs=self._pngs))
-        share = "–" if figures.share_improved is None else f"{figures.share_improved:.0%}"
-        gained = "–" if figures.days_gained is None else f"{figures.days_gained:,.0f}"
+        self.document = build_document(figures, self._pictures)
+        # The figures as this level's report prints them ("fewer than 5" where hidden).
+        view = shown(figures)
+        share = view.figure(("share_improved",), figures.share_improved)
+        share = share if isinstance(share, str) or share is None else f"{share:.0%}"
+        gained = view.figure(("days_gained",), figures.days_gained)
+        gained = gained if isinstance(gained, str) or gained is None else f"{gained:,.0f}"
         self.summary.setText(
-            f"<b>{figures.period.label}</b> · {figures.students_served} students served · "
-            f"{figures.meetings_held} meetings held · attendance improved for {share} of "
-            f"mentees · {gained} school days gained · {figures.left_chronic} left chronic "
-            "absence")
+            f"<b>{figures.period.label}</b> · {view.count(('served',))} students served · "
+            f"{view.figure(('meetings',), figures.meetings_held)} meetings held · attendance "
+            f"improved for {share or '–'} of mentees · {gained or '–'} school days gained · "
+            f"{view.count(('left_chronic',))} left chronic absence")
         self._set_enabled(True)
         self.preview.updatePreview()
         self.report_ready.emit()
@@ -368,11 +373,12 @@ class ReportsScreen(Screen):
             return None
         from reports.end_of_year import save_report_pdf
 
-        figures, pngs, paper, logo = self.figures, self._pngs, self.paper.currentData(), \
-            self._logo()
+        figures, pictures, paper, logo = self.figures, self._pictures, \
+            self.paper.currentData(), self._logo()
         printing.save_in_background(
             self, "Saving the report as PDF…",
-            lambda: save_report_pdf(figures, path, paper=paper, logo_path=logo, pngs=pngs),
+            lambda: save_report_pdf(figures, path, paper=paper, logo_path=logo,
+                                    pictures=pictures),
             self._saved)
         return path
 

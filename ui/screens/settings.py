@@ -42,7 +42,9 @@ from ui.widgets.word_list import WordList
 GROUPS: dict[str, tuple[str, ...]] = {
     "school": ("school_name", "school_id", "school_logo", "lowest_grade", "top_grade"),
     "years": ("current_year",),
-    "attendance": ("in_school_suspension_counts_absent", "minimum_enrolled_days"),
+    "attendance": ("in_school_suspension_counts_absent", "minimum_enrolled_days",
+                   "attendance.period_absent_share", "periods_per_day",
+                   "change_days_before", "change_days_after"),
     "meetings": ("meeting_target_per_month", "overdue_after_school_days"),
     "mentors": ("default_mentor_capacity",),
 }
@@ -178,7 +180,10 @@ class SettingsScreen(Screen):
         layout = QVBoxLayout(page)
         layout.addLayout(self._form(GROUPS["attendance"],
                                     {"minimum_enrolled_days": "&Fewest days enrolled to be "
-                                     "rated"}))
+                                     "rated",
+                                     "change_days_before": "School days &before a match to "
+                                     "judge a change",
+                                     "change_days_after": "School days &after it"}))
         heading = QLabel("Attendance &codes")
         heading.setObjectName("sectionTitle")
         self.codes = CodesModel(self._save_code, self)

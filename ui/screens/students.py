@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 from actions import students as student_actions
 from program.attendance import TIERS as TIER_ORDER
 from program.vocabulary import NOMINATION_REASONS, tier_words
-from storage import students
+from storage import clock, students
 from ui.desk import (
     ATTENDANCE,
     GOALS,
@@ -111,6 +111,22 @@ class StudentsScreen(ListScreen):
 
     def read_rows(self, db: sqlite_utils.Database, year_id: int, as_of: dt.date) -> list[dict]:
         return load_rows(db, year_id, as_of)
+
+    def load(self) -> None:
+        if self.model.rowCount():
+            super().load()  # the list on screen stays until the new one is whole
+            return
+        # An empty list (the window's start, another file or year): the names first, then
+        # attendance, which takes most of the time, on the same loader (still busy meanwhile).
+        year_id, as_of, path = self.desk.year_id, clock.today(), self.desk.data.path
+        self.count.setText("Loading…")
+
+        def names_shown(rows: list[dict]) -> None:
+            self._loaded(rows)
+            self.loader.load(path, lambda db: load_rows(db, year_id, as_of), self._loaded)
+
+        self.loader.load(path, lambda db: load_rows(db, year_id, as_of, attendance=False),
+                         names_shown)
 
     def before_rows(self, rows: list[dict]) -> None:
         grades = sorted({row["grade"] for row in rows if row["grade"] is not None})

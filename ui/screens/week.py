@@ -278,6 +278,10 @@ class WeekScreen(Screen):
                                          last_day=row["last_day"], reason="student_moved",
                                          note=note))
 
+    def rows_shown(self) -> int:
+        """Every list's rows together."""
+        return sum(section.model.rowCount() for section in self.lists.values())
+
     def focused_list(self) -> WeekList | None:
         """The list the keyboard is in (or was last in), if any."""
         widget = self.focusWidget()

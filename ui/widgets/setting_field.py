@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -99,6 +100,15 @@ class SettingField(QWidget):
             spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("Pre-kindergarten") + 40
                                  if self.key in GRADE_KEYS else 0)
             return spin
+        if declared.kind is float:  # a share, such as the class periods missed for an absence
+            spin = QDoubleSpinBox()
+            spin.setDecimals(2)
+            spin.setSingleStep(0.05)
+            spin.setRange(float(declared.minimum if declared.minimum is not None else 0),
+                          float(declared.maximum if declared.maximum is not None else 1000))
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(lambda value: self._changed(round(value, 2)))
+            return spin
         edit = QLineEdit()
         edit.editingFinished.connect(lambda: self._changed(edit.text().strip()))
         return edit
@@ -112,6 +122,8 @@ class SettingField(QWidget):
             control.setChecked(bool(value))
         elif isinstance(control, QSpinBox):
             control.setValue(int(value))
+        elif isinstance(control, QDoubleSpinBox):
+            control.setValue(float(value))
         else:
             control.setText(str(value or ""))
         control.blockSignals(False)
