@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from importing.problems import ImportRefused
+from importing.sheet_extent import MAX_SHEET_CELLS, ExtentWatch, sheet_cells
 
 # A year of daily attendance for 2,000 students is about 8 MB as .xlsx and 20 MB as .csv.
 MAX_FILE_BYTES = 150 * 1024 * 1024
@@ -31,6 +32,7 @@ MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
+CHUNK_BYTES = 4 * 1024 * 1024  # how much of a zip part is unpacked at a time while checking it
 HEADER_PEEK_ROWS = 50
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -289,8 +291,13 @@ def _check_zip(path: Path) -> str:
             # stopping as soon as a part goes over what it claimed or over the limits.
             real_total = 0
             for entry in entries:
+                watch = (ExtentWatch(entry.file_size)
+                         if fmt == "xlsx" and _is_worksheet(entry.filename) else None)
                 real_total += _inflated_size(archive, entry, MAX_UNCOMPRESSED_BYTES - real_total,
-                                             path)
+                                             path, watch)
+                if watch is not None and watch.needs_counting() and sheet_cells(
+                        lambda entry=entry: archive.open(entry), CHUNK_BYTES) > MAX_SHEET_CELLS:
+                    raise _too_far(path)
             return fmt
     except zipfile.BadZipFile:
         raise _damaged(path) from None
@@ -304,9 +311,14 @@ def _ratio_too_high(uncompressed: int, compressed: int) -> bool:
             and uncompressed > MAX_COMPRESSION_RATIO * max(compressed, 1))
 
 
+def _is_worksheet(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
 def _inflated_size(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int,
-                   path: Path) -> int:
-    """The real uncompressed size of one part, refusing once it passes the budget or ratio."""
+                   path: Path, watch: ExtentWatch | None = None) -> int:
+    """The real uncompressed size of one part, refusing once it passes the budget or ratio;
+    a worksheet's chunks go to ``watch`` on the way."""
     limit = min(budget, entry.file_size)
     if entry.file_size > RATIO_CHECKED_FROM_BYTES:
         limit = min(limit, MAX_COMPRESSION_RATIO * max(entry.compress_size, 1))
@@ -314,13 +326,24 @@ def _inflated_size(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int
     # zipfile checks the CRC at the end and refuses a part longer than it declared.
     with archive.open(entry) as stream:
         while True:
-            chunk = stream.read(4 * 1024 * 1024)
+            chunk = stream.read(CHUNK_BYTES)
             if not chunk:
                 break
             total += len(chunk)
             if total > limit:
                 raise _bomb(path)
+            if watch is not None:
+                watch.feed(chunk)
     return total
+
+
+def _too_far(path: Path) -> ImportRefused:
+    return ImportRefused(
+        f"{path.name} has a sheet that claims to reach far past its real rows (a cell out at "
+        "the edge of the sheet, perhaps from damage or from the program that made it), so "
+        "MentorDesk did not open it: reading it would need more memory than the computer has. "
+        "Open it in Excel, copy the rows you need into a new workbook, save that, and import it."
+    )
 
 
 def _bomb(path: Path) -> ImportRefused:

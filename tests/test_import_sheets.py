@@ -253,3 +253,103 @@ def test_a_workbook_whose_part_names_are_not_the_utf8_they_claim_is_refused_as_d
     first = raw.index("xl/caf\u00e9.xml".encode())  # the part's own header comes first
     path.write_bytes(raw[:first + 6] + b"\xc3\x28" + raw[first + 8:])
     refused(path, "damaged")
+
+
+# A sheet that reaches too far ---------------------------------------------------------------
+
+def far_reaching_xlsx(path, cells, dimension: str | None = None):
+    """A hand-written .xlsx whose one sheet holds ``cells`` ({"A1": "text", ...})."""
+    import zipfile
+
+    rows: dict[int, list[str]] = {}
+    for reference, value in cells.items():
+        row = int("".join(ch for ch in reference if ch.isdigit()))
+        rows.setdefault(row, []).append(
+            f'<c r="{reference}" t="inlineStr"><is><t>{value}</t></is></c>')
+    sheet_data = "".join(f'<row r="{row}">{"".join(found)}</row>'
+                         for row, found in sorted(rows.items()))
+    dimension_tag = f'<dimension ref="{dimension}"/>' if dimension else ""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", (
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxml'
+            'formats-package.relationships+xml"/><Default Extension="xml" ContentType='
+            '"application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override '
+            'PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.worksheet+xml"/></Types>'))
+        archive.writestr("_rels/.rels", (
+            f'<?xml version="1.0"?><Relationships xmlns="{package}"><Relationship Id="rId1" '
+            f'Type="{relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>'))
+        archive.writestr("xl/workbook.xml", (
+            f'<?xml version="1.0"?><workbook xmlns="{main}" xmlns:r="{relationships}"><sheets>'
+            '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+        archive.writestr("xl/_rels/workbook.xml.rels", (
+            f'<?xml version="1.0"?><Relationships xmlns="{package}"><Relationship Id="rId1" '
+            f'Type="{relationships}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'))
+        archive.writestr("xl/worksheets/sheet1.xml", (
+            f'<?xml version="1.0"?><worksheet xmlns="{main}">{dimension_tag}<sheetData>'
+            f'{sheet_data}</sheetData></worksheet>'))
+    return path
+
+
+def import_in_a_small_process(path, tmp_path):
+    """The headless import, in a process allowed 2 GB (so a runaway read fails alone)."""
+    import resource
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024 ** 3, 2 * 1024 ** 3))
+
+    return subprocess.run(
+        [sys.executable, str(PROJECT / "main.py"), "--db", str(tmp_path / "school.sqlite"),
+         "import", "students", str(path), "--dry-run"],
+        capture_output=True, text=True, timeout=120, preexec_fn=limit, cwd=PROJECT)
+
+
+@pytest.mark.parametrize("dimension", [None, "A1:B2"])
+def test_a_small_file_with_a_cell_at_the_sheet_s_far_corner_is_refused(tmp_path, dimension):
+    # Reading it whole would need 16,384 x 1,048,576 cells: half a terabyte.
+    path = far_reaching_xlsx(tmp_path / "roster.xlsx", {
+        "A1": "Student ID", "B1": "Last Name", "A2": "100001", "B2": "Garcia",
+        "XFD1048576": "x"}, dimension)
+    assert path.stat().st_size < 5000
+    # First in a process of its own: were the check gone, this one would die, not the tests.
+    done = import_in_a_small_process(path, tmp_path)
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "reach far past its real rows" in done.stdout + done.stderr
+    with pytest.raises(ImportRefused, match="reach far past its real rows"):
+        open_workbook(path)
+
+
+def test_a_wide_sheet_with_many_rows_is_counted_and_opens(tmp_path):
+    # 30 columns (AD) and a row 120,000: more than the quick look vouches for, so the sheet is
+    # counted reference by reference: 3.6 million cells, which is fine.
+    cells = {f"{sheets_column(column)}1": f"Day {column}" for column in range(1, 31)}
+    cells["A120000"] = "100001"
+    path = far_reaching_xlsx(tmp_path / "wide.xlsx", cells, dimension="A1:AD2")
+    import zipfile
+
+    from importing.sheet_extent import ExtentWatch
+
+    with zipfile.ZipFile(path) as archive:
+        part = archive.getinfo("xl/worksheets/sheet1.xml")
+        watch = ExtentWatch(part.file_size)
+        watch.feed(archive.read(part))
+    assert watch.needs_counting()
+    workbook = open_workbook(path)
+    assert workbook.sheet(workbook.sheet_names[0]).rows[0][:2] == ["Day 1", "Day 2"]
+
+
+def sheets_column(number: int) -> str:
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
