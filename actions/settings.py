@@ -10,7 +10,7 @@ import sqlite_utils
 from actions.changes import ATTENDANCE, EVERYTHING, SETTINGS, YEARS
 from actions.core import Outcome, change
 from program.vocabulary import ATTENDANCE_STATUSES, grade_words, label
-from storage import attendance, settings, years
+from storage import attendance, day_types, settings, years
 from storage.errors import InvalidInput
 
 # Pictures a report's page header can print.
@@ -107,3 +107,21 @@ def set_attendance_code(db: sqlite_utils.Database, code: str, status: str,
                         label_text: str | None = None) -> Outcome:
     """Say what one attendance code from the student system means."""
     return set_attendance_codes(db, {code: status}, {code: label_text} if label_text else None)
+
+
+def set_day_types(db: sqlite_utils.Database, meanings: dict[str, bool]) -> Outcome:
+    """Say whether students are in school on kinds of day a calendar file names ("Spirit day":
+    school; "Snow day": no school): the headless `day-types set` gives one, the import window
+    the words a file brought."""
+    meanings = {word.strip(): school for word, school in meanings.items() if word.strip()}
+    if not meanings:
+        raise InvalidInput("Name the kind of day first, such as \"Spirit day\".")
+    said = [f"{word}: {'school' if school else 'no school'}" for word, school in
+            sorted(meanings.items())]
+    title = f"Say whether there is school on {', '.join(sorted(meanings))}"
+    with change(db, title, {YEARS, ATTENDANCE, SETTINGS}, code="day_types") as step:
+        for word, school in meanings.items():
+            day_types.set_day_type(db, word, school)
+        step.note(f"Kinds of day explained: {'; '.join(said)}", day_types=meanings)
+        step.done(f"Saved: {'; '.join(said)}.")
+    return step.outcome

@@ -9,8 +9,9 @@ import sqlite_utils
 
 from actions.changes import EVERYTHING, SETTINGS, YEARS
 from actions.core import Outcome, change
-from program.vocabulary import WEEKDAYS, day_words, plural
-from storage import attendance, settings, years
+from program.calendar import instructional_days, set_aside_words
+from program.vocabulary import WEEKDAYS, day_words
+from storage import settings, years
 from storage.errors import InvalidInput
 
 
@@ -20,20 +21,38 @@ def save_year(db: sqlite_utils.Database, name: str, first_day: dt.date, last_day
     """Add a school year, or change the one with this name; the newest (or the first) year
     becomes current. Value: the year's id."""
     name = name.strip()
-    existed = years.year_by_name(db, name) is not None
+    existing = years.year_by_name(db, name)
+    existed = existing is not None
     verb = "Change" if existed else "Add"
     with change(db, f"{verb} the school year {name}", set(EVERYTHING) | {YEARS, SETTINGS},
                 code="year") as step:
         if school_name:
             settings.set_value(db, "school_name", school_name.strip())
+        before = _school_days(db, existing["id"]) if existed else set()
         year_id = years.save_year(db, name, first_day, last_day, list(non_school_days),
                                   replace_non_school_days=replace_non_school_days)
         newest = years.newest_year(db)
         if (newest and newest["id"] == year_id) or years.current_year(db) is None:
             settings.set_value(db, "current_year", name)
-        step.note(f"School year {name} {'updated' if existed else 'added'}", year=name)
-        step.done(f"{'Updated' if existed else 'Added'} the school year {name}.", year_id)
+        # Days that were school days and no longer are: the attendance stored on them no
+        # longer counts for anyone, and the user is told how much that is.
+        closed = sorted(before - _school_days(db, year_id))
+        rows, students = years.attendance_on_days(db, closed)
+        step.note(f"School year {name} {'updated' if existed else 'added'}", year=name,
+                  attendance_rows_set_aside=rows)
+        message = f"{'Updated' if existed else 'Added'} the school year {name}."
+        if rows:
+            message += " " + set_aside_words(rows, students)
+        step.done(message, year_id)
     return step.outcome
+
+
+def _school_days(db: sqlite_utils.Database, year_id: int) -> set[str]:
+    year = years.year_by_id(db, year_id)
+    days = instructional_days(dt.date.fromisoformat(year["first_day"]),
+                              dt.date.fromisoformat(year["last_day"]),
+                              years.non_school_day_set(db, year_id))
+    return {day.isoformat() for day in days}
 
 
 def use_year(db: sqlite_utils.Database, name: str) -> Outcome:
@@ -68,9 +87,12 @@ def set_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date, school
         raise InvalidInput(f"{day_words(day)} is already a school day.")
     if not school and closed and not label.strip():
         raise InvalidInput(f"{day_words(day)} is already a day without school.")
-    marked = attendance.students_marked_on(db, day.isoformat())
-    stored = (f" Attendance is stored for {plural(marked, 'student')} that day."
-              if marked else "")
+    # Attendance on a closed day counts for no one (program.attendance): say how much, with
+    # the import's rule and words. Renaming a day already closed closes nothing more.
+    turned = [day.isoformat()] if school == closed else []
+    rows, students = years.attendance_on_days(db, turned)
+    aside = set_aside_words(rows, students, closing=not school)
+    stored = f" {aside}" if aside else ""
     shown = day_words(day, with_weekday=True)
     if school:
         title, message = f"Make {shown} a school day", f"{shown} is a school day again.{stored}"
@@ -83,7 +105,7 @@ def set_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date, school
             years.remove_non_school_day(db, year_id, day)
         else:
             years.add_non_school_day(db, year_id, day, label.strip())
-        step.note(message.split(" Attendance")[0], year=year["name"], day=day.isoformat(),
-                  school=school, attendance_rows=marked)
+        step.note(message.split(stored)[0] if stored else message, year=year["name"],
+                  day=day.isoformat(), school=school, attendance_rows=rows, students=students)
         step.done(message, day)
     return step.outcome

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from program.calendar import SchoolCalendar
+from program.calendar import SchoolCalendar, school_day_warnings
 from program.vocabulary import day_words
 from storage import clock, years
 from storage.errors import InvalidInput
@@ -105,3 +105,22 @@ def year_of_day(db: sqlite_utils.Database, day: dt.date, what: str = "The date")
                            "--last-day 2026-06-12).")
     raise InvalidInput(f"{what} ({day_words(day)}) is outside every school year in this file "
                        f"({known}). Check the date, or add that school year first.")
+
+
+@dataclass(frozen=True)
+class CalendarCheck:
+    """A year's count of school days, and what is odd about it (plain sentences)."""
+
+    school_days: int
+    stated_school_days: int | None
+    warnings: tuple[str, ...]
+
+
+def calendar_check(db: sqlite_utils.Database, year_id: int) -> CalendarCheck:
+    """The year's school days counted, against the SIS's count (from a sessions file) and a
+    usual year's."""
+    year = years.year_by_id(db, year_id)
+    count = len(school_calendar(db, year_id).days)
+    stated = year.get("stated_school_days")
+    return CalendarCheck(count, stated, tuple(school_day_warnings(
+        year["name"], count, stated, year.get("stated_by") or "")))

@@ -83,8 +83,8 @@ def import_xlsx(runs: int) -> None:
         print(f"attendance import .xlsx: bench_import.py failed:\n{done.stderr}")
         return
     text = done.stdout
-    read = re.search(r"reading with python-calamine alone: ([0-9.]+) s", text)
-    whole = re.search(r"whole import[^:]*: ([0-9.]+) s", text)
+    read = re.search(r"reading with python-calamine alone[^:]*: ([0-9.]+) s", text)
+    whole = re.search(r"headless import[^:]*: ([0-9.]+) s", text)
     if read and whole:
         line("attendance import .xlsx (bench_import.py)", float(whole[1]),
              "reading it with python-calamine", float(read[1]))

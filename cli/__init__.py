@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 
+from cli import startup
 from cli.output import Output, UsageError
 from storage.crash_log import write_crash_report
 from storage.errors import KnownProblem, explain
@@ -25,7 +26,7 @@ COMMANDS = {
     "cli.settings_commands": ("settings",),
     "cli.demo_commands": ("demo",),
     "cli.attendance_commands": ("attendance",),
-    "cli.import_commands": ("import", "undo-import", "imports", "codes", "template"),
+    "cli.import_commands": ("import", "undo-import", "imports", "codes", "day-types", "template"),
     "cli.report_commands": ("report",),
     "cli.backup_commands": ("backups", "restore"),
     "cli.letting_go": ("student",),
@@ -89,6 +90,8 @@ def run(argv: list[str] | None = None) -> int:
     out = Output(json_mode=wants_json)
     db_path: str | None = None
     try:
+        startup.start(argv)  # an import's file starts being read while the rest loads
+        # A command loads only its own module: an import does not load the reports.
         parser = build_parser(argv)
         args = parser.parse_args(argv)
         db_path = args.db

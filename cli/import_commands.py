@@ -7,17 +7,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from actions.settings import set_attendance_code
-from cli import add_json_flag
+from actions.imports import ImportRequest, StoppedAfterSaving, import_file, undo_import
+from actions.settings import set_attendance_code, set_day_types
+from cli import add_json_flag, startup
 from cli.files import data_file_path, open_for_reading, open_for_writing, parse_day
 from cli.output import Output
-from importing.apply import ImportRequest, import_file, undo, undo_preview
+from importing.apply import undo_preview
 from importing.kinds import KIND_NAMES
 from importing.kinds.base import Options
-from importing.plan import Plan, make_plan, parse_mapping_option, prepare, read_file
+from importing.plan import Plan, make_plan, parse_mapping_option, prepare
 from importing.template import write_nomination_template
 from storage import attendance as attendance_store
-from storage import imports
+from storage import day_types, imports
 from storage.database import open_data_file
 from storage.errors import InvalidInput
 
@@ -74,10 +75,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     setting.add_argument("code", metavar="CODE")
     setting.add_argument("status", metavar="STATUS",
                          help="present, tardy, absent_excused, absent_unexcused, "
-                         "suspension_in, suspension_out or half_day")
+                         "suspension_in, suspension_out, half_day or partial")
     setting.add_argument("--label", default="", help="words for the code")
     add_json_flag(setting)
     setting.set_defaults(handler=codes_set)
+
+    day_types = subparsers.add_parser("day-types", help="the kinds of day a calendar file "
+                                      "names, and whether there is school on them")
+    actions = day_types.add_subparsers(dest="day_types_action", metavar="ACTION")
+    listing = actions.add_parser("list", help="every kind of day MentorDesk knows")
+    add_json_flag(listing)
+    listing.set_defaults(handler=day_types_list)
+    setting = actions.add_parser("set", help="say whether there is school on a kind of day")
+    setting.add_argument("word", metavar="WORD", help='the kind of day, e.g. "Spirit day"')
+    setting.add_argument("school", choices=("school", "no-school"),
+                         help="whether students are in school on such a day")
+    add_json_flag(setting)
+    setting.set_defaults(handler=day_types_set)
 
     template = subparsers.add_parser("template", help="blank spreadsheets to hand out")
     what = template.add_subparsers(dest="template_kind", metavar="WHAT")
@@ -97,7 +111,7 @@ def import_command(args: argparse.Namespace, out: Output) -> int:
         survey_phase={"start": "pre", "end": "post"}.get(args.when or ""),
     )
     # The spreadsheet is checked before the data file is touched: a refused file leaves no trace.
-    workbook = read_file(path, args.sheet)
+    workbook = startup.workbook(path, args.sheet)
     target = data_file_path(args)
     if args.dry_run:
         if target.exists():
@@ -110,9 +124,15 @@ def import_command(args: argparse.Namespace, out: Output) -> int:
         return _answer(out, plan, None)
     request = ImportRequest(path, args.kind, sheets=args.sheet, year=args.year, options=options,
                             mapping_texts=args.map)
-    with open_for_writing(args, create=True) as data:
-        plan, batch = import_file(data.path, request, workbook=workbook)
-    return _answer(out, plan, batch)
+    try:
+        with open_for_writing(args, create=True) as data:
+            plan, batch = import_file(data.path, request, workbook=workbook).value
+        return _answer(out, plan, batch)
+    except KeyboardInterrupt:
+        # Ctrl-C after the import was saved: say so, not "nothing was written".
+        if request.saved_batch is not None:
+            raise StoppedAfterSaving(request.saved_batch) from None
+        raise
 
 
 def _plan(db, workbook, args: argparse.Namespace, options: Options) -> Plan:
@@ -150,7 +170,7 @@ def undo_command(args: argparse.Namespace, out: Output) -> int:
                            "lists their numbers.")
     with open_for_writing(args) as data:
         batch, consequences, _ = undo_preview(data.db, args.batch)
-        counts = undo(data.db, args.batch, agreed=args.yes)
+        counts = undo_import(data.db, args.batch, agreed=args.yes).value
     document = {"batch": args.batch, "undone": True, "kind": batch["kind"],
                 "file": batch["file_name"], **counts, "also_removed": consequences}
     return out.result(document, f"Undid import {args.batch} ({batch['kind']} from "
@@ -193,6 +213,20 @@ def codes_set(args: argparse.Namespace, out: Output) -> int:
         row = next(r for r in attendance_store.codes(data.db)
                    if r["code"].upper() == args.code.strip().upper())
     return out.result(row, f"The code {row['code'] or '(blank)'} now means {row['status']}.")
+
+
+def day_types_list(args: argparse.Namespace, out: Output) -> int:
+    with open_for_reading(args) as data:
+        rows = day_types.listed(data.db)
+    lines = [f"{row['word']:<28} {'school' if row['school'] else 'no school'}" for row in rows]
+    return out.result(rows, lines)
+
+
+def day_types_set(args: argparse.Namespace, out: Output) -> int:
+    school = args.school == "school"
+    with open_for_writing(args) as data:
+        outcome = set_day_types(data.db, {args.word: school})
+    return out.result({"word": args.word.strip(), "school": school}, outcome.message)
 
 
 def template_nominations(args: argparse.Namespace, out: Output) -> int:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from actions import years as year_actions
+from analysis.years import calendar_check
 from cli import add_json_flag
 from cli.files import open_for_reading, open_for_writing, parse_day
 from cli.output import Output
@@ -90,19 +91,27 @@ def year_add(args: argparse.Namespace, out: Output) -> int:
     with open_for_writing(args, create=True) as data:
         db = data.db
         existed = years.year_by_name(db, args.name.strip()) is not None
-        year_id = year_actions.save_year(db, args.name, first_day, last_day,
-                                         [(day, "") for day in no_school]).value
+        outcome = year_actions.save_year(db, args.name, first_day, last_day,
+                                         [(day, "") for day in no_school])
+        year_id = outcome.value
         current = years.current_year(db)
         year = years.year_by_id(db, year_id)
         non_school = years.non_school_days(db, year_id)
+        check = calendar_check(db, year_id)
     document = {**year, "non_school_days": [row["day"] for row in non_school],
                 "current": current["id"] == year_id if current else False,
-                "updated": existed}
+                "updated": existed, "school_days": check.school_days,
+                "warnings": list(check.warnings)}
     verb = "Updated" if existed else "Added"
     lines = [f"{verb} the school year {year['name']}: {first_day:%d %b %Y} to {last_day:%d %b %Y}, "
-             f"{len(non_school)} non-school days."]
+             f"{len(non_school)} non-school days, {check.school_days} school days."]
+    # The action's sentence goes on to say how much stored attendance falls on days now closed.
+    closing = outcome.message.removeprefix(f"{verb} the school year {year['name']}.").strip()
+    if closing:
+        lines.append(closing)
     if document["current"]:
         lines.append(f"{year['name']} is the current year.")
+    lines += list(check.warnings)
     return out.result(document, lines)
 
 
@@ -116,14 +125,19 @@ def year_list(args: argparse.Namespace, out: Output) -> int:
     with open_for_reading(args) as data:
         rows = years.all_years(data.db)
         current = years.current_year(data.db)
-    document = [{**row, "current": bool(current and current["id"] == row["id"])} for row in rows]
+        checks = {row["id"]: calendar_check(data.db, row["id"]) for row in rows}
+    document = [{**row, "current": bool(current and current["id"] == row["id"]),
+                 "school_days": checks[row["id"]].school_days,
+                 "stated_school_days": checks[row["id"]].stated_school_days,
+                 "warnings": list(checks[row["id"]].warnings)} for row in rows]
     if not rows:
         return out.result(document, "No school years yet.")
-    lines = [
-        f"{row['name']}: {row['first_day']} to {row['last_day']}, "
-        f"{row['non_school_days']} non-school days" + ("  (current)" if row["current"] else "")
-        for row in document
-    ]
+    lines = []
+    for row in document:
+        lines.append(f"{row['name']}: {row['first_day']} to {row['last_day']}, "
+                     f"{row['non_school_days']} non-school days, {row['school_days']} school days"
+                     + ("  (current)" if row["current"] else ""))
+        lines += [f"  {warning}" for warning in row["warnings"]]
     return out.result(document, lines)
 
 

@@ -96,11 +96,12 @@ def _import_file(data_path: Path, request: ImportRequest, progress: Progress | N
         if plan.stopped:
             writer.abandon()
             return plan, None
-        batch = writer.finish(plan, progress)
-        return plan, batch
+        request.saved_batch = writer.finish(plan, progress)
+        return plan, request.saved_batch
     except KeyboardInterrupt:
         writer.abandon()
         if writer.committed:
+            request.saved_batch = writer.batch_id
             raise StoppedAfterSaving(writer.batch_id) from None
         raise
     except BaseException:
@@ -138,6 +139,8 @@ class ImportRequest:
     mapping_texts: list[str] | None = None
     # The import window's own column choices: sheet name -> column -> field.
     mappings: dict[str, Mapping] | None = None
+    # Set once the import is saved (so that a Ctrl-C after it can say so).
+    saved_batch: int | None = None
 
 
 def preview_file(db: sqlite_utils.Database, request: ImportRequest,

@@ -41,7 +41,7 @@ SIS_ID = field("sis_id", "SIS ID (the student system's own key)",
                "sis id", "student sis id", "sis student id", "sis key", "student key",
                "internal id", "student id", "id", "dcid", behind=100)
 STATE_ID = field("state_id", "State ID", "state id", "state student number", "state student id",
-                 "state number", "state identifier", "ssid", "sasid", "suid", "state")
+                 "state number", "state identifier", "ssid", "sasid", "suid")
 SOURCED_ID = field("sourced_id", "OneRoster sourced ID", "sourced id", "user sourced id")
 OTHER_ID = field("other_id", "Another ID", "user master identifier", "master identifier",
                  "person id", "district id")

@@ -182,6 +182,11 @@ class Table:
             yield self.sheet.row_number(index), row
 
 
+def data_row_count(table: Table) -> int:
+    """How many rows of data a table has (what every page of the import window counts)."""
+    return sum(1 for _ in table.data_rows())
+
+
 def _looks_like_note(cell: Any) -> bool:
     if not isinstance(cell, str):
         return False

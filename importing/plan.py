@@ -156,7 +156,18 @@ def read_file(path: Path | str, sheet_names: list[str] | None = None) -> Workboo
 
 def guess_kind(workbook: Workbook) -> tuple[str, str]:
     """(the most likely kind, a sentence saying why) from the sheets' column names."""
-    best: tuple[float, str, list[str]] = (-1, "students", [])
+    name, why, _ = guess_kind_surely(workbook)
+    return name, why
+
+
+# How far ahead of the next kind the likeliest must be for MentorDesk to be sure of it.
+SURE_MARGIN = 3
+
+
+def guess_kind_surely(workbook: Workbook) -> tuple[str, str, bool]:
+    """(the most likely kind, a sentence saying why, whether MentorDesk is sure of it): sure
+    when the kind finds every column it needs and no other kind comes close."""
+    scores: dict[str, tuple[float, list[str], bool]] = {}
     for order, kind in enumerate(KINDS.values()):
         for sheet in workbook.sheets[:6]:
             table = find_table(sheet, kind.fields)
@@ -165,21 +176,26 @@ def guess_kind(workbook: Workbook) -> tuple[str, str]:
             if kind.refine is not None:  # a format the kind knows (the check-in form's export)
                 kind.refine(table)
             useful = [key for key in table.mapping.values() if not key.startswith("ignore")]
-            score = len(useful) + (10 if not kind.missing(table) else 0) - order * 0.01
+            complete = not kind.missing(table)
+            score = len(useful) + (10 if complete else 0) - order * 0.01
             if kind.name == "attendance" and table.has("code", "date"):
                 score += 3
             if kind.name == "attendance" and table.has("days_absent"):
                 score += 3
             if kind.name == "mentors" and table.has("email") and not table.has("grade"):
                 score += 1
-            if score > best[0]:
+            if score > scores.get(kind.name, (-1, [], False))[0]:
                 shown = [table.headers[column] for column, key in sorted(table.mapping.items())
                          if not key.startswith("ignore")][:3]
-                best = (score, kind.name, shown)
-    _, name, shown = best
+                scores[kind.name] = (score, shown, complete)
+    if not scores:
+        return "students", "nothing in it looks like another kind of file", False
+    ranked = sorted(scores.items(), key=lambda item: -item[1][0])
+    name, (best, shown, complete) = ranked[0]
+    runner_up = ranked[1][1][0] if len(ranked) > 1 else -1
     why = (f"its columns include {listed(shown)}" if shown else
            "nothing in it looks like another kind of file")
-    return name, why
+    return name, why, complete and best - runner_up >= SURE_MARGIN
 
 
 def prepare(db: sqlite_utils.Database | None, workbook: Workbook, kind_name: str, *,

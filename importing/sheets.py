@@ -13,6 +13,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
+import stat
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -120,6 +123,37 @@ def open_workbook(path: Path | str, *, sheet_names: list[str] | None = None) -> 
     return workbook
 
 
+class PendingRead:
+    """A file being checked and read on its own thread (:func:`start_reading`)."""
+
+    def __init__(self, path: Path, sheet_names: list[str] | None) -> None:
+        self.path, self.sheet_names = path, sheet_names
+        self._workbook: Workbook | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._read, name="read-spreadsheet",
+                                        daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            self._workbook = open_workbook(self.path, sheet_names=self.sheet_names)
+        except BaseException as error:  # handed to whoever asks for the result
+            self._error = error
+
+    def result(self) -> Workbook:
+        """The workbook, once read (the file's refusal, if it was refused)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._workbook
+
+
+def start_reading(path: Path | str, *, sheet_names: list[str] | None = None) -> PendingRead:
+    """Check and read a file on another thread: parsing a big workbook lets go of Python's
+    lock, so the rest of the program can load meanwhile. :meth:`PendingRead.result` waits."""
+    return PendingRead(Path(path), sheet_names)
+
+
 def sheet_list(path: Path | str) -> list[str]:
     """The names of the visible sheets, without reading their cells (checks the file first)."""
     path = Path(path)
@@ -153,6 +187,19 @@ def _check_file(path: Path) -> bytes:
     if path.is_dir():
         raise ImportRefused(f"{path.name} is a folder. Choose a spreadsheet file inside it.")
     try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        raise ImportRefused(
+            f"MentorDesk could not read {path.name} ({error.strerror}). Check that you may open "
+            "it, and try again.") from None
+    if not stat.S_ISREG(mode):
+        # A device (/dev/zero) or a pipe: its size says nothing, and reading may never end.
+        link = f"a link to {os.path.realpath(path)}, " if path.is_symlink() else ""
+        raise ImportRefused(
+            f"{path.name} is not a file with data in it but {link}a special file of the "
+            f"computer ({_special_kind(mode)}), so MentorDesk cannot import it. Choose the "
+            "spreadsheet itself: an Excel (.xlsx, .xls), LibreOffice (.ods) or .csv file.")
+    try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
             head = handle.read(4096)
@@ -175,6 +222,16 @@ def _check_file(path: Path) -> bytes:
     return head
 
 
+def _special_kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def _sniff(path: Path, head: bytes) -> str:
     """"zip", "cfb" or "text", from the first bytes; refuses anything else."""
     if head.startswith(ZIP_MAGIC):
@@ -185,6 +242,15 @@ def _sniff(path: Path, head: bytes) -> str:
         if head.startswith(magic):
             raise _not_a_spreadsheet(path, what)
     if _looks_binary(head):
+        zeros = _stray_zero_bytes(head)
+        if zeros:
+            line = head[:head.index(b"\x00")].count(b"\n") + 1
+            raise ImportRefused(
+                f"{path.name} is a text file, but it holds {zeros} zero "
+                f"{'byte' if zeros == 1 else 'bytes'} (an invisible character a spreadsheet's "
+                f"text never has), the first on line {line}: it was probably damaged while "
+                "being copied or saved. Ask for a fresh export, or open it in Excel or "
+                "LibreOffice, save it again as .csv, and import that.")
         raise _not_a_spreadsheet(path, None)
     # A "workbook" that is plain text: an old HTML or CSV export renamed .xls, say.
     if path.suffix.lower() in WORKBOOK_SUFFIXES and head.lstrip().lower().startswith(
@@ -206,6 +272,17 @@ def _looks_binary(head: bytes) -> bool:
     # Control characters other than tab, newlines and form feed do not belong in text.
     controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 26))
     return controls > max(2, len(head) // 100)
+
+
+def _stray_zero_bytes(head: bytes) -> int:
+    """How many zero bytes a text file holds, when they are all that makes it look binary
+    (0 when it is not text: a program, a picture, a format of its own)."""
+    zeros = head.count(b"\x00")
+    if not zeros or zeros > max(2, len(head) // 100):
+        return 0
+    rest = head.replace(b"\x00", b"")
+    controls = sum(1 for byte in rest if byte < 32 and byte not in (9, 10, 12, 13, 26))
+    return zeros if controls <= max(2, len(rest) // 100) else 0
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -243,6 +320,27 @@ def _damaged(path: Path, error: BaseException | None = None) -> ImportRefused:
         "downloading), so MentorDesk cannot read it. Open it in Excel or LibreOffice and save "
         "it again, or ask for a fresh copy, then import that."
     )
+
+
+def _huge_cell(path: Path, text: str, line: int) -> ImportRefused:
+    """A "cell" far bigger than any spreadsheet holds: usually a quote mark left open, so the
+    rest of the file runs into one cell."""
+    start = _line_of_open_quote(text)
+    where = f"from line {start}" if start else f"near line {line}"
+    return ImportRefused(
+        f"{path.name} has a cell {where} that holds more text than any spreadsheet cell can "
+        "(Excel keeps at most 32,767 characters in one). Usually a quote mark (\") was left "
+        "open there, so everything after it runs into that one cell. Open the file in a text "
+        "editor or Excel, check that line, save it, and import it again.")
+
+
+def _line_of_open_quote(text: str) -> int | None:
+    """The line of a quote mark that is never closed (quotes counted: an odd count leaves the
+    last one open), or None."""
+    quotes = text.count('"')
+    if quotes % 2 == 0:
+        return None
+    return text.count("\n", 0, text.rindex('"')) + 1
 
 
 def _password_protected(path: Path) -> ImportRefused:
@@ -554,7 +652,9 @@ def _read_text(path: Path) -> Workbook:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         rows = [row for row in reader]
-    except csv.Error:
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise _huge_cell(path, text, reader.line_num) from None
         raise _damaged(path) from None
     rows = _trimmed([[cell for cell in row] for row in rows])
     width = max((len(row) for row in rows), default=0)

@@ -31,7 +31,6 @@ class _NewRows:
     """Attendance rows for the writer, as the values of its INSERT statements."""
 
     statements: list[list]
-    scattered: bool  # they come date by date (see attendance_import.scattered)
 
 
 class Writer(threading.Thread):
@@ -52,13 +51,14 @@ class Writer(threading.Thread):
         self.indexes: list[str] = []
         self.error: BaseException | None = None
         self.committed = False
-        self.sent_rows = False
 
     def run(self) -> None:
         db = connect(self.data_path)
         transaction = WriteTransaction(db)
         try:
-            transaction.begin()
+            # Attendance rows name students the plan found in this same transaction (the
+            # reading connection reads after the lock is taken): their references cannot fail.
+            transaction.begin(check_references=self.kind != "attendance")
             try:
                 self.batch_id = start_batch(db, self.file_path, self.kind)
             finally:
@@ -79,8 +79,8 @@ class Writer(threading.Thread):
                     transaction.keep()
                     self.committed = True
                     return
-                if bulk:  # how the first rows come says which indexes to build at the end
-                    self.indexes = attendance_import.drop_indexes(db, scattered=item.scattered)
+                if bulk:  # most of the table is new: its indexes are made once, at the end
+                    self.indexes = attendance_import.drop_indexes(db)
                     bulk = False
                 attendance_import.insert_laid_out(db, item.statements, self.batch_id)
         except BaseException as error:  # handed to the reading thread, which reports it
@@ -101,9 +101,7 @@ class Writer(threading.Thread):
         the writing thread is the one that keeps the import waiting at the end.
         """
         self.check()
-        scattered = not self.sent_rows and attendance_import.scattered(rows)
-        self.sent_rows = True
-        self.work.put(_NewRows(attendance_import.laid_out(rows), scattered))
+        self.work.put(_NewRows(attendance_import.laid_out(rows)))
 
     def bulk(self) -> None:
         """Most of the attendance table will be new: rebuild its indexes once, at the end."""

@@ -243,7 +243,8 @@ def enrolled_days(student: StudentDays, calendar: SchoolCalendar,
                   as_of: dt.date) -> dict[dt.date, str]:
     """Each enrolled day up to ``as_of`` (inclusive) and the status that counts for it.
 
-    Every stored row counts for its day: a corrected exceptions-only re-import has already
+    Every stored row on a school day counts for its day (a row on a day the calendar now says
+    had no school counts for no student): a corrected exceptions-only re-import has already
     replaced the rows inside its covered dates (and undoing it puts them back), so what is
     stored is the truth. Covered days without a row are present.
     """
@@ -251,8 +252,12 @@ def enrolled_days(student: StudentDays, calendar: SchoolCalendar,
     end = min(as_of, calendar.last_day)
     if end < start:
         return {}
+    # A day closed after its attendance came in (a snow day added to the calendar) counts for
+    # no one: its stored rows are kept (reopening the day brings them back) but not counted.
+    school_day = calendar.is_school_day
     if not student.coverage:
-        return {day: status for day, status, _ in student.marks if start <= day <= end}
+        return {day: status for day, status, _ in student.marks
+                if start <= day <= end and school_day(day)}
     covered: set[dt.date] = set()
     enrolled_from = max(start, student.entry_date or start)
     enrolled_to = end
@@ -264,7 +269,7 @@ def enrolled_days(student: StudentDays, calendar: SchoolCalendar,
             covered.add(day)
     statuses = dict.fromkeys(covered, "present")
     for day, status, _ in student.marks:
-        if start <= day <= end:
+        if start <= day <= end and school_day(day):
             statuses[day] = status
     return statuses
 

@@ -139,12 +139,15 @@ def compact_ledger(days: CompactDays, calendar: SchoolCalendar, as_of: dt.date,
                        for cover in days.coverage
                        if max(enrolled_from, cover.covers_from)
                        <= min(enrolled_to, cover.covers_through))
+    # A row on a day the calendar says had no school (closed after the attendance came in)
+    # counts for no one, as in enrolled_days: neither enrolled nor absent.
+    school_day = calendar.is_school_day
     extra = () if days.span is not None else tuple(sorted(
-        day for day, _ in days.marks if start <= day <= end
-        and not (_inside(runs, day) and calendar.is_school_day(day))))
+        day for day, _ in days.marks if start <= day <= end and school_day(day)
+        and not _inside(runs, day)))
     weights = rules.weights()
     absences = sorted((day, weights.get(status, 0.0)) for day, status in days.marks
-                      if start <= day <= end and weights.get(status, 0.0))
+                      if start <= day <= end and weights.get(status, 0.0) and school_day(day))
     running = [0.0]
     for _, weight in absences:
         running.append(running[-1] + weight)

@@ -134,3 +134,53 @@ class SchoolCalendar:
         """The last instructional day before ``day``, or None before the first."""
         index = bisect.bisect_left(self.days, day)
         return self.days[index - 1] if index > 0 else None
+
+
+# A school year usually has 160 to 190 school days; outside that, a holiday or a break is
+# probably missing from the calendar, or too much is closed.
+USUAL_SCHOOL_DAYS = (160, 190)
+
+
+def school_day_warnings(year_name: str, school_days: int, stated: int | None = None,
+                        stated_by: str = "") -> list[str]:
+    """Plain sentences about a year's count of school days: the student information system
+    counting another number, or a count no school year has."""
+    warnings = []
+    if stated is not None and stated != school_days:
+        source = f" ({stated_by})" if stated_by else ""
+        difference = abs(school_days - stated)
+        days = "day" if difference == 1 else "days"
+        if school_days > stated:
+            what = f"{difference} {days} off {'is' if difference == 1 else 'are'} missing"
+        else:
+            what = (f"{difference} {days} {'is' if difference == 1 else 'are'} closed that "
+                    "the student information system counts as school days")
+        warnings.append(f"The student information system counts {stated} school days in "
+                        f"{year_name}{source}; this calendar has {school_days}: {what}. Check "
+                        "the holidays and breaks.")
+    low, high = USUAL_SCHOOL_DAYS
+    if school_days > high:
+        warnings.append(f"{year_name} has {school_days} school days, more than a school year "
+                        f"usually has ({low} to {high}): holidays or breaks may be missing from "
+                        "its calendar.")
+    elif 0 < school_days < low:
+        warnings.append(f"{year_name} has {school_days} school days, fewer than a school year "
+                        f"usually has ({low} to {high}): check that the first and last day are "
+                        "right and that no school week is closed by mistake.")
+    return warnings
+
+
+def set_aside_words(rows: int, students: int, *, closing: bool = True) -> str:
+    """What closing (or reopening) days does to attendance already stored on them: the same
+    for every student, said once the same way by every calendar change."""
+    if not rows:
+        return ""
+    counted = f"{rows} stored attendance {'row' if rows == 1 else 'rows'}"
+    who = f"{students} {'student' if students == 1 else 'students'}"
+    if closing:
+        return (f"{counted} ({who}) {'falls' if rows == 1 else 'fall'} on days now without "
+                f"school: attendance on a day without school counts for no one, so "
+                f"{'it no longer counts' if rows == 1 else 'they no longer count'} (opening the "
+                "days again brings them back).")
+    verb = "counts" if rows == 1 else "count"
+    return f"{counted} ({who}) on days that are school days again {verb} again."

@@ -104,8 +104,3 @@ def summaries_for_year(db: sqlite_utils.Database, year_id: int) -> list[dict]:
 
 def count_days(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT count(*) FROM attendance").fetchone()[0]
-
-
-def students_marked_on(db: sqlite_utils.Database, day: str) -> int:
-    """How many students have an attendance row stored for one date."""
-    return db.execute("SELECT count(*) FROM attendance WHERE day = ?", [day]).fetchone()[0]

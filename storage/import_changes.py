@@ -134,17 +134,15 @@ def undo_consequences(db: sqlite_utils.Database, batch_id: int) -> dict[str, int
 
 
 def later_changes(db: sqlite_utils.Database, batch_id: int) -> list[dict]:
-    """Later imports (not undone) that changed records this batch added or changed: undoing
-    this batch would throw their changes away. Oldest first."""
+    """Later imports (not undone) that changed records this batch added, changed or removed:
+    undoing this batch puts those records back as they were before it, throwing the later
+    changes away. Oldest first. (Attendance rows this batch added in bulk are not in its log:
+    a later import that changed one made it its own, and it stays.)"""
     return list(db.query(
         "SELECT id, kind, file_name, imported_at FROM import_batches WHERE id IN ("
         "SELECT later.batch_id FROM import_changes later JOIN import_changes mine "
         "ON mine.table_name = later.table_name AND mine.row_key = later.row_key "
-        "WHERE mine.batch_id = :batch AND later.batch_id > :batch "
-        "UNION SELECT later.batch_id FROM import_changes later "
-        "WHERE later.batch_id > :batch AND later.table_name = 'attendance' "
-        "AND later.action IN ('update', 'delete') "
-        "AND json_extract(later.old_values, '$.batch_id') = :batch) "
+        "WHERE mine.batch_id = :batch AND later.batch_id > :batch) "
         "AND undone_at IS NULL ORDER BY id", {"batch": batch_id}))
 
 

@@ -229,10 +229,6 @@ def _mentor_and_student_history(db: sqlite_utils.Database) -> None:
     )
 
 
-# Identifier kinds a student may have besides the ID MentorDesk shows (students.local_id).
-IDENTIFIER_KINDS = ("student_number", "sis_id", "state_id", "sourced_id", "other")
-
-
 @migrations(name="0004_student_identifiers")
 def _student_identifiers(db: sqlite_utils.Database) -> None:
     # A student is known by several IDs (the school's number, the SIS key, the state ID,

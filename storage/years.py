@@ -186,6 +186,16 @@ def remove_non_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date)
     )
 
 
+def add_non_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date,
+                       label: str = "") -> None:
+    """Close one day of a year (no school), or change the label of a day already closed."""
+    db.execute(
+        "INSERT INTO non_school_days (year_id, day, label) VALUES (?, ?, ?) "
+        "ON CONFLICT(year_id, day) DO UPDATE SET label = excluded.label",
+        [year_id, day_text(day), label],
+    )
+
+
 def set_bounds(db: sqlite_utils.Database, year_id: int, first_day: str, last_day: str) -> None:
     """Move a year's first and last day (ISO dates); closed days left outside are dropped."""
     db.execute("UPDATE school_years SET first_day = ?, last_day = ? WHERE id = ?",
@@ -209,13 +219,3 @@ def attendance_on_days(db: sqlite_utils.Database, days: list[str]) -> tuple[int,
         "SELECT count(*), count(DISTINCT student_id) FROM attendance "
         "WHERE day IN (SELECT value FROM json_each(?))", [json.dumps(sorted(days))]).fetchone()
     return rows, students
-
-
-def add_non_school_day(db: sqlite_utils.Database, year_id: int, day: dt.date,
-                       label: str = "") -> None:
-    """Close one day of a year (no school), or change the label of a day already closed."""
-    db.execute(
-        "INSERT INTO non_school_days (year_id, day, label) VALUES (?, ?, ?) "
-        "ON CONFLICT(year_id, day) DO UPDATE SET label = excluded.label",
-        [year_id, day_text(day), label],
-    )

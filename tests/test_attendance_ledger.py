@@ -107,3 +107,14 @@ def test_the_loader_reads_the_years_students_only_and_leaves_out_undone_imports(
     assert loaded[kept].span == (days[0], days[-1])
     assert loaded[kept].marks == ((days[2], "absent_excused"),)
     assert loaded[undone].span is None and loaded[undone].marks == ()
+
+
+def test_the_compact_form_counts_a_closed_days_row_for_no_one():
+    """A day closed after its attendance came in (19 Sep here) counts for no one in the
+    report's compact form too, as day by day: neither enrolled nor absent."""
+    rows = ((D(2025, 9, 18), "present"), (D(2025, 9, 19), "absent_unexcused"),
+            (D(2025, 9, 22), "absent_excused"))
+    compact = compact_ledger(CompactDays(1, None, rows), CAL, AS_OF)
+    day_by_day = ledger(StudentDays(1, marks=tuple((d, s, 1) for d, s in rows)), CAL, AS_OF)
+    assert compact.totals(D(2025, 9, 2), D(2025, 9, 30)) == (2, 1.0)
+    assert day_by_day.totals(D(2025, 9, 2), D(2025, 9, 30)) == (2, 1.0)

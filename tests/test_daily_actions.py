@@ -121,8 +121,10 @@ def test_calendar_refusals_and_what_closing_a_day_says(school, frozen_clock):
 
     attendance.insert_days(data_file.db, [(ids["ana"], "2025-12-03", "absent_unexcused", "A")])
     outcome = year_actions.set_school_day(data_file.db, year, D(2025, 12, 3), False, "Snow")
-    assert outcome.message == ("Wed 3 Dec 2025 is now a day without school (Snow). Attendance "
-                               "is stored for 1 student that day.")
+    assert outcome.message == (
+        "Wed 3 Dec 2025 is now a day without school (Snow). 1 stored attendance row (1 student) "
+        "falls on days now without school: attendance on a day without school counts for no "
+        "one, so it no longer counts (opening the days again brings them back).")
     assert {"day": "2025-12-03", "label": "Snow"} in years.non_school_days(data_file.db, year)
 
 

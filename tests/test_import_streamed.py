@@ -11,7 +11,6 @@ import pytest
 
 from importing.apply import ImportRequest, apply_plan, import_file, preview_file
 from importing.kinds.base import Options
-from storage import attendance_import
 from storage.database import open_data_file
 from tests.conftest import data_checksum
 from tests.import_helpers import run
@@ -148,12 +147,3 @@ def test_a_big_first_import_keeps_the_attendance_indexes(school, tmp_path, order
     assert connection.execute("SELECT count(*) FROM attendance WHERE batch_id = ?",
                               [batch]).fetchone()[0] == plan.kind_plan.added
     connection.close()
-
-
-def test_rows_that_come_date_by_date_are_told_from_rows_student_by_student():
-    by_date = [((student, f"2025-09-{day:02}"), ("present", "P")) for day in range(1, 6)
-               for student in range(1, 50)]
-    assert attendance_import.scattered(by_date)
-    assert not attendance_import.scattered(sorted(by_date))
-    # Each student's rows together, in any order of students (a file sorted by name).
-    assert not attendance_import.scattered(sorted(by_date, key=lambda row: -row[0][0]))

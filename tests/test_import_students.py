@@ -221,3 +221,23 @@ def test_text_is_stored_exactly_as_typed(data_file, tmp_path):
     run(data_file, path, "students")
     row = students.student_by_local_id(data_file.db, "7001")
     assert row["last_name"] == "=cmd|' /C calc'!A0" and row["notes"] == "+SUM(A1)"
+
+
+def test_teachers_reasons_with_typos_or_several_in_a_cell_are_understood_or_flagged(data_file,
+                                                                                   tmp_path):
+    path = csv_file(tmp_path / "nominations.csv", [
+        ["Student Name", "ID #", "Teacher", "Reason"],
+        ["Rivera, Ana", "3001", "Ms. Cole", "attendence"],
+        ["Okafor, Ben", "3002", "Mr. Diaz", "attendance + behavior"],
+        ["Nguyen, Linh", "3003", "Ms. Park", "poor grades; no friends"],
+        ["Lopez, Maya", "3004", "Mr. Diaz", "wears hats"],
+    ])
+    plan, _ = run(data_file, path, "students")
+    reasons = {n["nominated_by"] + " " + n["notes"]: tuple(n["reasons"])
+               for n in nominations.nominations_in_year(data_file.db, year_id(data_file))}
+    assert reasons == {"Ms. Cole ": ("attendance",),
+                       "Mr. Diaz ": ("attendance", "behavior"),
+                       "Ms. Park ": ("academics", "social_emotional"),
+                       "Mr. Diaz Reason: wears hats": ("other",)}
+    assert '"attendence" as attendance' in " ".join(plan.notes)  # the typo is said
+    assert '"wears hats"' in messages(plan) and "saved as Other" in messages(plan)

@@ -222,13 +222,30 @@ def test_the_import_window_asks_when_and_reads_it_from_the_name(qtbot, data_file
         path = microsoft_forms(tmp_path / name, [STUDENT_ID_QUESTION, *questions], rows)
         monkeypatch.setattr(QFileDialog, "getOpenFileName",
                             staticmethod(lambda *args, path=path, **kwargs: (str(path), "")))
-        wizard = ImportWizard(None, data_file.path, on_imported=lambda: None)
+        wizard = ImportWizard(None, data_file.path, on_imported=lambda *_: None)
         qtbot.addWidget(wizard)
         wizard.show()
         qtbot.mouseClick(wizard.file_page.choose, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda wizard=wizard: not wizard.file_page.loading, timeout=10000)
-        wizard.next()
+        qtbot.waitUntil(lambda wizard=wizard: wizard.currentId() == wizard.SUMMARY
+                        and not wizard.summary_page.running, timeout=20000)
         assert wizard.kind_name == "surveys"
-        assert wizard.kind_page.survey_box.isVisibleTo(wizard)
         assert wizard.options().survey_phase == expected
+        summary = wizard.summary_page
+        if expected is None:
+            # The summary says why it cannot import; What it holds… asks when.
+            assert not summary.is_complete()
+            assert "start or the end of mentoring" in summary.headline.text()
+            qtbot.mouseClick(summary.change_kind, Qt.MouseButton.LeftButton)
+            assert wizard.currentId() == wizard.KIND
+            assert wizard.kind_page.survey_box.isVisibleTo(wizard)
+            when = wizard.kind_page.survey_when
+            when.setCurrentIndex(when.findData("pre"))
+            wizard.next()
+            qtbot.waitUntil(lambda wizard=wizard: wizard.summary_page.is_complete(),
+                            timeout=20000)
+            assert wizard.options().survey_phase == "pre"
+        else:
+            qtbot.waitUntil(summary.is_complete, timeout=20000)
+            assert not wizard.kind_page.survey_box.isVisibleTo(wizard)  # another page's
+        assert "add 1" in summary.headline.text()
         wizard.close()

@@ -132,13 +132,21 @@ def open_import_wizard(window: MainWindow) -> None:
         return
     from ui.dialogs.import_wizard import ImportWizard
 
-    wizard = ImportWizard(window, window.desk.data.path,
-                          lambda *_: window.desk.notify(*EVERYTHING))
-    wizard.exec()
+    def imported(kind: str, outcome) -> None:
+        # Every screen reloads; the one that shows what came in is brought forward.
+        window.desk.applied(outcome)
+        window.show_screen(IMPORTED_ON.get(kind, "attendance"))
+
+    ImportWizard(window, window.desk.data.path, imported).exec()
     from ui.focus import land_on_screen
 
     # After an import every list is new: the keyboard starts on the screen's list again.
     land_on_screen(window)
+
+
+# The screen that shows each kind of import.
+IMPORTED_ON = {"students": "students", "mentors": "mentors", "matches": "matches",
+               "meetings": "meetings", "attendance": "attendance", "calendar": "attendance"}
 
 
 def open_import_history(window: MainWindow) -> None:

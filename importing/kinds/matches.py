@@ -21,7 +21,8 @@ from storage import matches as match_store
 from storage.import_changes import ChangeLog
 
 FIELDS = (
-    f.STUDENT_ID, f.FULL_NAME, f.LAST_NAME, f.FIRST_NAME, f.GRADE, f.MATCH_MENTOR,
+    f.STUDENT_ID, f.SIS_ID, f.STATE_ID, f.SOURCED_ID, f.FULL_NAME, f.LAST_NAME, f.FIRST_NAME,
+    f.GRADE, f.MATCH_MENTOR,
     f.MATCH_MENTOR_EMAIL, f.MATCH_MENTOR_FIRST, f.MATCH_MENTOR_LAST, f.STARTED_ON, f.ENDED_ON,
     f.CLOSURE_REASON, f.USUAL_TIME, f.NOTES,
 )
@@ -202,10 +203,10 @@ KIND = Kind(
     name="matches",
     label="Matches (which mentor has which student)",
     fields=FIELDS,
-    required=(frozenset({"student_id", "mentor"}), frozenset({"full_name", "mentor"}),
-              frozenset({"student_id", "mentor_email"}),
-              frozenset({"student_id", "mentor_last_name"}),
-              frozenset({"last_name", "first_name", "mentor"})),
+    required=tuple(frozenset({student, mentor})
+                   for student in ("student_id", "sis_id", "state_id", "sourced_id", "full_name")
+                   for mentor in ("mentor", "mentor_email", "mentor_last_name"))
+    + (frozenset({"last_name", "first_name", "mentor"}),),
     plan=plan,
     write=write,
     needs="a student ID (or the student's name) and the mentor's name or email",

@@ -48,7 +48,8 @@ from storage import referrals as referral_store
 from storage.import_changes import ChangeLog
 
 FIELDS = (
-    f.STUDENT_ID, f.FULL_NAME, f.LAST_NAME, f.FIRST_NAME, f.GRADE, f.MATCH_MENTOR,
+    f.STUDENT_ID, f.SIS_ID, f.STATE_ID, f.SOURCED_ID, f.FULL_NAME, f.LAST_NAME, f.FIRST_NAME,
+    f.GRADE, f.MATCH_MENTOR,
     f.MATCH_MENTOR_EMAIL, f.MATCH_MENTOR_FIRST, f.MATCH_MENTOR_LAST, f.MET_ON, f.MINUTES,
     f.MEETING_KIND, f.OUTCOME, f.TOPICS, f.NOTES, f.MEETING_SLOT, f.MENTEE, f.PLACE,
     f.NEEDS_HELP,
@@ -479,8 +480,9 @@ KIND = Kind(
     name="meetings",
     label="Meetings (a mentoring log)",
     fields=FIELDS,
-    required=(frozenset({"student_id", "met_on"}), frozenset({"full_name", "met_on"}),
-              frozenset({"last_name", "first_name", "met_on"}), frozenset({"mentee", "met_on"})),
+    required=tuple(frozenset({student, "met_on"}) for student in
+                   ("student_id", "sis_id", "state_id", "sourced_id", "full_name", "mentee"))
+    + (frozenset({"last_name", "first_name", "met_on"}),),
     plan=plan,
     write=write,
     needs="a student ID (or name) and the meeting date",

@@ -57,29 +57,33 @@ class Seen(Generic[K]):
         """Whether two different people share ``key`` in this file."""
         return key in self.clashes
 
-    def report(self, problems: Problems, column: str, what: str) -> int:
+    def report(self, problems: Problems, column: str, what: str,
+               sentence: Callable[[str, str, str], str] | None = None) -> int:
         """One problem for each row of a shared key; returns how many rows that is.
 
-        ``what`` names the key in a sentence: "student ID", "email".
+        ``what`` names the key in a sentence ("student ID", "email"); ``sentence(key, this,
+        others)`` words the problem another way (for keys that are not people's).
         """
         count = 0
         for key, rows in self.clashes.items():
             for row, shown in rows:
-                others = [f"row {other.number} ({name or 'no name'})" for other, name in rows
-                          if other is not row]
-                problems.add(row, column,
-                             f"The {what} {key_words(key)} is also on {', '.join(others)}, for "
-                             f"a different person than this row ({shown or 'no name'}). Two "
-                             "people cannot share one ID, so none of these rows was imported: "
-                             "check the IDs in the file.")
+                others = ", ".join(f"row {other.number} ({name or 'no name'})"
+                                   for other, name in rows if other is not row)
+                this = shown or "no name"
+                problems.add(row, column, sentence(key_words(key), this, others) if sentence
+                             else f"The {what} {key_words(key)} is also on {others}, for a "
+                             f"different person than this row ({this}). Two people cannot "
+                             f"share one {what}, so none of these rows was imported: check the "
+                             f"{what}s in the file.")
                 count += 1
         return count
 
 
 def key_words(key: Any) -> str:
-    """A record's key as a sentence shows it."""
+    """A record's key as a sentence shows it: the value, without what kind of key it is
+    (("student_number", "1001") -> "1001")."""
     if isinstance(key, tuple):
-        return " ".join(str(part) for part in key if part not in (None, ""))
+        return str(key[-1])
     return str(key)
 
 

@@ -102,12 +102,6 @@ def ids_in(row: Row, columns: Iterable[str], problems=None) -> dict[str, str]:
     return found
 
 
-def id_columns(tables) -> list[str]:
-    """The ID fields mapped in any of the tables, the school's own number first."""
-    mapped = {key for table in tables for key in table.mapping.values()}
-    return [key for key in ID_FIELDS if key in mapped]
-
-
 def who(row: Row, first_key: str = "first_name", last_key: str = "last_name",
         whole_key: str = "full_name") -> tuple[Any, str]:
     """(a comparable name key, the name as written) of the person a row names; (None, "")

@@ -173,8 +173,8 @@ def _when(context: Context, tables: list[Table]) -> tuple[str, str]:
         return said, "the sheet says so"
     raise ImportRefused(
         f"MentorDesk cannot tell whether the answers in {context.file_name} are from the start "
-        "or the end of mentoring: the file's name says neither. Say which when importing (the "
-        "import window asks; headless: --when start or --when end), or put \"start\" or "
+        "or the end of mentoring: the file's name says neither. Say which when importing (in the "
+        "import window: What it holds…; headless: --when start or --when end), or put \"start\" or "
         "\"end\" in the file's name, and import again.")
 
 

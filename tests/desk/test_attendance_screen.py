@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import attendance as attendance_figures
+from analysis import years as analysis_years
 from tests.desk.conftest import wait_loaded
 
 
@@ -80,3 +81,20 @@ def test_attendance_a_week_behind_names_the_missing_school_days(qtbot, screen, m
     assert "No attendance for" in text
     assert "24" in text and "Nov 2026" in text
     assert "1 Dec 2026" not in text  # the day the figures are for is not over yet
+
+
+def test_the_screen_says_when_the_sis_counts_other_school_days(qtbot, window):
+    from storage import years
+
+    db = window.desk.db
+    year = years.year_by_id(db, window.desk.year_id)
+    screen = window.screens["attendance"]
+    window.show_screen("attendance")
+    wait_loaded(qtbot, screen)
+    counted = len(analysis_years.school_calendar(db, year["id"]).days)
+    years.set_stated_school_days(db, year["id"], counted - 7, "sessions.csv")
+    window.desk.notify("attendance")
+    qtbot.waitUntil(lambda: screen.calendar_warning.isVisible(), timeout=30000)
+    text = screen.calendar_warning.text()
+    assert f"counts {counted - 7} school days" in text and "7 days off are missing" in text
+    screen.grab().save("/tmp/mentordesk-renders/attendance-calendar-warning.png")

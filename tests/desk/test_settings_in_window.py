@@ -223,3 +223,21 @@ def test_the_title_and_the_year_switcher_follow_the_settings(qtbot, window, scre
     assert window.desk.year["name"] == "2026-2027"
     assert [window.year_combo.itemText(i) for i in range(window.year_combo.count())] == [
         "2026-2027 (current)", "2025-2026"]
+
+
+def test_the_share_of_class_periods_that_makes_an_absent_day_is_set_here(qtbot, window, screen):
+    screen.show_tab("Attendance")
+    spin = screen.fields["attendance.period_absent_share"].control
+    assert spin.value() == 0.5
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "0.4")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert settings.get(window.desk.db, "attendance.period_absent_share") == 0.4
+    periods = screen.fields["periods_per_day"].control
+    periods.setFocus()
+    periods.selectAll()
+    qtbot.keyClicks(periods, "7")
+    qtbot.keyClick(periods, Qt.Key.Key_Return)
+    assert settings.get(window.desk.db, "periods_per_day") == 7
+    screen.grab().save("/tmp/mentordesk-renders/settings-attendance-periods.png")

@@ -77,12 +77,12 @@ def confirm_and_undo(parent: QWidget | None, data_path: Path, batch_id: int,
         from ui.progress import run_with_progress
 
         def work(progress):
-            from importing.apply import undo
+            from actions.imports import undo_import
             from storage.database import connect
 
             db = connect(data_path)
             try:
-                return undo(db, batch_id, agreed=True)  # the user said so
+                return undo_import(db, batch_id, agreed=True)  # the user said so
             finally:
                 db.close()
 

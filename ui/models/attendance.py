@@ -9,6 +9,7 @@ import sqlite_utils
 from PySide6.QtGui import QColor
 
 from analysis import attendance as attendance_figures
+from analysis.years import calendar_check
 from program.attendance import TIERS as TIER_ORDER
 from program.vocabulary import ATTENDANCE_STATUSES, WEEKDAYS, label, plural, tier_words
 from storage import attendance, students
@@ -52,6 +53,7 @@ def load_overview(db: sqlite_utils.Database, year_id: int, as_of: dt.date) -> di
         "early_warning": rows(overview.early_warning, warning_words),
         "chronic": rows(overview.chronic, pattern_words),
         "codes": attendance.codes(db),
+        "calendar": calendar_check(db, year_id),
     }
 
 

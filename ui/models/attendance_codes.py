@@ -27,10 +27,16 @@ class UnknownCodesModel(ChoiceTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[dict] = []
+        self._choices: list[tuple[str, str]] = list(ATTENDANCE_STATUSES.items())
 
-    def set_codes(self, codes: list[tuple[str, int]]) -> None:
+    def set_codes(self, codes: list[tuple[str, int]],
+                  choices: list[tuple[str, str]] | None = None) -> None:
+        """The codes (with how many rows use each) and the meanings to choose from (by
+        default the attendance statuses)."""
         self.beginResetModel()
         self._rows = [{"code": code, "rows": rows, "status": NOT_CHOSEN} for code, rows in codes]
+        if choices is not None:
+            self._choices = list(choices)
         self.endResetModel()
 
     def chosen(self) -> dict[str, str]:
@@ -53,11 +59,11 @@ class UnknownCodesModel(ChoiceTableModel):
                 return row["code"] or "(blank)"
             if column == ROWS:
                 return str(row["rows"])
-            return ATTENDANCE_STATUSES.get(row["status"], "Choose…")
+            return dict(self._choices).get(row["status"], "Choose…")
         if role in (Qt.ItemDataRole.EditRole, KEY_ROLE) and column == MEANS:
             return row["status"]
         if role == CHOICES_ROLE:
-            return [(NOT_CHOSEN, "Choose…")] + list(ATTENDANCE_STATUSES.items())
+            return [(NOT_CHOSEN, "Choose…")] + self._choices
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.TOOLTIPS[column]
         return None

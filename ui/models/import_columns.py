@@ -16,7 +16,7 @@ from importing.headers import Mapping, Table, sample_values
 from ui.models.choice_table import ChoiceTableModel
 
 HEADER, EXAMPLES, MEANING = range(3)
-LEAVE_OUT = "(leave out)"
+LEAVE_OUT = "Not imported"
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # [(key, label)] for the drop-down
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -31,7 +31,7 @@ class ColumnMappingModel(ChoiceTableModel):
     TITLES = ("Column in the file", "Examples", "MentorDesk reads it as")
     TOOLTIPS = ("The column's name in the spreadsheet",
                 "The first few values in that column",
-                "What MentorDesk takes the column to hold; choose another, or leave it out")
+                "What MentorDesk takes the column to hold; choose another, or Not imported")
     CHOICE_COLUMN = MEANING
 
     def __init__(self, parent=None) -> None:
@@ -45,7 +45,8 @@ class ColumnMappingModel(ChoiceTableModel):
         self.beginResetModel()
         self._table = table
         self._fields = tuple(spec for spec in fields if not spec.key.startswith("ignore"))
-        self._samples = [", ".join(sample_values(table, column))
+        # One example a line: "Rivera, Ana" is one name, not two.
+        self._samples = ["\n".join(sample_values(table, column))
                          for column in range(len(table.headers))]
         self._mapping = {column: key for column, key in table.mapping.items()
                          if not key.startswith("ignore")}

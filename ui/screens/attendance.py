@@ -109,12 +109,19 @@ class AttendanceScreen(Screen):
         self.no_data.setWordWrap(True)
         self.no_data.setAccessibleName("No attendance yet")
         self.no_data.hide()
+        # The calendar's count of school days, when the SIS counts another or it is unusual.
+        self.calendar_warning = QLabel("")
+        self.calendar_warning.setObjectName("warning")
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.setAccessibleName("The school calendar")
+        self.calendar_warning.hide()
         page = QWidget()
         outer = QVBoxLayout(page)
         top = QHBoxLayout()
         top.addWidget(title_label("Attendance"))
         top.addWidget(self.as_of_label, 1, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(top)
+        outer.addWidget(self.calendar_warning)
         outer.addWidget(self.no_data)
         # The figures, hidden while the year has no attendance (one plain note instead).
         self.figures = QWidget()
@@ -200,6 +207,11 @@ class AttendanceScreen(Screen):
         self.chronic_title.setText(f"Chronically absent ({len(loaded['chronic'])}): worst "
                                    "first")
         self.codes_model.set_rows(loaded["codes"])
+        warnings = loaded["calendar"].warnings
+        self.calendar_warning.setText(" ".join(warnings) + (
+            " Import the school calendar to put it right (File > Import…)." if warnings
+            else ""))
+        self.calendar_warning.setVisible(bool(warnings))
         self.imports_text.setText(self._imports_html(overview))
         self._draw_months(overview)
         self.loaded.emit()

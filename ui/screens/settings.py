@@ -43,8 +43,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "school": ("school_name", "school_id", "school_logo", "lowest_grade", "top_grade"),
     "years": ("current_year",),
     "attendance": ("in_school_suspension_counts_absent", "minimum_enrolled_days",
-                   "attendance.period_absent_share", "periods_per_day",
-                   "change_days_before", "change_days_after"),
+                   "change_days_before", "change_days_after",
+                   "attendance.period_absent_share", "periods_per_day"),
     "meetings": ("meeting_target_per_month", "overdue_after_school_days"),
     "mentors": ("default_mentor_capacity",),
 }

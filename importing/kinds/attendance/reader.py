@@ -135,9 +135,7 @@ class AttendanceRows:
         self.type_col = table.column_of("attendance_type")
         self.name_cols = tuple(table.column_of(key) for key in
                                ("last_name", "first_name", "full_name"))
-        self.has_names = any(column is not None for column in self.name_cols)
-        self.name_of = itemgetter(*[c for c in self.name_cols if c is not None]) \
-            if self.has_names else None
+        self.name_columns = [column for column in self.name_cols if column is not None]
         if id_col is None and self.finder is None:
             year = self.context.year
             self.finder = StudentFinder(self.context.db, year["id"] if year else None)
@@ -172,7 +170,6 @@ class AttendanceRows:
         """
         id_col, date_col, code_col = self.columns
         id_of, day_of, code_of = itemgetter(id_col), itemgetter(date_col), itemgetter(code_col)
-        name_of = self.name_of
         source = iterate_cells(table.sheet.rows, table.header_index + 1)
         index = table.header_index + 1
         days, width = self.days, self.width
@@ -181,7 +178,10 @@ class AttendanceRows:
             if not block:
                 break
             self.context.report(done + index, total)
-            if min(map(len, block)) < width:  # ragged rows: the careful way
+            # Sheets come rectangular (every row as wide as the sheet); a short row anywhere
+            # sends the block the careful way.
+            if (len(block[0]) < width or len(block[-1]) < width) and \
+                    min(map(len, block)) < width:
                 for offset, cells in enumerate(block):
                     self.slow(index + offset, cells)
                 index += len(block)
@@ -190,14 +190,17 @@ class AttendanceRows:
             raw_days = list(map(day_of, block))
             raw_codes = list(map(code_of, block))
             self._learn(block, index, raw_ids, raw_days, raw_codes)
-            if name_of is not None:
-                self._check_names(block, index, raw_ids, name_of)
+            if self.name_columns:
+                self._check_names(block, index, raw_ids)
             ids = list(map(self.good_ids.get, raw_ids))
             dates = list(map(self.day_reader.good.get, raw_days))
             meanings = list(map(self.code_cache.get, raw_codes))
-            good = list(map(all, zip(ids, dates, meanings, strict=True)))
-            pairs = list(zip(zip(compress(ids, good), compress(dates, good), strict=True),
-                             compress(meanings, good), strict=True))
+            if None in ids or None in dates or None in meanings:
+                good = list(map(all, zip(ids, dates, meanings, strict=True)))
+                pairs = list(zip(zip(compress(ids, good), compress(dates, good), strict=True),
+                                 compress(meanings, good), strict=True))
+            else:  # the usual block: every row a known student, a school day, a known code
+                pairs = list(zip(zip(ids, dates, strict=True), meanings, strict=True))
             fresh = dict(pairs)
             if len(fresh) == len(pairs) and days.keys().isdisjoint(fresh):
                 days.update(fresh)
@@ -223,6 +226,7 @@ class AttendanceRows:
         new_ids = set(raw_ids).difference(self.id_cache)
         new_days = set(raw_days).difference(self.day_reader.cache)
         new_codes = set(raw_codes).difference(self.code_cache).difference(self.unknown_raw)
+        self.first_offsets: dict = {}
         if not (new_ids or new_days or new_codes):
             return
 
@@ -231,7 +235,7 @@ class AttendanceRows:
             return dict(zip(reversed(raws), range(len(raws) - 1, -1, -1), strict=True))
 
         if new_ids:
-            where = first_rows(raw_ids)
+            where = self.first_offsets = first_rows(raw_ids)
             for raw in new_ids:
                 offset = where[raw]
                 found = self.id_cache[raw] = self._student_for(
@@ -254,23 +258,31 @@ class AttendanceRows:
             self.code_cache[raw] = meaning
             self.saw_present = self.saw_present or meaning[0] == "present"
 
-    def _check_names(self, block: list, index: int, raw_ids: list, name_of) -> None:
-        """Notice an ID the file gives to two differently named students (block at a time)."""
-        names = list(map(name_of, block))
-        new = set(zip(raw_ids, names, strict=True)).difference(self.names_seen)
+    def _check_names(self, block: list, index: int, raw_ids: list) -> None:
+        """Notice an ID the file gives to two differently named students (block at a time).
+
+        Each (ID, name cells) combination is looked at once: a block of rows that repeats the
+        combinations already seen costs one set of flat tuples.
+        """
+        combinations = set(zip(raw_ids, *[map(itemgetter(column), block)
+                                          for column in self.name_columns], strict=False))
+        new = combinations.difference(self.names_seen)
         if not new:
             return
         self.names_seen.update(new)
         first_row = self.table.sheet.first_row
-        where = None
-        for raw, name in new:
-            student_id = self.good_ids.get(raw)
+        columns = self.name_columns
+        for combination in new:
+            student_id = self.good_ids.get(combination[0])
             if student_id is None:
                 continue
-            if where is None:  # position of each pair's first row (reversed: first wins)
-                pairs = list(zip(raw_ids, names, strict=True))
-                where = dict(zip(reversed(pairs), range(len(pairs) - 1, -1, -1), strict=True))
-            offset = where[(raw, name)]
+            # Usually the ID's first row in this block (found while learning the IDs); else
+            # (a second name for an ID) the first row with this combination.
+            offset = self.first_offsets.get(combination[0])
+            if offset is None or (combination[0], *[block[offset][c] for c in columns]) \
+                    != combination:
+                offset = next(at for at, cells in enumerate(block)
+                              if (raw_ids[at], *[cells[c] for c in columns]) == combination)
             self._note_name(student_id, Row(self.table, first_row + index + offset,
                                             block[offset]))
 
@@ -306,10 +318,10 @@ class AttendanceRows:
             if student_id.__class__ is not int:
                 self.skipped += self._not_a_student_row(student_id, raw_id, row, cells)
                 return
-            if self.has_names:
-                pair = (raw_id, self.name_of(cells))
-                if pair not in self.names_seen:
-                    self.names_seen.add(pair)
+            if self.name_columns:
+                combination = (raw_id, *[cells[column] for column in self.name_columns])
+                if combination not in self.names_seen:
+                    self.names_seen.add(combination)
                     self._note_name(student_id, row)
         else:
             found = self.finder.find(row, self.problems)

@@ -106,7 +106,7 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
                            student.shown_name)
         if earlier is None:
             incoming[key] = student
-        else:
+        elif not seen.clashing(key):  # the same student again (one row per teacher, say)
             merge(incoming[key], student, problems)
     if seen.clashes:
         result.skipped += seen.report(problems, "student_id", "student ID")
@@ -161,10 +161,10 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
             continue
         updated_nominations += compare_nominations(
             student, year_nominations.get(student.existing["id"], []), actions)
-        if student.existing.get("grade_provisional") and "grade" in student.enrollment:
+        existing_row = student.existing
+        if existing_row.get("grade_provisional") and "grade" in student.enrollment:
             # The roster gives the grade a new school year guessed: it is known now.
-            actions.confirmed_grades.append((student.existing["id"],
-                                             student.existing["enrollment_id"]))
+            actions.confirmed_grades.append((existing_row["id"], existing_row["enrollment_id"]))
         if student.withdrawn or leaves_before_year_end(student, year):
             for match in open_matches.get(student.existing["id"], []):
                 result.to_confirm.append(closing(student, match, year, context))
