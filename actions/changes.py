@@ -13,6 +13,7 @@ REFERRALS = "referrals"
 TRAININGS = "trainings"
 SETTINGS = "settings"
 YEARS = "years"
+SURVEYS = "surveys"
 
 EVERYTHING = frozenset({STUDENTS, MENTORS, MATCHES, MEETINGS, ATTENDANCE, GOALS, NOMINATIONS,
-                        REFERRALS, TRAININGS, SETTINGS, YEARS})
+                        REFERRALS, TRAININGS, SETTINGS, YEARS, SURVEYS})

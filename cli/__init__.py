@@ -33,6 +33,8 @@ COMMANDS = {
     "cli.referral_commands": ("referral",),
     "cli.training_commands": ("training",),
     "cli.week_commands": ("week", "mentor-note"),
+    "cli.survey_commands": ("survey", "checkin"),
+    "cli.district_commands": ("rollup",),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 

@@ -26,7 +26,7 @@ from storage.errors import InvalidInput
 def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser(
         "import", help="bring in a spreadsheet (roster, nominations, staff list, matches, "
-        "meetings, attendance or calendar)")
+        "meetings, attendance, calendar or survey answers)")
     command.add_argument("kind", choices=KIND_NAMES, help="what the file holds")
     command.add_argument("path", metavar="PATH", help="the .xlsx, .xls, .ods or .csv file")
     command.add_argument("--sheet", action="append", metavar="NAME",
@@ -44,6 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          "(default: the first day of the year)")
     command.add_argument("--year", metavar="NAME",
                          help="the school year (default: the current one)")
+    command.add_argument("--when", choices=("start", "end"),
+                         help="surveys: the answers are from the start or the end of mentoring "
+                         "(default: the file's name says which)")
     command.add_argument("--close-matches", action="store_true",
                          help="roster: close the matches of students who left")
     command.add_argument("--map", action="append", metavar="COLUMN=FIELD",
@@ -105,6 +108,7 @@ def import_command(args: argparse.Namespace, out: Output) -> int:
         through=parse_day(args.through, "--through") if args.through else None,
         covers_from=parse_day(args.covers_from, "--from") if args.covers_from else None,
         close_matches=args.close_matches,
+        survey_phase={"start": "pre", "end": "post"}.get(args.when or ""),
     )
     # The spreadsheet is checked before the data file is touched: a refused file leaves no trace.
     workbook = startup.workbook(path, args.sheet)

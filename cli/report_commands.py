@@ -20,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command = subparsers.add_parser(
         "report", help="the program report (end of year, or any period) as .xlsx or .pdf")
     command.add_argument("out", metavar="OUT.xlsx|OUT.pdf",
-                         help="the file to write: .xlsx for Excel, .pdf for print")
+                         help="the file to write: .xlsx for Excel, .pdf for print "
+                         "(.mentordesk-district with --district)")
     command.add_argument("--year", metavar="NAME",
                          help="the school year (default: the current one)")
     command.add_argument("--as-of", metavar="DATE",
@@ -33,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          "student (default: for administrators, totals only)")
     command.add_argument("--paper", choices=("letter", "a4"),
                          help="PDF paper size (default: your computer's usual one)")
+    command.add_argument("--district", action="store_true",
+                         help="the district file instead (OUT.mentordesk-district): the "
+                         "program's figures for the district's roll-up")
     add_json_flag(command)
     command.set_defaults(handler=report_command)
 
@@ -68,6 +72,10 @@ def report_command(args: argparse.Namespace, out: Output) -> int:
     from reports.formats import date_words
     from reports.report_json import to_json
 
+    if args.district:
+        from cli.district_commands import district_command
+
+        return district_command(args, out)
     path = Path(args.out).expanduser()
     suffix = path.suffix.lower()
     if suffix not in FORMATS:

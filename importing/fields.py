@@ -244,3 +244,27 @@ CAL_SESSION = field("session", "Term (session)", "session name", "term", "term d
 CAL_SCHOOL_DAYS = field("school_days", "School days in the term", "total instructional days",
                         "instructional days", "school days", "number of days",
                         "number of school days", "days", "total days")
+
+# Answers exported from a forms tool (Microsoft Forms, Google Forms): the columns the tool adds
+# before the questions. Microsoft's "ID" is the response's number, never a student's.
+SUBMITTED_AT = field("submitted_at", "When it was answered", "timestamp", "completion time",
+                     "submitted at", "submitted", "submission time", "end time",
+                     "date submitted", "date answered", "date")
+RESPONDENT_EMAIL = field("email", "Email of the person who answered", "email",
+                         "email address", "e mail", "e mail address", "username",
+                         "respondent email", "responder")
+RESPONSE_NUMBER = field("response_number", "Response number (from the forms tool)", "id",
+                        "response id", "response number", "response")
+IGNORED_FORM = field("ignore_form", "(a column MentorDesk does not keep)", "start time",
+                     "last modified time", "score", "total points", "quiz feedback", "points",
+                     "feedback", "language")
+# The meeting check-in form's own questions (program/checkin.py words them).
+MENTEE = field("mentee", "Your mentee (ID or name, among the mentor's mentees)",
+               "your mentee s student id", "mentee s student id", "mentee", "your mentee",
+               "mentee id", "mentee s id")
+PLACE = field("place", "Where they met", "where did you meet", "where", "place", "location",
+              "meeting place", "where met")
+NEEDS_HELP = field("needs_help", "Needs help from the counselor (yes/no)",
+                   "does your mentee need help from the counselor", "needs help",
+                   "needs help from the counselor", "counselor referral",
+                   "refer to counselor", "help from the counselor")

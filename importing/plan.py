@@ -144,7 +144,8 @@ def _things(kind_name: str, count: int) -> str:
         "students": ("student", "students"), "mentors": ("mentor", "mentors"),
         "matches": ("match", "matches"), "meetings": ("meeting", "meetings"),
         "attendance": ("student-day", "student-days"),
-        "calendar": ("non-school day", "non-school days")}[kind_name]
+        "calendar": ("non-school day", "non-school days"),
+        "surveys": ("survey response", "survey responses")}[kind_name]
     return singular if count == 1 else plural_form
 
 
@@ -172,6 +173,8 @@ def guess_kind_surely(workbook: Workbook) -> tuple[str, str, bool]:
             table = find_table(sheet, kind.fields)
             if table is None:
                 continue
+            if kind.refine is not None:  # a format the kind knows (the check-in form's export)
+                kind.refine(table)
             useful = [key for key in table.mapping.values() if not key.startswith("ignore")]
             complete = not kind.missing(table)
             score = len(useful) + (10 if complete else 0) - order * 0.01

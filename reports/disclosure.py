@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from program.success_mentors import DOSE_BANDS
+from reports import survey_section
 from reports.breakdowns import COUNT, ROW_BOUNDS, ROW_SUMS, Breakdown
 from reports.suppression import (
     COST_CELL,
@@ -155,6 +156,7 @@ def model(figures) -> Disclosure:
     for table in (figures.by_grade, figures.by_role):
         _breakdown(d, table, listed=table.name == "grade", below=figures.below_threshold)
     _derived(d, figures)
+    survey_section.declare(d, figures)
     if figures.below_threshold:
         d.must_hide(*(key for key in d.values if key not in d.public))
         d.must_hide(*(set(d.dependencies) | set(d.about)))

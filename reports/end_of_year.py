@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtGui import QImage, QTextDocument
 
 from reports import claims as report_claims
-from reports import html, print_charts
+from reports import html, print_charts, survey_section
 from reports.chart_style import MENTEE_COLOUR, SCHOOL_COLOUR
 from reports.disclosure import BELOW_THRESHOLD, Shown, shown
 from reports.document import new_document
@@ -105,6 +105,7 @@ def build_document(figures: ReportFigures, images: dict[str, QImage] | None = No
         _breakdown_section(figures, view),
         _referrals_section(figures, view),
         _last_year_section(figures, view),
+        survey_section.survey_html(figures, view, 8),
         _notes_section(figures, view),
     ]
     if figures.for_team:
@@ -461,7 +462,7 @@ def _notes_section(figures: ReportFigures, view: Shown) -> str:
     imports = [[line.imported_on, word({}, line.kind), word(IMPORT_MODES, line.mode),
                 line.covers_from, line.covers_through] for line in figures.imports]
     return "".join([
-        html.heading("8. Notes on the data", new_page=True),
+        html.heading("9. Notes on the data", new_page=True),
         html.heading("Definitions", 3),
         definitions,
         f"<ul>{tiers}</ul>",

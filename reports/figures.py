@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from analysis.report import ReportData, load_report
+from analysis.surveys import mentee_answer_lines, mentee_changes
 from program.comparison import GroupFigures
 from program.outcomes import CHRONIC, NOT_CHRONIC, Comparison, PreviouslyChronic
 from program.success_mentors import ChronicMonth, DoseBand, LastYearMentees
@@ -215,6 +216,11 @@ class ReportFigures:
     days_before: int = 20
     days_after: int = 20
     students: list[StudentLine] = field(default_factory=list)  # program-team level only
+    # The students' survey, per question: mentees who answered at the start and the end
+    # (program.surveys.QuestionChange; reports/survey_section.py shows them).
+    survey_change: list = field(default_factory=list)
+    # Program-team level only: each mentee's answers (student, ID, question, start, end).
+    survey_answers: list = field(default_factory=list)
 
     @property
     def for_team(self) -> bool:
@@ -311,6 +317,10 @@ def compute_figures(db: sqlite_utils.Database, year_id: int, *, as_of: dt.date |
     data = load_report(db, year_id, as_of=as_of, period_start=period_start,
                        progress=lambda done, total: report(done, total + 1))
     figures = figures_from(data, level, settings.get(db, "school_name"))
+    mentees = {mentee.student_id for mentee in data.outcomes.mentees}
+    figures.survey_change = mentee_changes(db, year_id, mentees=mentees)
+    if level == TEAM:
+        figures.survey_answers = mentee_answer_lines(db, year_id, mentees)
     report(6, 6)
     return figures
 

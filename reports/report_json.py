@@ -9,6 +9,7 @@ from typing import Any
 from reports.disclosure import TOTAL, Shown, breakdown_key, shown
 from reports.figures import COMPARISON_LABEL, TIERS, ReportFigures
 from reports.report_tables import MENTEE_KEYS
+from reports.survey_section import survey_items
 
 
 def _plain(value: Any) -> Any:
@@ -191,4 +192,5 @@ def to_json(figures: ReportFigures, view: Shown | None = None) -> dict[str, Any]
             for column in table.columns if column.kind == "count"}
     if figures.for_team and figures.by_mentor is not None:
         document["by_mentor"] = _breakdown(figures.by_mentor, view, "mentor")
+    document["survey_change"] = survey_items(figures, view)
     return document

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports import claims as report_claims
+from reports import survey_section
 from reports.disclosure import BELOW_THRESHOLD, Shown, shown
 from reports.figures import COMPARISON_LABEL, LEVELS, TIERS, ReportFigures, report_title
 from reports.formats import Formatted, date_words
@@ -132,6 +133,9 @@ def build_workbook(figures: ReportFigures, view: Shown | None = None) -> Workboo
     for table in tables:
         headers, rows, formats = breakdown_table(table, view)
         context.sheet(table.title, table.title, headers, rows, formats, notes=[HIDDEN_NOTE])
+    context.sheet("Survey", "How mentees' survey answers changed", survey_section.HEADERS,
+                  survey_section.survey_rows(figures, view), survey_section.FORMATS,
+                  notes=[survey_section.SCALE_NOTE])
     context.sheet("Referrals", "Referrals by kind",
                   ["Referred to", "Opened", "Resolved", "Not resolved yet"],
                   referral_rows(figures, view), ["text", "integer", "integer", "integer"])
@@ -141,6 +145,9 @@ def build_workbook(figures: ReportFigures, view: Shown | None = None) -> Workboo
     if figures.for_team:
         context.sheet("Students", "Mentees one by one (program team only)",
                       *_students_table(figures))
+        context.sheet("Survey answers", "Survey answers one by one (program team only)",
+                      survey_section.ANSWER_HEADERS, figures.survey_answers,
+                      survey_section.ANSWER_FORMATS)
     tier_cells = [("tier_" + when, tier) for when in ("start", "now")
                   for tier in (*TIERS, None)]
     drawable = any(figures.tiers_at_start.values()) and not view.any_hidden(tier_cells)

@@ -18,7 +18,8 @@ from storage.clock import now_text
 
 # Tables whose rows carry the batch that added them.
 _TABLES_WITH_BATCH = ("students", "enrollments", "nominations", "mentors", "matches", "meetings",
-                      "attendance", "attendance_summaries", "non_school_days")
+                      "attendance", "attendance_summaries", "non_school_days",
+                      "survey_responses")
 # Lists an import may add words to; a word still in use by someone else's record stays.
 _LOOKUP_USES = {
     "mentor_roles": "SELECT 1 FROM mentors WHERE role_id = ?",

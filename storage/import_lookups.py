@@ -39,6 +39,13 @@ def meetings_by_match(db: sqlite_utils.Database, year_id: int) -> list[dict]:
         "WHERE x.year_id = ? ORDER BY g.id", [year_id]))
 
 
+def mentor_name(db: sqlite_utils.Database, mentor_id: int) -> str:
+    """A mentor's first and last name, as a referral records who raised it."""
+    row = db.execute("SELECT first_name, last_name FROM mentors WHERE id = ?",
+                     [mentor_id]).fetchone()
+    return " ".join(part for part in row if part) if row else ""
+
+
 def roles(db: sqlite_utils.Database) -> dict[str, int]:
     """Every mentor role (active or not), lower-cased name -> id."""
     return {name.lower(): role_id for role_id, name in

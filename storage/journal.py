@@ -31,6 +31,8 @@ ROW_WORDS = {
     "referrals": "a referral", "referral_notes": "a referral note", "trainings": "a training",
     "training_attendance": "a training sign-in", "attendance": "attendance",
     "school_years": "a school year", "non_school_days": "the calendar", "settings": "a setting",
+    "survey_questions": "a survey question", "survey_responses": "a survey response",
+    "survey_answers": "a survey answer",
 }
 
 

@@ -346,6 +346,83 @@ def _calendar_day_types(db: sqlite_utils.Database) -> None:
                    [word, int(school)])
 
 
+# The surveys' questions as MentorDesk first writes them (editable afterwards): students on
+# how connected they feel to school, mentors on their experience and the support they get.
+DEFAULT_SURVEY_QUESTIONS: tuple[tuple[str, str, str], ...] = (
+    ("mentee", "agreement", "There is an adult at this school who cares about me."),
+    ("mentee", "agreement", "I feel like I belong at this school."),
+    ("mentee", "agreement", "I feel safe at this school."),
+    ("mentee", "agreement", "When I have a problem, there is an adult at school I can talk to."),
+    ("mentee", "agreement", "I want to come to school most days."),
+    ("mentee", "agreement", "Adults at this school notice when I am not here."),
+    ("mentee", "agreement", "I believe I can do well in school this year."),
+    ("mentor", "agreement", "I feel ready to be a mentor."),
+    ("mentor", "agreement", "I know what to do when my mentee needs more help than I can give."),
+    ("mentor", "agreement", "I get the support I need from the program's facilitator."),
+    ("mentor", "agreement", "The training helped me as a mentor."),
+    ("mentor", "agreement", "I have enough time in my week to meet my mentee."),
+    ("mentor", "agreement", "I would be a mentor again next year."),
+    ("mentor", "text", "What would make mentoring easier for you?"),
+)
+
+
+def seed_survey_questions(db: sqlite_utils.Database) -> None:
+    """The default survey questions, when the file has none."""
+    if db.execute("SELECT count(*) FROM survey_questions").fetchone()[0]:
+        return
+    for order, (audience, kind, text) in enumerate(DEFAULT_SURVEY_QUESTIONS):
+        db.execute("INSERT INTO survey_questions (audience, kind, text, sort_order) "
+                   "VALUES (?, ?, ?, ?)", [audience, kind, text, order])
+
+
+@migrations(name="0009_surveys")
+def _surveys(db: sqlite_utils.Database) -> None:
+    # Pre/post surveys: questions (editable; retired rather than removed once answered),
+    # one response per person, school year and time (start or end), its answers.
+    _run_script(
+        db,
+        """
+        CREATE TABLE survey_questions (
+            id INTEGER PRIMARY KEY,
+            audience TEXT NOT NULL CHECK (audience IN ('mentee', 'mentor')),
+            kind TEXT NOT NULL DEFAULT 'agreement' CHECK (kind IN ('agreement', 'text')),
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        );
+        CREATE TABLE survey_responses (
+            id INTEGER PRIMARY KEY,
+            year_id INTEGER NOT NULL REFERENCES school_years(id) ON DELETE CASCADE,
+            audience TEXT NOT NULL CHECK (audience IN ('mentee', 'mentor')),
+            phase TEXT NOT NULL CHECK (phase IN ('pre', 'post')),
+            student_id INTEGER REFERENCES students(id) ON DELETE CASCADE,
+            mentor_id INTEGER REFERENCES mentors(id) ON DELETE CASCADE,
+            answered_on TEXT NOT NULL,
+            submitted_at TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'form' CHECK (source IN ('form', 'paper')),
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+            CHECK ((audience = 'mentee' AND student_id IS NOT NULL AND mentor_id IS NULL)
+                OR (audience = 'mentor' AND mentor_id IS NOT NULL AND student_id IS NULL))
+        );
+        CREATE UNIQUE INDEX survey_responses_of_student
+            ON survey_responses(year_id, phase, student_id) WHERE student_id IS NOT NULL;
+        CREATE UNIQUE INDEX survey_responses_of_mentor
+            ON survey_responses(year_id, phase, mentor_id) WHERE mentor_id IS NOT NULL;
+        CREATE INDEX survey_responses_by_student ON survey_responses(student_id);
+        CREATE INDEX survey_responses_by_mentor ON survey_responses(mentor_id);
+        CREATE TABLE survey_answers (
+            response_id INTEGER NOT NULL REFERENCES survey_responses(id) ON DELETE CASCADE,
+            question_id INTEGER NOT NULL REFERENCES survey_questions(id) ON DELETE CASCADE,
+            value INTEGER CHECK (value BETWEEN 1 AND 4),
+            text TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (response_id, question_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX survey_answers_by_question ON survey_answers(question_id);
+        """,
+    )
+    seed_survey_questions(db)
+
+
 MIGRATION_NAMES = [m.name for m in migrations._migrations]
 LATEST_VERSION = len(MIGRATION_NAMES)
 
@@ -384,3 +461,4 @@ def seed_lists(db: sqlite_utils.Database) -> None:
     for word, school in DEFAULT_DAY_TYPES.items():
         db.execute("INSERT OR IGNORE INTO calendar_day_types (word, school) VALUES (?, ?)",
                    [word, int(school)])
+    seed_survey_questions(db)

@@ -33,6 +33,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Shown in the title bar and on every report."),
     Setting("school_logo", str, "", "School logo",
             "A picture file printed at the top of reports (leave empty for none)."),
+    Setting("school_id", str, "", "State or district school ID",
+            "The number your state or district gives the school. The district roll-up tells "
+            "schools apart by it."),
     Setting("current_year", str, "", "Current school year",
             "The school year MentorDesk opens on, such as 2025-2026."),
     Setting("in_school_suspension_counts_absent", bool, False,

@@ -36,7 +36,8 @@ def test_every_section_of_the_report_is_there_in_order(admin_text):
                 "Mentees chronically absent last year", "Attendance change by meetings held",
                 "The whole school chronically absent, this year and last",
                 "5. By grade and by mentor role", "6. Referrals",
-                "7. Last year's mentees this year", "8. Notes on the data"]
+                "7. Last year's mentees this year", "8. How mentees' survey answers changed",
+                "9. Notes on the data"]
     positions = [admin_text.index(heading) for heading in headings]
     assert positions == sorted(positions)
 

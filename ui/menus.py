@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from ui import edit_commands, file_commands, life_cycle_commands, output_commands
+from ui import (
+    district_commands,
+    edit_commands,
+    file_commands,
+    life_cycle_commands,
+    output_commands,
+    survey_commands,
+)
 from ui.navigation import SCREENS
 
 if TYPE_CHECKING:
@@ -63,6 +70,10 @@ def _file_menu(w: MainWindow) -> None:
     w.template_action = _action(w, "Save a blank &nomination sheet…", "An Excel sheet for "
                                 "teachers to nominate students; it imports with no questions",
                                 partial(output_commands.save_nomination_sheet, w))
+    w.checkin_form_action = _action(w, "Save the meeting check-in &form…", "The questions of "
+                                    "the form mentors fill in after each meeting, to copy into "
+                                    "Microsoft Forms or Google Forms",
+                                    partial(survey_commands.save_checkin_form, w))
     w.print_action = _action(w, "&Print this list…", "Print the list on screen as it is "
                              "filtered and sorted, or save it as a PDF",
                              partial(output_commands.print_list, w),
@@ -76,6 +87,13 @@ def _file_menu(w: MainWindow) -> None:
     w.roster_excel_action = _action(w, "Export the mentor roster to E&xcel…",
                                     "The mentor roster as an Excel workbook",
                                     partial(output_commands.export_roster, w))
+    w.district_action = _action(w, "&Save for the district…", "This school's program figures "
+                                "for the year, for the district's roll-up (exact counts: for "
+                                "the district's program office, not for publication)",
+                                partial(district_commands.save_for_district, w))
+    w.rollup_action = _action(w, "District roll-&up…", "Combine schools' district files into "
+                              "one district workbook or PDF, small counts hidden",
+                              partial(district_commands.district_rollup, w))
     w.backup_action = _action(w, "&Back up now", "Save a copy of the data file in its backups "
                               "folder", partial(file_commands.back_up_now, w))
     w.backup_to_action = _action(w, "Back up &to…", "Save a copy of the data file where you "
@@ -94,8 +112,10 @@ def _file_menu(w: MainWindow) -> None:
     menu.addAction(w.open_action)
     menu.addMenu(w.recent_menu)
     for group in ((w.demo_action, w.own_school_action),
-                  (w.import_action, w.history_action, w.template_action),
+                  (w.import_action, w.history_action, w.template_action,
+                   w.checkin_form_action),
                   (w.print_action, w.export_action, w.roster_action, w.roster_excel_action),
+                  (w.district_action, w.rollup_action),
                   (w.new_year_action, w.let_go_action),
                   (w.backup_action, w.backup_to_action, w.restore_action), (w.quit_action,)):
         for action in group:
@@ -106,7 +126,8 @@ def _file_menu(w: MainWindow) -> None:
     # Enabled once a school year is open (backup and import need only a file: see the window).
     w.file_actions = (w.backup_action, w.print_action, w.export_action, w.roster_action,
                       w.roster_excel_action, w.import_action, w.history_action,
-                      w.backup_to_action, w.restore_action, w.new_year_action, w.let_go_action)
+                      w.backup_to_action, w.restore_action, w.new_year_action, w.let_go_action,
+                      w.checkin_form_action, w.district_action)
 
 
 def _edit_menu(w: MainWindow) -> None:
@@ -142,6 +163,9 @@ def _mentoring_menu(w: MainWindow) -> None:
     w.suggest_action = _action(w, "S&uggest matches for everyone waiting…",
                                "Propose the best mentor for every waiting student; you tick "
                                "the ones to keep", w.suggest_all)
+    w.surveys_action = _action(w, "Sur&veys…", "The students' and mentors' survey questions, "
+                               "and the forms to give them on paper or online",
+                               partial(survey_commands.open_surveys, w))
     w.notes_action = _action(w, "Weekly &notes for mentors…", "Each mentor's note for the "
                              "week, to print, copy or email", w.open_mentor_notes)
     w.delete_student_action = _action(w, "&Delete a student for good…", "Remove the student "
@@ -155,11 +179,13 @@ def _mentoring_menu(w: MainWindow) -> None:
     menu.addAction(w.suggest_action)
     menu.addAction(w.notes_action)
     menu.addSeparator()
+    menu.addAction(w.surveys_action)
+    menu.addSeparator()
     menu.addAction(w.delete_student_action)
     w.work_menu = menu
     w.work_actions = (w.log_meeting_action, w.referral_action, w.add_student_action,
                       w.add_mentor_action, w.waiting_action, w.suggest_action,
-                      w.delete_student_action, w.notes_action)
+                      w.delete_student_action, w.notes_action, w.surveys_action)
 
 
 def _go_menu(w: MainWindow) -> None:

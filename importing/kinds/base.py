@@ -27,6 +27,9 @@ class Options:
     through: dt.date | None = None
     close_matches: bool = False
     today: dt.date | None = None
+    # Survey answers: from the start ("pre") or the end ("post") of mentoring; None: the
+    # file's name says which.
+    survey_phase: str | None = None
 
     @property
     def on(self) -> dt.date:

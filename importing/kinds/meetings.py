@@ -1,5 +1,12 @@
 """Meetings from a mentoring log: found again by student and date (and mentor when the student
-has two)."""
+has two).
+
+The answers to MentorDesk's meeting check-in form (program/checkin.py), exported from Microsoft
+Forms or Google Forms, are a mentoring log too: the columns are known by the form's questions
+(no mapping), the mentor is the one who sent it (Email, else Name), the student is looked for
+among that mentor's mentees only, and a "yes" to needing the counselor's help raises an open
+referral, once, raised by that mentor.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from importing import fields as f
-from importing.headers import Table
+from importing.headers import Table, normalize_header
 from importing.kinds.base import (
     Context,
     Kind,
@@ -22,25 +29,32 @@ from importing.kinds.base import (
     rows_of,
     verb,
 )
+from importing.kinds.forms import map_tool_columns, question_columns, timestamp_of
 from importing.kinds.people import MentorFinder, StudentFinder
 from importing.kinds.sorting import Seen, sort_out
 from importing.values import (
     Unreadable,
     parse_availability,
     parse_date,
+    parse_id,
     parse_whole_number,
     parse_yes_no,
     text_of,
 )
+from program import checkin
 from storage import import_lookups
 from storage import meetings as meeting_store
+from storage import referrals as referral_store
 from storage.import_changes import ChangeLog
 
 FIELDS = (
     f.STUDENT_ID, f.SIS_ID, f.STATE_ID, f.SOURCED_ID, f.FULL_NAME, f.LAST_NAME, f.FIRST_NAME,
     f.GRADE, f.MATCH_MENTOR,
     f.MATCH_MENTOR_EMAIL, f.MATCH_MENTOR_FIRST, f.MATCH_MENTOR_LAST, f.MET_ON, f.MINUTES,
-    f.MEETING_KIND, f.OUTCOME, f.TOPICS, f.NOTES, f.MEETING_SLOT,
+    f.MEETING_KIND, f.OUTCOME, f.TOPICS, f.NOTES, f.MEETING_SLOT, f.MENTEE, f.PLACE,
+    f.NEEDS_HELP,
+    # When a check-in was sent (the forms tool's Timestamp): the day its referral was raised.
+    f.field("submitted_at", "When the check-in was sent", "timestamp", "completion time"),
 )
 KIND_WORDS = {
     "one_to_one": ("one to one", "one-to-one", "1:1", "1-1", "individual", "1 on 1",
@@ -67,6 +81,25 @@ class Actions:
     new: list[dict] = field(default_factory=list)
     updates: list[tuple[dict, dict]] = field(default_factory=list)
     new_topics: list[str] = field(default_factory=list)
+    # Referrals a check-in asks for: the meeting's values (a new meeting) or the stored
+    # meeting's id (one already there), the student, the mentor, the day and the note.
+    referrals: list[dict] = field(default_factory=list)
+
+
+def refine(table: Table) -> None:
+    """An export of the check-in form: each question's column means what the form asked, the
+    forms tool's Email and Name are the mentor's, its ID the response's number."""
+    texts = {normalize_header(question.text): question.key for question in checkin.QUESTIONS}
+    found = question_columns(table, texts)
+    if len(found) < 3:
+        return
+    table.mapping = {column: key for column, key in table.mapping.items()
+                     if column not in found and key not in found.values()}
+    table.mapping.update(found)
+    map_tool_columns(table, name_key="mentor", email_key="mentor_email")
+    for column, key in list(table.mapping.items()):
+        if key == "response_number":
+            del table.mapping[column]
 
 
 def plan(context: Context, tables: list[Table]) -> KindPlan:
@@ -83,6 +116,8 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
     existing: dict[tuple[int, str], dict] = {}
     for meeting in import_lookups.meetings_by_match(db, year["id"]):
         existing.setdefault((meeting["match_id"], meeting["met_on"]), meeting)
+    referred = {(row["meeting_id"], row["raised_by_mentor_id"])
+                for row in referral_store.referrals_in_year(db, year["id"]) if row["meeting_id"]}
     topics = import_lookups.topics(db)
     actions = Actions()
     seen: Seen = Seen()
@@ -90,14 +125,21 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
     students.prepare(rows, problems)
     found = []
     for row in rows:
-        student = students.find(row, problems)
-        if student is None:
-            result.skipped += 1
-            continue
-        mentor = mentors.find(row, problems) if mentors.named(row) else None
-        if mentors.named(row) and mentor is None:
-            result.skipped += 1
-            continue
+        from_form = row.get("mentee") is not None
+        if from_form:
+            mentor, student = _checkin_people(row, mentors, students, matches_of, problems)
+            if student is None:
+                result.skipped += 1
+                continue
+        else:
+            student = students.find(row, problems)
+            if student is None:
+                result.skipped += 1
+                continue
+            mentor = mentors.find(row, problems) if mentors.named(row) else None
+            if mentors.named(row) and mentor is None:
+                result.skipped += 1
+                continue
         values = _read_values(row, year, topics, actions, problems)
         if values is None:
             result.skipped += 1
@@ -113,6 +155,11 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
                                         "student on this date: this row was skipped.")
             result.skipped += 1
             continue
+        if from_form:
+            values["from_form"] = True
+            values["help"] = _needs_help(row, problems)
+            values["submitted_on"] = _submitted_on(row) or values["met_on"]
+            values["student_name"] = f"{student['first_name']} {student['last_name']}"
         found.append((match, values))
     sorted_meetings = sort_out(found, lambda item: existing.get((item[0]["id"],
                                                                  item[1]["met_on"])),
@@ -121,6 +168,7 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
                    for match, values in sorted_meetings.new]
     actions.updates = [(old, changes) for _, old, changes in sorted_meetings.changed]
     sorted_meetings.count_into(result)
+    _referrals_asked(actions, sorted_meetings, referred, year, result)
     if actions.new_topics:
         result.notes.append("New topics will be added to the list: "
                             + ", ".join(actions.new_topics) + ".")
@@ -131,8 +179,13 @@ def plan(context: Context, tables: list[Table]) -> KindPlan:
 
 
 def _changes(values: dict[str, Any], old: dict, topics: dict[str, int]) -> dict[str, Any]:
-    """What the file would change in a stored meeting."""
+    """What the file would change in a stored meeting (a check-in only fills what the stored
+    meeting leaves blank: it never overwrites what the facilitator wrote)."""
     changes = {k: values[k] for k in COMPARED if values[k] is not None and values[k] != old[k]}
+    if values.get("from_form"):
+        changes = {k: value for k, value in changes.items() if old[k] in (None, "")}
+        if old["topic_list"]:
+            return changes
     old_topics = sorted(int(t) for t in (old["topic_list"] or "").split(",") if t)
     if values["topic_names"] and sorted(_topic_ids(values, topics)) != old_topics:
         changes["topic_names"] = values["topic_names"]
@@ -186,6 +239,10 @@ def _read_values(row: Row, year: dict, topics: dict[str, int], actions: Actions,
     notes = row.get("notes")
     if notes is not None:
         values["notes"] = text_of(notes)
+    place = row.get("place")
+    if place is not None:
+        values["note_alone"] = values["notes"] or ""
+        values["notes"] = checkin.meeting_note(text_of(place), values["notes"])
     slot = row.get("slot")
     if slot is not None:
         try:
@@ -205,6 +262,135 @@ def _read_values(row: Row, year: dict, topics: dict[str, int], actions: Actions,
                     [t.lower() for t in actions.new_topics]:
                 actions.new_topics.append(name)
     return values
+
+
+def _checkin_people(row: Row, mentors: MentorFinder, students: StudentFinder,
+                    matches_of: dict[int, list[dict]], problems: Problems
+                    ) -> tuple[dict | None, dict | None]:
+    """(mentor, student) of a check-in: the mentor who sent it, and the mentee it names,
+    looked for among that mentor's mentees only."""
+    if not mentors.named(row):
+        problems.group("checkin_no_mentor", row, None, str(row.number),
+                       lambda rows, _: f"{plural(rows, 'check-in')} "
+                       f"{verb(rows, 'does', 'do')} not say which mentor sent "
+                       f"{verb(rows, 'it', 'them')} and {verb(rows, 'was', 'were')} skipped. "
+                       "Set the form to record each person's email (Microsoft Forms: only "
+                       "people in your organization can respond, record name; Google Forms: "
+                       "collect email addresses), or add the mentor's email to those rows.")
+        return None, None
+    mentor = mentors.find(row, problems)
+    if mentor is None:
+        return None, None
+    mentees = {}
+    for student_matches in matches_of.values():
+        for match in student_matches:
+            if match["mentor_id"] == mentor["id"]:
+                mentees[match["student_id"]] = students.by_id.get(match["student_id"])
+    mentees = {key: value for key, value in mentees.items() if value is not None}
+    written = text_of(row.get("mentee"))
+    mentor_name = f"{mentor['first_name']} {mentor['last_name']}".strip()
+    student = _mentee_by_id(written, students)
+    if student is None:
+        named = _mentees_by_name(written, mentees.values())
+        if len(named) == 1:
+            return mentor, named[0]
+        if len(named) > 1:
+            problems.add(row, "mentee", f"{mentor_name} has {len(named)} mentees who could be "
+                                        f"“{written}”: the check-in was skipped. Add "
+                                        "the student's ID to that row, or log the meeting in "
+                                        "MentorDesk.")
+            return None, None
+        problems.add(row, "mentee", f"\u201c{written}\u201d is not one of {mentor_name}'s "
+                                    "mentees this year: the check-in was skipped. Check the "
+                                    "ID with the mentor.")
+        return None, None
+    if student["id"] not in mentees:
+        problems.add(row, "mentee", f"{student['first_name']} {student['last_name']} is not "
+                                    f"{mentor_name}'s mentee this year, so MentorDesk did not "
+                                    "add the check-in to anyone. Check the student's ID with "
+                                    "the mentor, or match them first if they now meet.")
+        return None, None
+    return mentor, student
+
+
+def _mentee_by_id(written: str, students: StudentFinder) -> dict | None:
+    try:
+        value = parse_id(written)
+    except Unreadable:
+        return None
+    found, _ = students.ids.find(value)
+    if found is None or found < 0 or found not in students.by_id:
+        return None
+    return students.by_id[found]
+
+
+def _mentees_by_name(written: str, mentees) -> list[dict]:
+    """The mentor's mentees a name fits: first and last, preferred and last, "last, first",
+    or a first (or preferred) name alone."""
+    wanted = " ".join(written.lower().replace(",", " , ").split())
+    fits = []
+    for student in mentees:
+        first, last = student["first_name"].lower(), student["last_name"].lower()
+        preferred = (student.get("preferred_name") or "").lower()
+        names = {f"{first} {last}", f"{last} , {first}", first}
+        if preferred:
+            names |= {f"{preferred} {last}", preferred}
+        if wanted in names:
+            fits.append(student)
+    return fits
+
+
+def _needs_help(row: Row, problems: Problems) -> bool:
+    raw = row.get("needs_help")
+    if raw is None:
+        return False
+    try:
+        return bool(parse_yes_no(raw))
+    except Unreadable:
+        problems.add(row, "needs_help", f"“{text_of(raw)}” does not say yes or no to "
+                                        "the counselor's help; no referral was raised. Ask the "
+                                        "mentor.")
+        return False
+
+
+def _submitted_on(row: Row) -> str | None:
+    raw = row.get("submitted_at")
+    if raw is None:
+        return None
+    try:
+        return timestamp_of(raw).date().isoformat()
+    except Unreadable:
+        return None
+
+
+def _referrals_asked(actions: Actions, sorted_meetings, referred: set[tuple[int, int]],
+                     year: dict, result: KindPlan) -> None:
+    """The open referrals the check-ins ask for, once each: none where the meeting already
+    has one raised by that mentor."""
+    for match, values in sorted_meetings.new:
+        if values.get("help"):
+            actions.referrals.append(_referral(match, values, None, year))
+    for (match, values), old in ([(item, old) for item, old, _ in sorted_meetings.changed]
+                                 + list(sorted_meetings.unchanged)):
+        if values.get("help") and (old["id"], match["mentor_id"]) not in referred:
+            actions.referrals.append(_referral(match, values, old["id"], year))
+    names = [referral["student_name"] for referral in actions.referrals]
+    if names:
+        result.notes.append(f"{plural(len(names), 'check-in')} {verb(len(names), 'asks', 'ask')} "
+                            f"for the counselor's help ({listed(names)}): "
+                            f"{verb(len(names), 'an open referral', 'open referrals')} raised by "
+                            f"the mentor, noted “{checkin.REFERRAL_NOTE}”.")
+    result.details["referrals_raised"] = len(names)
+
+
+def _referral(match: dict, values: dict, meeting_id: int | None, year: dict) -> dict:
+    opened = values["submitted_on"]
+    if not year["first_day"] <= opened <= year["last_day"]:
+        opened = values["met_on"]
+    return {"match_id": match["id"], "met_on": values["met_on"], "meeting_id": meeting_id,
+            "student_id": match["student_id"], "mentor_id": match["mentor_id"],
+            "opened_on": opened, "student_name": values["student_name"],
+            "need": checkin.referral_need(values.get("note_alone", values["notes"]))}
 
 
 def _word_choice(value: Any, words: dict[str, tuple[str, ...]]) -> str | None:
@@ -255,6 +441,7 @@ def write(db: sqlite_utils.Database, kind_plan: KindPlan, batch_id: int, log: Ch
         topic_id = import_lookups.add_topic(db, name)
         topics[name.lower()] = topic_id
         log.inserted("topics", {"id": topic_id})
+    made: dict[tuple[int, str], int] = {}
     for index, new in enumerate(actions.new):
         meeting_id = meeting_store.add_meeting(
             db, new["mentor_id"], [new["match_id"]], new["met_on"], slot=new["slot"],
@@ -262,6 +449,7 @@ def write(db: sqlite_utils.Database, kind_plan: KindPlan, batch_id: int, log: Ch
             outcome=new["outcome"] or "held", notes=new["notes"] or "",
             topic_ids=_topic_ids(new, topics), batch_id=batch_id)
         log.inserted("meetings", {"id": meeting_id})
+        made[(new["match_id"], new["met_on"])] = meeting_id
         if index % 200 == 0:
             context.report(index, len(actions.new))
     for old, changes in actions.updates:
@@ -277,6 +465,14 @@ def write(db: sqlite_utils.Database, kind_plan: KindPlan, batch_id: int, log: Ch
             for topic_id in update["topic_ids"]:
                 log.inserted("meeting_topics", {"meeting_id": old["id"], "topic_id": topic_id})
         meeting_store.update_meeting(db, old["id"], **update)
+    for referral in actions.referrals:
+        meeting_id = referral["meeting_id"] or made.get((referral["match_id"], referral["met_on"]))
+        mentor = import_lookups.mentor_name(db, referral["mentor_id"])
+        referral_id = referral_store.add_referral(
+            db, referral["student_id"], kind_plan.year_id, "counselor", referral["opened_on"],
+            referral["need"], raised_by=mentor, raised_by_mentor_id=referral["mentor_id"],
+            meeting_id=meeting_id)
+        log.inserted("referrals", {"id": referral_id})
     context.report(1, 1)
 
 
@@ -285,9 +481,10 @@ KIND = Kind(
     label="Meetings (a mentoring log)",
     fields=FIELDS,
     required=tuple(frozenset({student, "met_on"}) for student in
-                   ("student_id", "sis_id", "state_id", "sourced_id", "full_name"))
+                   ("student_id", "sis_id", "state_id", "sourced_id", "full_name", "mentee"))
     + (frozenset({"last_name", "first_name", "met_on"}),),
     plan=plan,
     write=write,
     needs="a student ID (or name) and the meeting date",
+    refine=refine,
 )

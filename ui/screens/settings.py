@@ -40,7 +40,7 @@ from ui.widgets.word_list import WordList
 
 # Where each declared setting is shown (a test checks that every one of them is somewhere).
 GROUPS: dict[str, tuple[str, ...]] = {
-    "school": ("school_name", "school_logo", "lowest_grade", "top_grade"),
+    "school": ("school_name", "school_id", "school_logo", "lowest_grade", "top_grade"),
     "years": ("current_year",),
     "attendance": ("in_school_suspension_counts_absent", "minimum_enrolled_days",
                    "change_days_before", "change_days_after",
@@ -164,7 +164,9 @@ class SettingsScreen(Screen):
     def _school_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        form = self._form(("school_name",), {"school_name": "School &name"})
+        form = self._form(("school_name", "school_id"),
+                          {"school_name": "School &name", "school_id": "State or district "
+                           "school &ID"})
         form.addRow("School logo", self.logo)
         layout.addLayout(form)
         layout.addWidget(QLabel("<b>Grades</b>"))

@@ -39,10 +39,21 @@ from program.vocabulary import (
     plural,
     tier_words,
 )
-from storage import availability, clock, goals, matches, meetings, nominations, referrals, students
+from storage import (
+    availability,
+    clock,
+    goals,
+    matches,
+    meetings,
+    nominations,
+    referrals,
+    students,
+    surveys,
+)
 from ui.desk import Desk, import_available
 from ui.operations import perform
 from ui.screens.base import button
+from ui.screens.student_surveys import survey_answers_html
 from ui.widgets.availability_grid import AvailabilityGrid
 from ui.widgets.chart import ChartView
 from ui.widgets.detail_pane import DetailPane, add_to, scrolling, section_title, text_view
@@ -126,7 +137,8 @@ class StudentDetail(DetailPane):
         profile_layout.addStretch(1)
         self.tabs.addTab(scrolling(profile_page, on_panel=True), "Profile")
         self.tabs.addTab(self._goals_page(), "Goals")
-        self.mentors_view = text_view("Mentors", "The student's mentors now and before")
+        self.mentors_view = text_view("Mentors", "The student's mentors now and before, and "
+                                      "their survey answers")
         self.mentors_view.anchorClicked.connect(self._mentor_link)
         self.tabs.addTab(self.mentors_view, "Mentors")
         self.meetings_view = text_view("Meetings", "Every meeting logged with this student")
@@ -421,7 +433,12 @@ class StudentDetail(DetailPane):
         self.grid.set_grid(availability.get(db, "student", student_id))
         self.profile.setText(self._profile_html(record))
         self._show_goals(goals.goals_of(db, student_id))
-        self.mentors_view.setHtml(self._mentors_html(student_matches))
+        # The survey answers go with the mentoring itself (a tab of their own would widen the
+        # pane past what a 1440-wide window leaves the students list).
+        self.mentors_view.setHtml(self._mentors_html(student_matches)
+                                  + "<p><b>Survey answers</b></p>" + survey_answers_html(
+                                      surveys.responses_of_student(db, student_id),
+                                      surveys.questions(db, "mentee", include_retired=True)))
         self.nominations.show_nominations(nominations.nominations_of(db, student_id), year_id)
         self.meetings_view.setHtml(self._meetings_html(meetings.meetings_of_student(db,
                                                                                    student_id)))

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 THINGS = {"students": ("student", "students"), "mentors": ("mentor", "mentors"),
           "matches": ("match", "matches"), "meetings": ("meeting", "meetings"),
           "attendance": ("student-day of attendance", "student-days of attendance"),
-          "calendar": ("day without school", "days without school")}
+          "calendar": ("day without school", "days without school"),
+          "surveys": ("survey response", "survey responses")}
 WARNING_STYLE = "color: #8a1c1c;"
 
 

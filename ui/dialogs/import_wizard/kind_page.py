@@ -1,4 +1,5 @@
-"""What the file holds (as guessed, or chosen), the school year, and attendance choices."""
+"""What the file holds (as guessed, or chosen), the school year, attendance choices, and when
+survey answers were given."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from importing.kinds import KINDS
+from program.surveys import phase_from_words
 from storage import clock
 from ui.dialogs.import_wizard.common import Page, label
 
@@ -70,9 +72,21 @@ class KindPage(Page):
         box_layout = QVBoxLayout(self.attendance_box)
         box_layout.addWidget(self.absences_only)
         box_layout.addLayout(through_row)
+        # Survey answers: from the start or the end of mentoring (the file's name may say).
+        self.survey_when = QComboBox()
+        self.survey_when.setAccessibleName("When the answers were given")
+        self.survey_when.setToolTip("The survey given at the start of mentoring, or at the end")
+        for words, phase in (("Choose: the file's name does not say", None),
+                             ("At the start of mentoring", "pre"),
+                             ("At the end of mentoring", "post")):
+            self.survey_when.addItem(words, phase)
+        self.survey_box = QGroupBox("Survey answers")
+        survey_layout = QFormLayout(self.survey_box)
+        survey_layout.addRow("Given &when", self.survey_when)
         form = QFormLayout()
         form.addRow("School &year", self.year)
-        for widget in (self.year, self.absences_only, self.through_given, self.through):
+        for widget in (self.year, self.absences_only, self.through_given, self.through,
+                       self.survey_when):
             signal = getattr(widget, "currentIndexChanged", None) or getattr(
                 widget, "toggled", None) or widget.dateChanged
             signal.connect(lambda *_: self._stale())
@@ -83,6 +97,7 @@ class KindPage(Page):
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.attendance_box)
+        layout.addWidget(self.survey_box)
         layout.addStretch(1)
 
     def reset(self) -> None:
@@ -105,6 +120,10 @@ class KindPage(Page):
         self.year.blockSignals(False)
         today = clock.today()
         self.through.setDate(QDate(today.year, today.month, today.day))
+        said = phase_from_words(wizard.workbook.path.name) if wizard.workbook else None
+        self.survey_when.blockSignals(True)
+        self.survey_when.setCurrentIndex(max(self.survey_when.findData(said), 0))
+        self.survey_when.blockSignals(False)
         self._show_choices()
 
     def enter(self) -> None:
@@ -138,4 +157,5 @@ class KindPage(Page):
     def _show_choices(self) -> None:
         kind = self.chosen_kind()
         self.attendance_box.setVisible(kind == "attendance")
+        self.survey_box.setVisible(kind == "surveys")
         self.year.setEnabled(kind != "mentors" and self.year.count() > 0)

@@ -173,7 +173,8 @@ class ImportWizard(QDialog):
     def options(self) -> Options:
         return Options(absences_only=self.kind_page.absences_only.isChecked(),
                        through=self.kind_page.through_day(),
-                       close_matches=self.summary_page.close_matches.isChecked())
+                       close_matches=self.summary_page.close_matches.isChecked(),
+                       survey_phase=self.kind_page.survey_when.currentData())
 
     def chosen_sheets(self) -> list[str] | None:
         """The sheets ticked; None: every sheet with a table (as the headless import reads)."""
