@@ -160,6 +160,11 @@ def guess_kind(workbook: Workbook) -> tuple[str, str]:
     return name, why
 
 
+def _has_student_ids(sheet) -> bool:
+    students = find_table(sheet, KINDS["students"].fields)
+    return students is not None and students.has("student_id")
+
+
 # How far ahead of the next kind the likeliest must be for MentorDesk to be sure of it.
 SURE_MARGIN = 3
 
@@ -184,6 +189,8 @@ def guess_kind_surely(workbook: Workbook) -> tuple[str, str, bool]:
                 score += 3
             if kind.name == "mentors" and table.has("email") and not table.has("grade"):
                 score += 1
+            if kind.name == "mentors" and _has_student_ids(sheet):
+                score -= 5  # a column of student IDs: a roster, not a staff list
             if score > scores.get(kind.name, (-1, [], False))[0]:
                 shown = [table.headers[column] for column, key in sorted(table.mapping.items())
                          if not key.startswith("ignore")][:3]

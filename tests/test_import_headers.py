@@ -126,6 +126,21 @@ def test_the_kind_is_guessed_from_the_columns(tmp_path):
         assert guess_kind(read_file(path))[0] == kind, kind
 
 
+def test_a_plain_roster_is_surely_students_not_a_staff_list(tmp_path):
+    # Names alone make a complete staff list too; a student ID column says it is a roster, so
+    # the import window does not ask the facilitator to confirm what it holds.
+    from importing.plan import guess_kind_surely
+
+    for header in (["Student ID", "Last Name", "First Name", "Grade"],
+                   ["Student Number", "First", "Last"]):
+        path = csv_file(tmp_path / "roster.csv", [header, ["100001", "Garcia", "Ana", "7"][
+            :len(header)]])
+        assert guess_kind_surely(read_file(path))[::2] == ("students", True), header
+    staff = csv_file(tmp_path / "staff.csv", [["First Name", "Last Name", "Email"],
+                                              ["Mo", "Rivera", "mo@school.example.org"]])
+    assert guess_kind_surely(read_file(staff))[0] == "mentors"
+
+
 def test_every_sheet_of_a_workbook_one_per_grade(tmp_path):
     header = ["Student ID", "Student Name", "Teacher"]
     path = xlsx(tmp_path / "grades.xlsx", {
