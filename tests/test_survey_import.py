@@ -247,5 +247,9 @@ def test_the_import_window_asks_when_and_reads_it_from_the_name(qtbot, data_file
         else:
             qtbot.waitUntil(summary.is_complete, timeout=20000)
             assert not wizard.kind_page.survey_box.isVisibleTo(wizard)  # another page's
+            # The question columns are read as answers, and the summary says so.
+            columns = summary.columns_text.text()
+            assert "Read as answers where they head one of the survey's questions" in columns
+            assert "Not imported:" not in columns
         assert "add 1" in summary.headline.text()
         wizard.close()

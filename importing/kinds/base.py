@@ -103,6 +103,8 @@ class Kind:
     # Corrects the guessed columns of a table where a format gives a header another meaning
     # (OneRoster's "phone" is the person's own, not a guardian's).
     refine: Callable[[Table], None] | None = None
+    # What becomes of the columns no field takes, in the import window's summary words.
+    other_columns: str = "Not imported"
 
     def field(self, key: str) -> Field | None:
         for spec in self.fields:

@@ -288,4 +288,7 @@ KIND = Kind(
     write=write,
     needs="when each response was given (Timestamp) and a column per survey question",
     refine=refine,
+    # The question columns are read by their questions' words, not through the field mapping.
+    other_columns="Read as answers where they head one of the survey's questions, else not "
+                  "imported",
 )

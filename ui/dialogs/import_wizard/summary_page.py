@@ -253,7 +253,8 @@ class SummaryPage(Page):
                                       or table.mapping[column].startswith("ignore"))]
             line = "; ".join(read)
             if skipped:
-                line += f"<br><span style='color:#52606d'>Not imported: {', '.join(skipped)}"
+                line += (f"<br><span style='color:#52606d'>{escape(kind.other_columns)}: "
+                         f"{', '.join(skipped)}")
                 line += "</span>"
             if len(source.tables) > 1:
                 line = f"<i>{escape(table.name)}</i>: {line}"
