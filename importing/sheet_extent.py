@@ -3,7 +3,7 @@
 python-calamine holds a sheet as one rectangle from its first cell to its last: a 5 KB file with
 one cell in A1 and one in XFD1048576 asks for hundreds of gigabytes and takes the computer down
 with it. A sheet is scanned as it is unpacked (ui and headless import alike, in
-importing.sheets' zip check), and one whose rectangle is far larger than a school's list is
+importing.file_checks' zip check), and one whose rectangle is far larger than a school's list is
 refused with a sentence.
 
 The scan must not slow a real import much: it looks only for cell references with more column

@@ -210,7 +210,9 @@ def test_a_zip_that_lies_about_its_size_is_refused(tmp_path, monkeypatch):
 
 
 def test_a_file_too_large_is_refused_before_reading(tmp_path, monkeypatch):
-    monkeypatch.setattr(sheets, "MAX_FILE_BYTES", 1000)
+    from importing import file_checks
+
+    monkeypatch.setattr(file_checks, "MAX_FILE_BYTES", 1000)
     path = csv_file(tmp_path / "big.csv", [["Student ID", "Date", "Code"]] +
                     [[str(n), "9/3/2025", "A"] for n in range(200)])
     refused(path, "too large")
