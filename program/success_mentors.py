@@ -7,8 +7,8 @@ absent mentees against similar students: :mod:`program.outcomes`.)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from program.attendance import MonthRate, tier_for
 from program.attendance_ledger import SpanLedger, Totals, totals_through
@@ -65,6 +65,19 @@ def _chronic_shares(ledgers: Mapping[int, Totals], first: dt.date, ends: list[dt
                 rated[n] += 1
                 chronic[n] += tier in CHRONIC
     return [(c / r if r else None, r) for c, r in zip(chronic, rated, strict=True)]
+
+
+def known_months(months: Sequence[ChronicMonth], through: dt.date | None
+                 ) -> tuple[ChronicMonth, ...]:
+    """This year's shares only for the months attendance is known in: a month after the last
+    day imported would only repeat the month before as if it were that month's own figure."""
+    if through is None:  # (nothing said of where the data ends: as computed)
+        return tuple(months)
+    shown, past = [], False
+    for month in months:  # in school-year order
+        shown.append(replace(month, this_year=None, this_year_rated=0) if past else month)
+        past = past or month.month == through.month
+    return tuple(shown)
 
 
 def chronic_share_by_month(calendar: SchoolCalendar, as_of: dt.date,

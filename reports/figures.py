@@ -19,7 +19,7 @@ from analysis.report import ReportData, load_report
 from analysis.surveys import mentee_answer_lines, mentee_changes
 from program.comparison import GroupFigures
 from program.outcomes import CHRONIC, NOT_CHRONIC, Comparison, PreviouslyChronic
-from program.success_mentors import ChronicMonth, DoseBand, LastYearMentees
+from program.success_mentors import ChronicMonth, DoseBand, LastYearMentees, known_months
 from program.vocabulary import person_name
 from reports import breakdowns
 from reports.breakdowns import Breakdown, MenteeFacts
@@ -423,7 +423,7 @@ def figures_from(data: ReportData, level: str, school_name: str) -> ReportFigure
         comparison=outcomes.comparison,
         previously_chronic=outcomes.previously_chronic,
         dose=outcomes.dose,
-        chronic_by_month=outcomes.chronic_by_month,
+        chronic_by_month=known_months(outcomes.chronic_by_month, data.data_through),
         last_year_mentees=outcomes.last_year_mentees,
         school_absence_rate=data.school_rate,
         monthly=[MonthPoint(y, m, mentees_months.get((y, m)), school.get((y, m)))

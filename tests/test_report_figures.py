@@ -218,6 +218,18 @@ def test_the_whole_school_chronically_absent_month_by_month_beside_last_year(fig
                                                                     5, 6]
 
 
+def test_a_month_after_the_last_day_of_attendance_shows_no_share_of_its_own(small_school):
+    # A month later, attendance is still known only through 27 October: November's share would
+    # be October's again, printed as November's. It is left empty; last year's stays.
+    data, school = small_school
+    figures = compute_figures(data.db, school.year_id, as_of=LATER_AS_OF, level=TEAM)
+    assert figures.attendance_through == dt.date(2025, 10, 27)
+    months = {month.month: month for month in figures.chronic_by_month}
+    assert months[10].this_year == pytest.approx(5 / 13)
+    assert (months[11].this_year, months[11].this_year_rated) == (None, 0)
+    assert months[11].last_year == pytest.approx(3 / 4)
+
+
 def test_last_years_mentees_this_year(figures):
     last = figures.last_year_mentees
     # s12, Marisol's mentee last year: still enrolled, not matched this year; 1 of 40 days
