@@ -165,6 +165,11 @@ def _has_student_ids(sheet) -> bool:
     return students is not None and students.has("student_id")
 
 
+def _has_meeting_dates(sheet) -> bool:
+    meetings = find_table(sheet, KINDS["meetings"].fields)
+    return meetings is not None and meetings.has("date")
+
+
 # How far ahead of the next kind the likeliest must be for MentorDesk to be sure of it.
 SURE_MARGIN = 3
 
@@ -191,6 +196,9 @@ def guess_kind_surely(workbook: Workbook) -> tuple[str, str, bool]:
                 score += 1
             if kind.name == "mentors" and _has_student_ids(sheet):
                 score -= 5  # a column of student IDs: a roster, not a staff list
+            if kind.name == "surveys" and table.has("response_number", "submitted_at") \
+                    and not _has_meeting_dates(sheet):
+                score += 3  # a forms tool's export with no meeting's date: survey answers
             if score > scores.get(kind.name, (-1, [], False))[0]:
                 shown = [table.headers[column] for column, key in sorted(table.mapping.items())
                          if not key.startswith("ignore")][:3]

@@ -251,5 +251,7 @@ def test_the_import_window_asks_when_and_reads_it_from_the_name(qtbot, data_file
             columns = summary.columns_text.text()
             assert "Read as answers where they head one of the survey's questions" in columns
             assert "Not imported:" not in columns
+            # A forms tool's export with no meeting's date: MentorDesk is sure it is survey answers.
+            assert "not sure" not in summary.kind_text.text()
         assert "add 1" in summary.headline.text()
         wizard.close()
