@@ -165,9 +165,23 @@ def _has_student_ids(sheet) -> bool:
     return students is not None and students.has("student_id")
 
 
-def _has_meeting_dates(sheet) -> bool:
+def _survey_evidence(sheet, table) -> int:
+    """How much more (or less) a sheet looks like survey answers than its columns' count says.
+
+    A forms tool's export (a time it was sent, with a response number or the sender's email)
+    is survey answers unless it holds a meeting's date (the check-in form) or a nomination's
+    reasons (teachers nominating through a form: students, never survey answers).
+    """
+    students = find_table(sheet, KINDS["students"].fields)
+    if students is not None and any(key.startswith("reason")
+                                    for key in students.mapping.values()):
+        return -3
     meetings = find_table(sheet, KINDS["meetings"].fields)
-    return meetings is not None and meetings.has("date")
+    if meetings is not None and meetings.has("met_on"):
+        return 0
+    sent_by_a_form = table.has("submitted_at") and (
+        table.has("response_number") or table.has("email"))
+    return 3 if sent_by_a_form else 0
 
 
 # How far ahead of the next kind the likeliest must be for MentorDesk to be sure of it.
@@ -196,9 +210,8 @@ def guess_kind_surely(workbook: Workbook) -> tuple[str, str, bool]:
                 score += 1
             if kind.name == "mentors" and _has_student_ids(sheet):
                 score -= 5  # a column of student IDs: a roster, not a staff list
-            if kind.name == "surveys" and table.has("response_number", "submitted_at") \
-                    and not _has_meeting_dates(sheet):
-                score += 3  # a forms tool's export with no meeting's date: survey answers
+            if kind.name == "surveys":
+                score += _survey_evidence(sheet, table)
             if score > scores.get(kind.name, (-1, [], False))[0]:
                 shown = [table.headers[column] for column, key in sorted(table.mapping.items())
                          if not key.startswith("ignore")][:3]

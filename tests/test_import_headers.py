@@ -141,6 +141,24 @@ def test_a_plain_roster_is_surely_students_not_a_staff_list(tmp_path):
     assert guess_kind_surely(read_file(staff))[0] == "mentors"
 
 
+def test_a_forms_tools_export_is_surely_survey_answers_unless_it_holds_nominations(tmp_path):
+    from importing.plan import guess_kind_surely
+
+    questions = ["There is an adult at this school who cares about me.",
+                 "I feel like I belong at this school."]
+    microsoft = ["ID", "Start time", "Completion time", "Email", "Name",
+                 "Your student ID number", *questions]
+    google = ["Timestamp", "Email Address", "Your student ID number", *questions]
+    for name, header in (("microsoft", microsoft), ("google", google)):
+        path = csv_file(tmp_path / f"{name}.csv", [header, ["1"] * len(header)])
+        assert guess_kind_surely(read_file(path))[::2] == ("surveys", True), name
+    # Teachers' nominations through Microsoft Forms are students, whatever the form's columns.
+    nominations = ["ID", "Start time", "Completion time", "Email", "Name", "Student ID",
+                   "Student name", "Reason for nomination"]
+    path = csv_file(tmp_path / "nominations.csv", [nominations, ["1"] * len(nominations)])
+    assert guess_kind_surely(read_file(path))[0] == "students"
+
+
 def test_every_sheet_of_a_workbook_one_per_grade(tmp_path):
     header = ["Student ID", "Student Name", "Teacher"]
     path = xlsx(tmp_path / "grades.xlsx", {
