@@ -298,7 +298,7 @@ def far_reaching_xlsx(path, cells, dimension: str | None = None):
     return path
 
 
-def import_in_a_small_process(path, tmp_path):
+def import_in_a_small_process(path, data_path):
     """The headless import, in a process allowed 2 GB (so a runaway read fails alone)."""
     import resource
     import subprocess
@@ -310,22 +310,28 @@ def import_in_a_small_process(path, tmp_path):
         resource.setrlimit(resource.RLIMIT_AS, (2 * 1024 ** 3, 2 * 1024 ** 3))
 
     return subprocess.run(
-        [sys.executable, str(PROJECT / "main.py"), "--db", str(tmp_path / "school.sqlite"),
-         "import", "students", str(path), "--dry-run"],
+        [sys.executable, str(PROJECT / "main.py"), "--db", str(data_path),
+         "import", "students", str(path)],
         capture_output=True, text=True, timeout=120, preexec_fn=limit, cwd=PROJECT)
 
 
 @pytest.mark.parametrize("dimension", [None, "A1:B2"])
-def test_a_small_file_with_a_cell_at_the_sheet_s_far_corner_is_refused(tmp_path, dimension):
+def test_a_small_file_with_a_cell_at_the_sheet_s_far_corner_is_refused(tmp_path, dimension,
+                                                                        data_file):
     # Reading it whole would need 16,384 x 1,048,576 cells: half a terabyte.
     path = far_reaching_xlsx(tmp_path / "roster.xlsx", {
         "A1": "Student ID", "B1": "Last Name", "A2": "100001", "B2": "Garcia",
         "XFD1048576": "x"}, dimension)
     assert path.stat().st_size < 5000
+    from tests.conftest import data_checksum
+
+    data_file.close()
+    before = data_checksum(data_file.path)
     # First in a process of its own: were the check gone, this one would die, not the tests.
-    done = import_in_a_small_process(path, tmp_path)
+    done = import_in_a_small_process(path, data_file.path)
     assert done.returncode == 1, done.stderr[-2000:]
     assert "reach far past its real rows" in done.stdout + done.stderr
+    assert data_checksum(data_file.path) == before  # the data file is exactly as it was
     with pytest.raises(ImportRefused, match="reach far past its real rows"):
         open_workbook(path)
 

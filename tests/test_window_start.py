@@ -85,11 +85,19 @@ def test_opening_another_file_lets_the_day_s_backup_finish_first(window, qtbot, 
         original_close(self)
 
     monkeypatch.setattr(data_file, "close", close)
-    # (A thread that sleeps, not threading.Timer: a timed wait that runs out never wakes under
-    # faketime, which the suite must pass under.)
-    threading.Thread(target=lambda: (time.sleep(0.3), release.set())).start()
-    window.open_file(other)
-    assert ended and closed and ended[0] <= closed[0]
+    # The slow write ends only once the window has begun to wait for writes in flight.
+    waiting = window.let_writes_finish
+
+    def let_writes_finish() -> None:
+        release.set()
+        waiting()
+
+    monkeypatch.setattr(window, "let_writes_finish", let_writes_finish)
+    try:
+        window.open_file(other)
+        assert ended and closed and ended[0] <= closed[0]
+    finally:
+        release.set()  # (never leave the writer's thread held for the tests after this one)
 
 
 def test_the_students_list_shows_names_first_then_attendance(window, qtbot, demo_copy):
