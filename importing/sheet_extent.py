@@ -44,12 +44,9 @@ def _beyond(letters: int, digits: int) -> re.Pattern[bytes]:
         f' r="(?:[A-Z]{{{letters + 1}}}|[A-Z]{{1,{letters}}}[0-9]{{{digits + 1}}})'.encode())
 
 
-def _letters(column: int) -> str:
-    letters = ""
-    while column > 0:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters or "A"
+def _letter_count(column: int) -> int:
+    """How many letters column number ``column`` is written with (Z: 1, AA: 2, AAA: 3)."""
+    return 1 if column <= 26 else 2 if column <= 26 + 26 ** 2 else 3
 
 
 class ExtentWatch:
@@ -91,7 +88,7 @@ class ExtentWatch:
             rows = max(1, rows)
         # Whole letters and digits keep the search quick: a sheet of up to 26 columns may reach
         # row 999,999 unread (26 million cells at most); wider sheets are allowed fewer rows.
-        letters = len(_letters(columns))
+        letters = _letter_count(columns)
         digits = len(str(rows))
         while digits > 1 and 26 ** letters * 10 ** digits > MAX_SHEET_CELLS:
             digits -= 1

@@ -339,7 +339,9 @@ def test_a_small_file_with_a_cell_at_the_sheet_s_far_corner_is_refused(tmp_path,
 def test_a_wide_sheet_with_many_rows_is_counted_and_opens(tmp_path):
     # 30 columns (AD) and a row 120,000: more than the quick look vouches for, so the sheet is
     # counted reference by reference: 3.6 million cells, which is fine.
-    cells = {f"{sheets_column(column)}1": f"Day {column}" for column in range(1, 31)}
+    from openpyxl.utils import get_column_letter
+
+    cells = {f"{get_column_letter(column)}1": f"Day {column}" for column in range(1, 31)}
     cells["A120000"] = "100001"
     path = far_reaching_xlsx(tmp_path / "wide.xlsx", cells, dimension="A1:AD2")
     import zipfile
@@ -354,10 +356,3 @@ def test_a_wide_sheet_with_many_rows_is_counted_and_opens(tmp_path):
     workbook = open_workbook(path)
     assert workbook.sheet(workbook.sheet_names[0]).rows[0][:2] == ["Day 1", "Day 2"]
 
-
-def sheets_column(number: int) -> str:
-    letters = ""
-    while number:
-        number, remainder = divmod(number - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
