@@ -90,7 +90,8 @@ def run(argv: list[str] | None = None) -> int:
     out = Output(json_mode=wants_json)
     db_path: str | None = None
     try:
-        startup.start(argv)  # an import's file starts being read while the rest loads
+        if startup.start(argv):  # an import's file starts being read while the rest loads
+            startup.wait_until_checked()
         # A command loads only its own module: an import does not load the reports.
         parser = build_parser(argv)
         args = parser.parse_args(argv)

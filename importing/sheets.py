@@ -13,7 +13,7 @@ import codecs
 import csv
 import io
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -75,16 +75,22 @@ class Workbook:
                 sheet.rows = list(sheet.rows.cells_from(0))
 
 
-def open_workbook(path: Path | str, *, sheet_names: list[str] | None = None) -> Workbook:
-    """Read every visible, non-empty sheet of ``path`` (or only ``sheet_names``)."""
+def open_workbook(path: Path | str, *, sheet_names: list[str] | None = None,
+                  when_checked: Callable[[], None] | None = None) -> Workbook:
+    """Read every visible, non-empty sheet of ``path`` (or only ``sheet_names``);
+    ``when_checked`` is called once the checks before parsing have passed."""
     path = Path(path)
     head = check_file(path)
     kind = sniff(path, head)
     if kind == "zip":
         fmt = check_zip(path)
+        if when_checked is not None:
+            when_checked()
         workbook = _read_with_calamine(path, fmt, sheet_names)
     elif kind == "cfb":
         check_cfb(path)
+        if when_checked is not None:
+            when_checked()
         workbook = _read_with_calamine(path, "xls", sheet_names)
     else:
         workbook = _read_text(path)
@@ -106,15 +112,25 @@ class PendingRead:
         self.path, self.sheet_names = path, sheet_names
         self._workbook: Workbook | None = None
         self._error: BaseException | None = None
+        # Set once the file has passed its checks and is being parsed (or has been refused).
+        self.checked = threading.Event()
         self._thread = threading.Thread(target=self._read, name="read-spreadsheet",
                                         daemon=True)
         self._thread.start()
 
     def _read(self) -> None:
         try:
-            self._workbook = open_workbook(self.path, sheet_names=self.sheet_names)
+            self._workbook = open_workbook(self.path, sheet_names=self.sheet_names,
+                                           when_checked=self.checked.set)
         except BaseException as error:  # handed to whoever asks for the result
             self._error = error
+        finally:
+            self.checked.set()
+
+    def wait_until_checked(self) -> None:
+        """Wait until the file has passed its checks (or been refused): the checks hold
+        Python's lock much of the time, and parsing hardly at all."""
+        self.checked.wait()
 
     def result(self) -> Workbook:
         """The workbook, once read (the file's refusal, if it was refused)."""

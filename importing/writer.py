@@ -103,6 +103,12 @@ class Writer(threading.Thread):
         self.check()
         self.work.put(_NewRows(attendance_import.laid_out(rows)))
 
+    def send_in_order(self, values: list) -> None:
+        """Rows that are surely new and already in the table's order, as INSERT values
+        (:func:`storage.attendance_import.values_of`), to store now."""
+        self.check()
+        self.work.put(_NewRows(attendance_import.statements_of(values)))
+
     def bulk(self) -> None:
         """Most of the attendance table will be new: rebuild its indexes once, at the end."""
         self.check()

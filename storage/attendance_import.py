@@ -7,10 +7,10 @@ student has no row for was a present day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
+from operator import add, itemgetter
 
 import sqlite_utils
 
@@ -130,6 +130,19 @@ def laid_out(rows: list) -> list[list]:
     rows = sorted(rows, key=itemgetter(0))
     return [list(chain.from_iterable(chain.from_iterable(rows[start:start + ROWS_PER_STATEMENT])))
             for start in range(0, len(rows), ROWS_PER_STATEMENT)]
+
+
+def values_of(slots: Iterable[tuple[int, str]], meanings: Iterable[tuple[str, str]]
+              ) -> Iterator:
+    """The INSERT values of rows already in the table's order: (student id, day) and
+    (status, code) of each row, one after the other."""
+    return chain.from_iterable(map(add, slots, meanings))
+
+
+def statements_of(values: list) -> list[list]:
+    """:func:`values_of`'s values, cut into the INSERT statements :func:`laid_out` makes."""
+    step = 4 * ROWS_PER_STATEMENT
+    return [values[start:start + step] for start in range(0, len(values), step)]
 
 
 def insert_laid_out(db: sqlite_utils.Database, statements: list[list], batch_id: int) -> None:

@@ -147,3 +147,49 @@ def test_a_big_first_import_keeps_the_attendance_indexes(school, tmp_path, order
     assert connection.execute("SELECT count(*) FROM attendance WHERE batch_id = ?",
                               [batch]).fetchone()[0] == plan.kind_plan.added
     connection.close()
+
+
+def school_days(count):
+    days, day = [], dt.date(2025, 9, 2)
+    while len(days) < count:
+        if day.weekday() < 5 and day not in (dt.date(2025, 11, 27), dt.date(2025, 11, 28)):
+            days.append(day)
+        day += dt.timedelta(days=1)
+    return days
+
+
+@pytest.mark.parametrize("order", ["student by student", "date by date"])
+def test_a_file_of_many_blocks_stores_what_the_planned_import_does(data_file, tmp_path, order):
+    # 18,000 rows, three of the reader's blocks (8,192 rows each): the second block meets a
+    # second name for one ID; the last, a date given twice for a student and a student not on
+    # the roster.
+    roster = [["Student ID", "Last Name", "First Name", "Grade"]] + [
+        [str(2000 + n), f"Family{n}", f"Kid{n}", "7"] for n in range(100)]
+    run(data_file, csv_file(tmp_path / "roster.csv", roster), "students")
+    school = data_file.path
+    data_file.close()
+    days = school_days(180)
+    slots = [(n, day) for n in range(100) for day in days]
+    if order == "date by date":
+        slots.sort(key=lambda slot: (slot[1], slot[0]))
+    rows = [["Student ID", "Last Name", "First Name", "Date", "Code"]] + [
+        [str(2000 + n), f"Family{n}", f"Kid{n}", day.isoformat(), "A" if day.day == 15 else "P"]
+        for n, day in slots]
+    rows[12_000][2] = "Someone Else"  # the ID given to a second child: all its rows left out
+    clashing = rows[12_000][0]
+    rows.append(["2003", "Family3", "Kid3", days[0].isoformat(), "E"])  # again, more serious
+    rows.append(["9999", "Nobody", "Here", days[0].isoformat(), "P"])  # not on the roster
+    planned, streamed = both_ways(school, tmp_path, csv_file(tmp_path / "big.csv", rows))
+    assert planned == streamed
+    stored, batches, _ = streamed
+    students = {student for student, *_ in stored}
+    assert len(students) == 99  # every student but the one whose ID names two children
+    assert len(stored) == 99 * 180
+    connection = sqlite3.connect(school.parent / "streamed.sqlite")
+    clashing_id = connection.execute("SELECT id FROM students WHERE local_id = ?",
+                                     [clashing]).fetchone()[0]
+    kid3 = connection.execute("SELECT id FROM students WHERE local_id = '2003'").fetchone()[0]
+    connection.close()
+    assert clashing_id not in students
+    assert (kid3, days[0].isoformat(), "absent_excused", "E") in stored
+    assert batches[-1][1] == 99 * 180

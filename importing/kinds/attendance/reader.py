@@ -14,8 +14,8 @@ file is still being read.
 
 from __future__ import annotations
 
-from itertools import compress, islice
-from operator import itemgetter, not_
+from itertools import compress, islice, repeat
+from operator import itemgetter, le, not_
 from typing import Any
 
 from importing.headers import Table
@@ -104,7 +104,8 @@ class AttendanceRows:
         # (student, day) -> [(period, section, (status, code), row)] of class or half-day rows
         self.parts: dict[tuple[int, str], list[tuple[str, str, tuple[str, str], Row]]] = {}
         self.fixes: list[tuple[str, str, int, str]] = []
-        self.chunk: list = []
+        self.chunk: list = []  # rows for the writer, as (slot, meaning)
+        self.laid: list = []  # rows for the writer in the table's order, as INSERT values
         self.duplicates = self.skipped = 0
         self.saw_present = False
         # Who each student's rows say they are, to notice one ID given to two children.
@@ -136,6 +137,9 @@ class AttendanceRows:
         self.name_cols = tuple(table.column_of(key) for key in
                                ("last_name", "first_name", "full_name"))
         self.name_columns = [column for column in self.name_cols if column is not None]
+        # For each name column: ID cell -> that column's cell on the ID's first row (quick
+        # look at whether a block brings a new name for an ID; see _check_names).
+        self.first_names: list[dict] = [{} for _ in self.name_columns]
         if id_col is None and self.finder is None:
             year = self.context.year
             self.finder = StudentFinder(self.context.db, year["id"] if year else None)
@@ -164,15 +168,17 @@ class AttendanceRows:
     def _read_blocks(self, table: Table, done: int, total: int) -> None:
         """The usual sheet, a block of rows at a time, with look-ups done by the thousand.
 
-        Each block's cells are looked up in the caches all at once; rows whose student, date
-        or code is not a good one (and blocks with a date twice for a student) go the slow
-        way, row by row, which notes their problems.
+        Each block's cells are looked up in the caches all at once (a block bringing a
+        student, date or code not met before first has them worked out); rows whose student,
+        date or code is not a good one (and blocks with a date twice for a student) go the
+        slow way, row by row, which notes their problems.
         """
         id_col, date_col, code_col = self.columns
         id_of, day_of, code_of = itemgetter(id_col), itemgetter(date_col), itemgetter(code_col)
         source = iterate_cells(table.sheet.rows, table.header_index + 1)
         index = table.header_index + 1
         days, width = self.days, self.width
+        good_ids, good_days, code_cache = self.good_ids, self.day_reader.good, self.code_cache
         while True:
             block = list(islice(source, BLOCK_ROWS))
             if not block:
@@ -189,35 +195,52 @@ class AttendanceRows:
             raw_ids = list(map(id_of, block))
             raw_days = list(map(day_of, block))
             raw_codes = list(map(code_of, block))
-            self._learn(block, index, raw_ids, raw_days, raw_codes)
+            ids = list(map(good_ids.get, raw_ids))
+            dates = list(map(good_days.get, raw_days))
+            meanings = list(map(code_cache.get, raw_codes))
+            self.first_offsets = {}
+            if None in ids or None in dates or None in meanings:
+                self._learn(block, index, raw_ids, raw_days, raw_codes)
+                ids = list(map(good_ids.get, raw_ids))
+                dates = list(map(good_days.get, raw_days))
+                meanings = list(map(code_cache.get, raw_codes))
             if self.name_columns:
                 self._check_names(block, index, raw_ids)
-            ids = list(map(self.good_ids.get, raw_ids))
-            dates = list(map(self.day_reader.good.get, raw_days))
-            meanings = list(map(self.code_cache.get, raw_codes))
+            rest: Any = ()
             if None in ids or None in dates or None in meanings:
                 good = list(map(all, zip(ids, dates, meanings, strict=True)))
-                pairs = list(zip(zip(compress(ids, good), compress(dates, good), strict=True),
-                                 compress(meanings, good), strict=True))
-            else:  # the usual block: every row a known student, a school day, a known code
-                pairs = list(zip(zip(ids, dates, strict=True), meanings, strict=True))
-            fresh = dict(pairs)
-            if len(fresh) == len(pairs) and days.keys().isdisjoint(fresh):
+                ids, dates = list(compress(ids, good)), list(compress(dates, good))
+                meanings = list(compress(meanings, good))
+                rest = compress(range(len(block)), map(not_, good))
+            slots = list(zip(ids, dates, strict=True))
+            fresh = dict(zip(slots, meanings, strict=True))
+            if len(fresh) == len(slots) and days.keys().isdisjoint(fresh):
                 days.update(fresh)
                 if self.send_everything:
-                    self.chunk.extend(pairs)
+                    self._send_block(slots, meanings)
                 elif self.stream is not None:
-                    for slot, meaning in pairs:
+                    for slot, meaning in zip(slots, meanings, strict=True):
                         self.maybe_send(slot, meaning)
-                if len(pairs) != len(block):
-                    for offset in compress(range(len(block)), map(not_, good)):
-                        self.slow(index + offset, block[offset])
+                for offset in rest:
+                    self.slow(index + offset, block[offset])
             else:  # the same student and date twice: row by row, the more serious kept
                 for offset, cells in enumerate(block):
                     self.slow(index + offset, cells)
             index += len(block)
-            if len(self.chunk) >= CHUNK_ROWS:
+            if len(self.chunk) >= CHUNK_ROWS or len(self.laid) >= 4 * CHUNK_ROWS:
                 self.flush()
+
+    def _send_block(self, slots: list[tuple[int, str]], meanings: list[tuple[str, str]]) -> None:
+        """Hand a block's rows, all surely new, to the writer.
+
+        Rows in the table's own order (student by student, each one's days in turn: most
+        files) are laid out for the INSERT statements as they are; others are sorted first
+        (see :func:`storage.attendance_import.laid_out`).
+        """
+        if all(map(le, slots, islice(slots, 1, None))):
+            self.laid.extend(attendance_import.values_of(slots, meanings))
+        else:
+            self.chunk.extend(zip(slots, meanings, strict=True))
 
     def _learn(self, block: list, index: int, raw_ids: list, raw_days: list,
                raw_codes: list) -> None:
@@ -261,15 +284,22 @@ class AttendanceRows:
     def _check_names(self, block: list, index: int, raw_ids: list) -> None:
         """Notice an ID the file gives to two differently named students (block at a time).
 
-        Each (ID, name cells) combination is looked at once: a block of rows that repeats the
-        combinations already seen costs one set of flat tuples.
+        Each (ID, name cells) combination is looked at once. A block whose every row names
+        its student as the ID's first row did (the usual block) is passed by comparing each
+        name column with those first names, without making the combinations.
         """
-        combinations = set(zip(raw_ids, *[map(itemgetter(column), block)
-                                          for column in self.name_columns], strict=False))
+        cells = [list(map(itemgetter(column), block)) for column in self.name_columns]
+        if all(list(map(first.get, raw_ids, repeat(_MISSING))) == column
+               for first, column in zip(self.first_names, cells, strict=True)):
+            return
+        combinations = set(zip(raw_ids, *cells, strict=True))
         new = combinations.difference(self.names_seen)
         if not new:
             return
         self.names_seen.update(new)
+        for combination in new:
+            for first, cell in zip(self.first_names, combination[1:], strict=True):
+                first.setdefault(combination[0], cell)
         first_row = self.table.sheet.first_row
         columns = self.name_columns
         for combination in new:
@@ -322,6 +352,8 @@ class AttendanceRows:
                 combination = (raw_id, *[cells[column] for column in self.name_columns])
                 if combination not in self.names_seen:
                     self.names_seen.add(combination)
+                    for first, cell in zip(self.first_names, combination[1:], strict=True):
+                        first.setdefault(raw_id, cell)
                     self._note_name(student_id, row)
         else:
             found = self.finder.find(row, self.problems)
@@ -389,6 +421,9 @@ class AttendanceRows:
         if self.chunk:
             self.stream.send(self.chunk)
             self.chunk = []
+        if self.laid:
+            self.stream.send_in_order(self.laid)
+            self.laid = []
 
     # Students --------------------------------------------------------------------------------
 
