@@ -18,7 +18,6 @@ import zlib
 from pathlib import Path
 
 from importing.problems import ImportRefused
-from importing.read_ahead import ReadAhead
 from importing.sheet_extent import MAX_SHEET_CELLS, ExtentWatch, sheet_cells
 
 # A year of daily attendance for 2,000 students is about 8 MB as .xlsx and 20 MB as .csv.
@@ -30,7 +29,6 @@ MAX_COMPRESSION_RATIO = 200
 RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
 CHUNK_BYTES = 4 * 1024 * 1024  # how much of a zip part is unpacked at a time while checking it
-READ_AHEAD_FROM_BYTES = 2 * CHUNK_BYTES  # a worksheet part this big is unpacked on a 2nd thread
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -292,23 +290,14 @@ def _inflated_size(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int
     total = 0
     # zipfile checks the CRC at the end and refuses a part longer than it declared.
     with archive.open(entry) as stream:
-        if watch is None or entry.file_size <= READ_AHEAD_FROM_BYTES:
-            while True:
-                chunk = stream.read(CHUNK_BYTES)
-                if not chunk:
-                    break
-                total += len(chunk)
-                if total > limit:
-                    raise _bomb(path)
-                if watch is not None:
-                    watch.feed(chunk)
-            return total
-        # A big worksheet: the next chunk is unpacked while this one is searched.
-        with ReadAhead(stream, CHUNK_BYTES) as chunks:
-            for chunk in chunks:
-                total += len(chunk)
-                if total > limit:
-                    raise _bomb(path)
+        while True:
+            chunk = stream.read(CHUNK_BYTES)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                raise _bomb(path)
+            if watch is not None:
                 watch.feed(chunk)
     return total
 

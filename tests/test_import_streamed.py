@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 
 from importing.apply import ImportRequest, apply_plan, import_file, preview_file
+from importing.kinds.attendance.reader import BLOCK_ROWS
 from importing.kinds.base import Options
 from storage.database import open_data_file
 from tests.conftest import data_checksum
@@ -160,9 +161,9 @@ def school_days(count):
 
 @pytest.mark.parametrize("order", ["student by student", "date by date"])
 def test_a_file_of_many_blocks_stores_what_the_planned_import_does(data_file, tmp_path, order):
-    # 18,000 rows, three of the reader's blocks (8,192 rows each): the second block meets a
-    # second name for one ID; the last, a date given twice for a student and a student not on
-    # the roster.
+    # 18,000 rows, many of the reader's blocks: a block after the one where an ID was first
+    # read meets a second name for it; the last block, a date given twice for a student and a
+    # student not on the roster.
     roster = [["Student ID", "Last Name", "First Name", "Grade"]] + [
         [str(2000 + n), f"Family{n}", f"Kid{n}", "7"] for n in range(100)]
     run(data_file, csv_file(tmp_path / "roster.csv", roster), "students")
@@ -175,8 +176,10 @@ def test_a_file_of_many_blocks_stores_what_the_planned_import_does(data_file, tm
     rows = [["Student ID", "Last Name", "First Name", "Date", "Code"]] + [
         [str(2000 + n), f"Family{n}", f"Kid{n}", day.isoformat(), "A" if day.day == 15 else "P"]
         for n, day in slots]
-    rows[12_000][2] = "Someone Else"  # the ID given to a second child: all its rows left out
-    clashing = rows[12_000][0]
+    late = 3 * BLOCK_ROWS + 1  # the first row of the fourth block: its ID was read before
+    assert rows[late - 1][0] == rows[late][0] or order == "date by date"
+    rows[late][2] = "Someone Else"  # the ID given to a second child: all its rows left out
+    clashing = rows[late][0]
     rows.append(["2003", "Family3", "Kid3", days[0].isoformat(), "E"])  # again, more serious
     rows.append(["9999", "Nobody", "Here", days[0].isoformat(), "P"])  # not on the roster
     planned, streamed = both_ways(school, tmp_path, csv_file(tmp_path / "big.csv", rows))
@@ -193,3 +196,26 @@ def test_a_file_of_many_blocks_stores_what_the_planned_import_does(data_file, tm
     assert clashing_id not in students
     assert (kid3, days[0].isoformat(), "absent_excused", "E") in stored
     assert batches[-1][1] == 99 * 180
+
+
+def test_a_block_in_order_that_goes_back_to_days_read_before_keeps_the_more_serious(
+        data_file, tmp_path):
+    # A block starts again at the first student's first ten days, then goes on in order:
+    # each row is in order after the one before, yet those ten days were read before.
+    roster = [["Student ID", "Last Name", "First Name", "Grade"]] + [
+        [str(2000 + n), f"Family{n}", f"Kid{n}", "7"] for n in range(100)]
+    run(data_file, csv_file(tmp_path / "roster.csv", roster), "students")
+    school = data_file.path
+    data_file.close()
+    days = school_days(180)
+    rows = [[str(2000 + n), day.isoformat(), "P"] for n in range(100) for day in days]
+    again = [[rows[0][0], day.isoformat(), "E"] for day in days[:10]]
+    rows = [["Student ID", "Date", "Code"]] + rows[:16 * BLOCK_ROWS] + again + \
+        rows[16 * BLOCK_ROWS:]
+    planned, streamed = both_ways(school, tmp_path, csv_file(tmp_path / "again.csv", rows))
+    assert planned == streamed
+    stored, batches, _ = streamed
+    assert len(stored) == 100 * 180
+    excused = [(student, day) for student, day, status, _ in stored if status != "present"]
+    assert [day for _, day in excused] == [day.isoformat() for day in days[:10]]
+    assert batches[-1][1] == 100 * 180
