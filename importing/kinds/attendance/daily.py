@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from importing.kinds.attendance.changes import Actions
-from importing.kinds.attendance.reader import EVERYONE
-from importing.kinds.attendance.school_days import DayReader
+from importing.kinds.attendance.reader import EVERYONE, AttendanceRows
 from importing.kinds.base import Context, KindPlan, day_words, plural
 from importing.kinds.sorting import sort_out
 from storage import attendance_import
 
 
-def plan_daily(context: Context, days: dict, day_reader: DayReader, result: KindPlan,
-               actions: Actions, streamed) -> None:
+def plan_daily(context: Context, reader: AttendanceRows, result: KindPlan, actions: Actions,
+               streamed) -> None:
     """Compare the file's days with the stored ones for the same dates."""
+    day_reader = reader.day_reader
     valid_days = day_reader.valid_days()
     first, last = (min(valid_days), max(valid_days)) if valid_days else (None, None)
     db = context.db
     stored = attendance_import.stored_rows(db, first, last) if first and \
         attendance_import.has_rows_between(db, first, last) else {}
     already = 0
-    if streamed is EVERYONE:  # every row already went ahead to the writer
-        already, days = len(days), {}
-    elif streamed:
+    if streamed is EVERYONE:  # every row already went ahead to the writer: only counted
+        already, days = reader.day_count(), {}
+    else:
+        days = reader.days
+    if streamed and streamed is not EVERYONE:
         ahead = [slot for slot in days if slot[0] in streamed]
         already = len(ahead)
         days = {slot: meaning for slot, meaning in days.items() if slot[0] not in streamed}

@@ -36,8 +36,8 @@ def plan_days(context: Context, tables: list[Table]) -> KindPlan:
         result.actions = Actions()
         return result
     dropped = reader.drop_clashes()
-    days = reader.days
     if reader.parts:
+        days = reader.days
         combined = combine(reader.parts, settings.get(context.db,
                                                       "attendance.period_absent_share"),
                            settings.get(context.db, "periods_per_day"))
@@ -70,10 +70,10 @@ def plan_days(context: Context, tables: list[Table]) -> KindPlan:
                                            if student in streamed))
     result.details["students"] = reader.students_found() - len(dropped)
     if mode == "daily":
-        plan_daily(context, days, reader.day_reader, result, actions, streamed)
+        plan_daily(context, reader, result, actions, streamed)
     else:
-        plan_exceptions(context, days, reader.calendar, reader.day_reader, problems, result,
-                        actions, streamed)
+        plan_exceptions(context, reader.days, reader.calendar, reader.day_reader, problems,
+                        result, actions, streamed)
     result.skipped += reader.skipped
     result.problems = problems.finished()
     return result

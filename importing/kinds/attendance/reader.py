@@ -104,7 +104,10 @@ class AttendanceRows:
         self.unknown_raw: set[Any] = set()  # code cells nobody has mapped
         self.code_cache: dict[Any, tuple[str, str]] = {}
         self.unknown_codes: dict[str, list[Row]] = {}
-        self.days: dict[tuple[int, str], tuple[str, str]] = {}
+        self._days: dict[tuple[int, str], tuple[str, str]] = {}
+        # Blocks read in the table's order, (slots, meanings) each: surely new days, not yet
+        # put in ``_days`` (a dictionary of a year's rows is slow to grow; see ``days``).
+        self._in_order: list[tuple[list, list]] = []
         self.greatest: tuple[int, str] = (-1, "")  # no slot of ``days`` comes after it
         # (student, day) -> [(period, section, (status, code), row)] of class or half-day rows
         self.parts: dict[tuple[int, str], list[tuple[str, str, tuple[str, str], Row]]] = {}
@@ -117,6 +120,18 @@ class AttendanceRows:
         self.first_name: dict[int, tuple[Any, str, Row]] = {}
         self.names_seen: set = set()
         self.clashes: dict[int, list[tuple[Row, str]]] = {}
+
+    @property
+    def days(self) -> dict[tuple[int, str], tuple[str, str]]:
+        """(student, date) -> (status, code) of every row read that speaks for a whole day."""
+        for slots, meanings in self._in_order:
+            self._days.update(zip(slots, meanings, strict=True))
+        self._in_order.clear()
+        return self._days
+
+    def day_count(self) -> int:
+        """How many days ``days`` holds (without gathering them)."""
+        return len(self._days) + sum(len(slots) for slots, _ in self._in_order)
 
     # Reading ---------------------------------------------------------------------------------
 
@@ -182,7 +197,7 @@ class AttendanceRows:
         id_of, day_of, code_of = itemgetter(id_col), itemgetter(date_col), itemgetter(code_col)
         source = iterate_cells(table.sheet.rows, table.header_index + 1)
         index = table.header_index + 1
-        days, width = self.days, self.width
+        width = self.width
         good_ids, good_days, code_cache = self.good_ids, self.day_reader.good, self.code_cache
         while True:
             block = list(islice(source, BLOCK_ROWS))
@@ -229,14 +244,15 @@ class AttendanceRows:
             in_order = bool(slots) and slots[0] > self.greatest and \
                 all(map(lt, slots, islice(slots, 1, None)))
             if in_order:
-                days.update(zip(slots, meanings, strict=True))
+                self._in_order.append((slots, meanings))
                 self.greatest = slots[-1]
                 fresh = None
             else:
                 fresh = dict(zip(slots, meanings, strict=True))
-            if fresh is None or (len(fresh) == len(slots) and days.keys().isdisjoint(fresh)):
+            if fresh is None or (len(fresh) == len(slots) and
+                                 self.days.keys().isdisjoint(fresh)):
                 if fresh:
-                    days.update(fresh)
+                    self._days.update(fresh)
                     self.greatest = max(self.greatest, max(fresh))
                 if self.send_everything:
                     self._send_block(slots, meanings, in_order)
@@ -424,10 +440,11 @@ class AttendanceRows:
             section = "" if self.section_col is None else text_of(cells[self.section_col])
             self.parts.setdefault(slot, []).append((period, section, meaning, row))
             return
-        if slot in self.days:
+        days = self.days if self._in_order else self._days
+        if slot in days:
             self.repeat(slot, meaning)
             return
-        self.days[slot] = meaning
+        days[slot] = meaning
         if slot > self.greatest:
             self.greatest = slot
         if self.stream is not None:
