@@ -219,3 +219,19 @@ def test_a_block_in_order_that_goes_back_to_days_read_before_keeps_the_more_seri
     excused = [(student, day) for student, day, status, _ in stored if status != "present"]
     assert [day for _, day in excused] == [day.isoformat() for day in days[:10]]
     assert batches[-1][1] == 100 * 180
+
+
+def test_one_id_given_two_names_in_the_same_block_leaves_out_its_rows(school, tmp_path):
+    rows = [["Student ID", "Last Name", "First Name", "Date", "Code"],
+            ["1001", "Rivera", "Ana", "9/2/2025", "P"], ["1001", "Rivera", "Ana", "9/3/2025", "A"],
+            ["1002", "Okafor", "Ben", "9/2/2025", "P"],
+            ["1001", "Okafor", "Ben", "9/4/2025", "P"]]  # the same ID, another child
+    planned, streamed = both_ways(school, tmp_path, csv_file(tmp_path / "two.csv", rows))
+    assert planned == streamed
+    stored, batches, _ = streamed
+    assert len(stored) == 1 and stored[0][1] == "2025-09-02"  # only Ben's own row
+    with open_data_file(tmp_path / "streamed.sqlite") as data:
+        plan = preview_file(data.db, ImportRequest(tmp_path / "two.csv", "attendance"))
+    clash = [problem for problem in plan.document(None)["problems"]
+             if "also on row" in problem["message"]]
+    assert sorted(problem["row"] for problem in clash) == [2, 5]  # one row for each name

@@ -15,7 +15,7 @@ file is still being read.
 from __future__ import annotations
 
 from itertools import compress, islice, repeat
-from operator import eq, is_, itemgetter, le, lt, ne, not_
+from operator import eq, itemgetter, le, lt, ne, not_
 from typing import Any
 
 from importing.headers import Table
@@ -300,10 +300,12 @@ class AttendanceRows:
             where = self.first_offsets = first_rows(raw_ids)
             for raw in new_ids:
                 offset = where[raw]
-                found = self.id_cache[raw] = self._student_for(
-                    raw, Row(table, first_row + index + offset, block[offset]))
+                row = Row(table, first_row + index + offset, block[offset])
+                found = self.id_cache[raw] = self._student_for(raw, row)
                 if found.__class__ is int:
                     self.good_ids[raw] = found
+                    if self.name_columns:
+                        self._name_from(raw, found, row)
         if new_days:
             where = first_rows(raw_days)
             for raw in new_days:
@@ -323,22 +325,16 @@ class AttendanceRows:
     def _check_names(self, block: list, index: int, raw_ids: list) -> None:
         """Notice an ID the file gives to two differently named students (block at a time).
 
-        Each ID is named by its first row: an ID met for the first time has that row's names
-        noted. Then each name column is compared with those first names all at once; only the
-        rows that differ (a second name for an ID, usually none) are looked at one by one,
-        each (ID, name cells) combination once.
+        Each student's ID is named by its first row (:meth:`_name_from`). Each name column
+        is compared with those first names all at once; only the rows that differ (a second
+        name for an ID, usually none) are looked at one by one, each (ID, name cells)
+        combination once.
         """
         cells = [list(map(itemgetter(column), block)) for column in self.name_columns]
-        firsts = self.first_names
-        expected = [list(map(first.get, raw_ids, repeat(_MISSING))) for first in firsts]
+        expected = [list(map(first.get, raw_ids, repeat(_MISSING)))
+                    for first in self.first_names]
         if all(map(eq, expected, cells)):
             return
-        if _MISSING in expected[0]:
-            self._name_new_ids(block, index, raw_ids, cells,
-                               set(compress(raw_ids, map(is_, expected[0], repeat(_MISSING)))))
-            expected = [list(map(first.get, raw_ids)) for first in firsts]
-            if all(map(eq, expected, cells)):
-                return
         differ = [any(pair) for pair in zip(*map(map, repeat(ne), expected, cells),
                                              strict=True)]
         combinations = set(zip(compress(raw_ids, differ),
@@ -358,22 +354,13 @@ class AttendanceRows:
             self._note_name(student_id, Row(self.table, first_row + index + offset,
                                             block[offset]))
 
-    def _name_new_ids(self, block: list, index: int, raw_ids: list, cells: list[list],
-                      new_ids: set) -> None:
-        """Note the names of IDs met for the first time, from each one's first row here."""
-        where = self.first_offsets or dict(zip(reversed(raw_ids),
-                                               range(len(raw_ids) - 1, -1, -1), strict=True))
-        first_row = self.table.sheet.first_row
-        for raw in new_ids:
-            offset = where[raw]
-            names = [column[offset] for column in cells]
-            for first, name in zip(self.first_names, names, strict=True):
-                first[raw] = name
-            self.names_seen.add((raw, *names))
-            student_id = self.good_ids.get(raw)
-            if student_id is not None:
-                self._note_name(student_id, Row(self.table, first_row + index + offset,
-                                                block[offset]))
+    def _name_from(self, raw: Any, student_id: int, row: Row) -> None:
+        """Name a student's ID by the first row that gives it."""
+        names = [row.cells[column] for column in self.name_columns]
+        for first, name in zip(self.first_names, names, strict=True):
+            first[raw] = name
+        self.names_seen.add((raw, *names))
+        self._note_name(student_id, row)
 
     def _note_name(self, student_id: int, row: Row) -> None:
         key, shown = who(row)
