@@ -356,3 +356,18 @@ def test_a_wide_sheet_with_many_rows_is_counted_and_opens(tmp_path):
     workbook = open_workbook(path)
     assert workbook.sheet(workbook.sheet_names[0]).rows[0][:2] == ["Day 1", "Day 2"]
 
+
+
+@pytest.mark.parametrize("letters", [1, 2, 3])
+def test_the_quick_search_finds_exactly_the_references_past_the_sheets_reach(letters):
+    from importing.sheet_extent import _beyond
+
+    for digits in range(1, 8):
+        pattern = _beyond(letters, digits)
+        for width in range(1, 5):
+            for length in range(1, 10):
+                reference = "XFD"[:width] if width <= 3 else "ABCD"
+                number = "1" + "0" * (length - 1)
+                text = f'<c r="{reference}{number}" t="n"><v>1</v></c>'.encode()
+                beyond = len(reference) > letters or len(number) > digits
+                assert bool(pattern.search(text)) == beyond, (letters, digits, reference, number)
