@@ -33,6 +33,9 @@ from storage import attendance_import
 _MISSING = object()
 _BLANK = object()
 CHUNK_ROWS = 20_000
+# Rows in the table's order go to the writer this many at a time: the last ones, sent when the
+# file is read, are all the writer still has to store before the import can end.
+LAID_ROWS = 8_000
 # Rows read as one block: each block is gone through a dozen times (a column, a look-up), so
 # it is kept small enough to stay in the processor's cache. A year of attendance (360,000
 # rows) was read in 1.0-1.6 s in blocks of 1,024 rows against 1.8-2.2 s in blocks of 8,192
@@ -265,7 +268,7 @@ class AttendanceRows:
                 for offset, cells in enumerate(block):
                     self.slow(index + offset, cells)
             index += len(block)
-            if len(self.chunk) >= CHUNK_ROWS or len(self.laid) >= 4 * CHUNK_ROWS:
+            if len(self.chunk) >= CHUNK_ROWS or len(self.laid) >= 4 * LAID_ROWS:
                 self.flush()
 
     def _send_block(self, slots: list[tuple[int, str]], meanings: list[tuple[str, str]],
