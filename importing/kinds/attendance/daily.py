@@ -18,15 +18,14 @@ def plan_daily(context: Context, reader: AttendanceRows, result: KindPlan, actio
     db = context.db
     stored = attendance_import.stored_rows(db, first, last) if first and \
         attendance_import.has_rows_between(db, first, last) else {}
-    already = 0
     if streamed is EVERYONE:  # every row already went ahead to the writer: only counted
         already, days = reader.day_count(), {}
+    elif streamed:  # some students' rows went ahead
+        already = sum(1 for slot in reader.days if slot[0] in streamed)
+        days = {slot: meaning for slot, meaning in reader.days.items()
+                if slot[0] not in streamed}
     else:
-        days = reader.days
-    if streamed and streamed is not EVERYONE:
-        ahead = [slot for slot in days if slot[0] in streamed]
-        already = len(ahead)
-        days = {slot: meaning for slot, meaning in days.items() if slot[0] not in streamed}
+        already, days = 0, reader.days
     sorted_days = sort_out(days.items(), lambda item: stored.get(item[0]),
                            lambda item, old: old[0] != item[1][0] or old[1] != item[1][1])
     actions.inserts.extend(sorted_days.new)

@@ -221,7 +221,6 @@ class AttendanceRows:
             ids = list(map(good_ids.get, raw_ids))
             dates = list(map(good_days.get, raw_days))
             meanings = list(map(code_cache.get, raw_codes))
-            self.first_offsets = {}
             missing = None in ids or None in dates or None in meanings
             if missing:
                 self._learn(block, index, raw_ids, raw_days, raw_codes)
@@ -291,7 +290,6 @@ class AttendanceRows:
         new_ids = set(raw_ids).difference(self.id_cache)
         new_days = set(raw_days).difference(self.day_reader.cache)
         new_codes = set(raw_codes).difference(self.code_cache).difference(self.unknown_raw)
-        self.first_offsets: dict = {}
         if not (new_ids or new_days or new_codes):
             return
 
@@ -300,7 +298,7 @@ class AttendanceRows:
             return dict(zip(reversed(raws), range(len(raws) - 1, -1, -1), strict=True))
 
         if new_ids:
-            where = self.first_offsets = first_rows(raw_ids)
+            where = first_rows(raw_ids)
             for raw in new_ids:
                 offset = where[raw]
                 row = Row(table, first_row + index + offset, block[offset])
