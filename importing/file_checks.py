@@ -14,11 +14,13 @@ import codecs
 import os
 import stat
 import zipfile
-import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 from importing.problems import ImportRefused
 from importing.sheet_extent import MAX_SHEET_CELLS, ExtentWatch, sheet_cells
+from importing.zip_parts import ERRORS as ZIP_PART_ERRORS
+from importing.zip_parts import PartTooBig, unpacked_chunks
 
 # A year of daily attendance for 2,000 students is about 8 MB as .xlsx and 20 MB as .csv.
 MAX_FILE_BYTES = 150 * 1024 * 1024
@@ -255,19 +257,22 @@ def check_zip(path: Path) -> str:
             # The sizes above are what the file claims; a zip bomb lies. Count the real bytes,
             # stopping as soon as a part goes over what it claimed or over the limits.
             real_total = 0
-            for entry in entries:
-                watch = (ExtentWatch(entry.file_size)
-                         if fmt == "xlsx" and _is_worksheet(entry.filename) else None)
-                real_total += _inflated_size(archive, entry, MAX_UNCOMPRESSED_BYTES - real_total,
-                                             path, watch)
-                if watch is not None and watch.needs_counting() and sheet_cells(
-                        lambda entry=entry: archive.open(entry), CHUNK_BYTES) > MAX_SHEET_CELLS:
-                    raise _too_far(path)
+            with open(path, "rb") as raw:
+                for entry in entries:
+                    watch = (ExtentWatch(entry.file_size)
+                             if fmt == "xlsx" and _is_worksheet(entry.filename) else None)
+                    real_total += _inflated_size(archive, raw, entry,
+                                                 MAX_UNCOMPRESSED_BYTES - real_total, path, watch)
+                    if watch is not None and watch.needs_counting() and sheet_cells(
+                            lambda entry=entry: archive.open(entry),
+                            CHUNK_BYTES) > MAX_SHEET_CELLS:
+                        raise _too_far(path)
             return fmt
     except zipfile.BadZipFile:
         raise damaged(path) from None
-    except (OSError, EOFError, zlib.error, NotImplementedError, UnicodeDecodeError):
-        # UnicodeDecodeError: a part's name in its own header is not the UTF-8 it claims.
+    except ZIP_PART_ERRORS:
+        # UnicodeDecodeError among them: a part's name in its own header is not the UTF-8 it
+        # claims.
         raise damaged(path) from None
 
 
@@ -280,25 +285,21 @@ def _is_worksheet(name: str) -> bool:
     return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
 
-def _inflated_size(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int,
-                   path: Path, watch: ExtentWatch | None = None) -> int:
+def _inflated_size(archive: zipfile.ZipFile, raw: BinaryIO, entry: zipfile.ZipInfo,
+                   budget: int, path: Path, watch: ExtentWatch | None = None) -> int:
     """The real uncompressed size of one part, refusing once it passes the budget or ratio;
     a worksheet's chunks go to ``watch`` on the way."""
     limit = min(budget, entry.file_size)
     if entry.file_size > RATIO_CHECKED_FROM_BYTES:
         limit = min(limit, MAX_COMPRESSION_RATIO * max(entry.compress_size, 1))
     total = 0
-    # zipfile checks the CRC at the end and refuses a part longer than it declared.
-    with archive.open(entry) as stream:
-        while True:
-            chunk = stream.read(CHUNK_BYTES)
-            if not chunk:
-                break
+    try:
+        for chunk in unpacked_chunks(archive, raw, entry, CHUNK_BYTES, limit):
             total += len(chunk)
-            if total > limit:
-                raise _bomb(path)
             if watch is not None:
                 watch.feed(chunk)
+    except PartTooBig:
+        raise _bomb(path) from None
     return total
 
 
