@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from importing.problems import ImportRefused
 from importing.sheet_extent import MAX_SHEET_CELLS, ExtentWatch, sheet_cells
+from importing.sheet_parts import worth_parting
 from importing.zip_parts import ERRORS as ZIP_PART_ERRORS
 from importing.zip_parts import PartTooBig, unpacked_chunks
 
@@ -224,8 +225,12 @@ def password_protected(path: Path) -> ImportRefused:
     )
 
 
-def check_zip(path: Path) -> str:
-    """Check a zip-based file's parts before parsing; returns "xlsx" or "ods"."""
+def check_zip(path: Path, kept: dict[str, bytes] | None = None) -> str:
+    """Check a zip-based file's parts before parsing; returns "xlsx" or "ods".
+
+    With ``kept``, an .xlsx whose one worksheet is big enough to parse in runs
+    (importing.sheet_parts) has every part's bytes, as checked, put there (name -> bytes).
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -257,16 +262,22 @@ def check_zip(path: Path) -> str:
             # The sizes above are what the file claims; a zip bomb lies. Count the real bytes,
             # stopping as soon as a part goes over what it claimed or over the limits.
             real_total = 0
+            keep = kept is not None and fmt == "xlsx" and worth_parting(entries)
             with open(path, "rb") as raw:
                 for entry in entries:
                     watch = (ExtentWatch(entry.file_size)
                              if fmt == "xlsx" and _is_worksheet(entry.filename) else None)
+                    chunks: list[bytes] | None = [] if keep else None
                     real_total += _inflated_size(archive, raw, entry,
-                                                 MAX_UNCOMPRESSED_BYTES - real_total, path, watch)
+                                                 MAX_UNCOMPRESSED_BYTES - real_total, path, watch,
+                                                 chunks)
                     if watch is not None and watch.needs_counting() and sheet_cells(
                             lambda entry=entry: archive.open(entry),
                             CHUNK_BYTES) > MAX_SHEET_CELLS:
                         raise _too_far(path)
+                    if chunks is not None:
+                        kept[entry.filename] = b"".join(chunks)
+                        del chunks
             return fmt
     except zipfile.BadZipFile:
         raise damaged(path) from None
@@ -286,9 +297,10 @@ def _is_worksheet(name: str) -> bool:
 
 
 def _inflated_size(archive: zipfile.ZipFile, raw: BinaryIO, entry: zipfile.ZipInfo,
-                   budget: int, path: Path, watch: ExtentWatch | None = None) -> int:
+                   budget: int, path: Path, watch: ExtentWatch | None = None,
+                   chunks: list[bytes] | None = None) -> int:
     """The real uncompressed size of one part, refusing once it passes the budget or ratio;
-    a worksheet's chunks go to ``watch`` on the way."""
+    a worksheet's chunks go to ``watch`` on the way, and every chunk to ``chunks``."""
     limit = min(budget, entry.file_size)
     if entry.file_size > RATIO_CHECKED_FROM_BYTES:
         limit = min(limit, MAX_COMPRESSION_RATIO * max(entry.compress_size, 1))
@@ -298,6 +310,8 @@ def _inflated_size(archive: zipfile.ZipFile, raw: BinaryIO, entry: zipfile.ZipIn
             total += len(chunk)
             if watch is not None:
                 watch.feed(chunk)
+            if chunks is not None:
+                chunks.append(chunk)
     except PartTooBig:
         raise _bomb(path) from None
     return total

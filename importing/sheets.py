@@ -30,6 +30,7 @@ from importing.file_checks import (
     utf16_without_bom,
 )
 from importing.problems import ImportRefused
+from importing.sheet_parts import PartedSheet, parse_in_parts
 
 HEADER_PEEK_ROWS = 50
 
@@ -83,10 +84,13 @@ def open_workbook(path: Path | str, *, sheet_names: list[str] | None = None,
     head = check_file(path)
     kind = sniff(path, head)
     if kind == "zip":
-        fmt = check_zip(path)
+        kept: dict[str, bytes] = {}
+        fmt = check_zip(path, kept)
         if when_checked is not None:
             when_checked()
-        workbook = _read_with_calamine(path, fmt, sheet_names)
+        parted = parse_in_parts(kept) if kept else None
+        kept.clear()
+        workbook = _read_with_calamine(path, fmt, sheet_names, parted)
     elif kind == "cfb":
         check_cfb(path)
         if when_checked is not None:
@@ -176,11 +180,14 @@ def sheet_list(path: Path | str) -> list[str]:
 # Reading workbooks ----------------------------------------------------------------------------
 
 
-def _read_with_calamine(path: Path, fmt: str, sheet_names: list[str] | None) -> Workbook:
+def _read_with_calamine(path: Path, fmt: str, sheet_names: list[str] | None,
+                        parted: PartedSheet | None = None) -> Workbook:
+    """The workbook's sheets; ``parted``: its one worksheet, already parsed in runs
+    (importing.sheet_parts), read from the bytes the checks unpacked."""
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        book = parted.book if parted is not None else CalamineWorkbook.from_path(str(path))
     except PasswordError:
         raise password_protected(path) from None
     except BaseException as error:  # noqa: BLE001 - any parser error means the file is unusable
@@ -202,7 +209,8 @@ def _read_with_calamine(path: Path, fmt: str, sheet_names: list[str] | None) -> 
             wanted = [name for name in visible if name in sheet_names]
         for name in wanted:
             try:
-                calamine_sheet = book.get_sheet_by_name(name)
+                calamine_sheet = (parted if parted is not None and name == parted.name
+                                  else book.get_sheet_by_name(name))
             except PasswordError:
                 raise password_protected(path) from None
             except BaseException as error:  # noqa: BLE001
@@ -210,7 +218,7 @@ def _read_with_calamine(path: Path, fmt: str, sheet_names: list[str] | None) -> 
             if calamine_sheet.end is None or calamine_sheet.height == 0:
                 workbook.left_out.append((name, "empty"))
                 continue
-            rows = SheetRows(calamine_sheet, book, path)
+            rows = SheetRows(calamine_sheet, parted or book, path)
             if not any(any(cell != "" for cell in row) for row in rows[:HEADER_PEEK_ROWS]) \
                     and rows.all_blank():
                 workbook.left_out.append((name, "empty"))
@@ -224,7 +232,7 @@ def _read_with_calamine(path: Path, fmt: str, sheet_names: list[str] | None) -> 
         keep_open = bool(workbook.sheets)
     finally:
         if not keep_open:
-            book.close()
+            (parted or book).close()
     return workbook
 
 

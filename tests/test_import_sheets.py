@@ -13,6 +13,7 @@ from tests.spreadsheets import (
     DATA,
     csv_file,
     encrypted_workbook,
+    hand_written_xlsx,
     lying_zip,
     with_cached_formula,
     xlsx,
@@ -261,8 +262,6 @@ def test_a_workbook_whose_part_names_are_not_the_utf8_they_claim_is_refused_as_d
 
 def far_reaching_xlsx(path, cells, dimension: str | None = None):
     """A hand-written .xlsx whose one sheet holds ``cells`` ({"A1": "text", ...})."""
-    import zipfile
-
     rows: dict[int, list[str]] = {}
     for reference, value in cells.items():
         row = int("".join(ch for ch in reference if ch.isdigit()))
@@ -270,32 +269,7 @@ def far_reaching_xlsx(path, cells, dimension: str | None = None):
             f'<c r="{reference}" t="inlineStr"><is><t>{value}</t></is></c>')
     sheet_data = "".join(f'<row r="{row}">{"".join(found)}</row>'
                          for row, found in sorted(rows.items()))
-    dimension_tag = f'<dimension ref="{dimension}"/>' if dimension else ""
-    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    package = "http://schemas.openxmlformats.org/package/2006/relationships"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", (
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="rels" ContentType="application/vnd.openxml'
-            'formats-package.relationships+xml"/><Default Extension="xml" ContentType='
-            '"application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override '
-            'PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
-            'officedocument.spreadsheetml.worksheet+xml"/></Types>'))
-        archive.writestr("_rels/.rels", (
-            f'<?xml version="1.0"?><Relationships xmlns="{package}"><Relationship Id="rId1" '
-            f'Type="{relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>'))
-        archive.writestr("xl/workbook.xml", (
-            f'<?xml version="1.0"?><workbook xmlns="{main}" xmlns:r="{relationships}"><sheets>'
-            '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'))
-        archive.writestr("xl/_rels/workbook.xml.rels", (
-            f'<?xml version="1.0"?><Relationships xmlns="{package}"><Relationship Id="rId1" '
-            f'Type="{relationships}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'))
-        archive.writestr("xl/worksheets/sheet1.xml", (
-            f'<?xml version="1.0"?><worksheet xmlns="{main}">{dimension_tag}<sheetData>'
-            f'{sheet_data}</sheetData></worksheet>'))
-    return path
+    return hand_written_xlsx(path, sheet_data, dimension=dimension)
 
 
 def import_in_a_small_process(path, data_path):
