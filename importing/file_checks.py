@@ -272,8 +272,8 @@ def check_zip(path: Path, kept: dict[str, bytes] | None = None) -> str:
                                                  MAX_UNCOMPRESSED_BYTES - real_total, path, watch,
                                                  chunks)
                     if watch is not None and watch.needs_counting() and sheet_cells(
-                            lambda entry=entry: archive.open(entry),
-                            CHUNK_BYTES) > MAX_SHEET_CELLS:
+                            unpacked_chunks(archive, raw, entry, CHUNK_BYTES,
+                                            entry.file_size)) > MAX_SHEET_CELLS:
                         raise _too_far(path)
                     if chunks is not None:
                         kept[entry.filename] = b"".join(chunks)
@@ -314,6 +314,8 @@ def _inflated_size(archive: zipfile.ZipFile, raw: BinaryIO, entry: zipfile.ZipIn
                 chunks.append(chunk)
     except PartTooBig:
         raise _bomb(path) from None
+    if watch is not None:
+        watch.finish()
     return total
 
 

@@ -6,17 +6,21 @@ with it. A sheet is scanned as it is unpacked (ui and headless import alike, in
 importing.file_checks' zip check), and one whose rectangle is far larger than a school's list is
 refused with a sentence.
 
-The scan must not slow a real import much: it looks only for cell references with more column
-letters or row digits than the sheet's own ``<dimension>`` tag (or failing that its first rows
-and its size) leads to expect, one regular-expression search per chunk. Only a sheet with such a
-reference is read again reference by reference.
+A cell's place is its ``r`` attribute, read the way python-calamine reads it: either quotes,
+spaces around ``=``, letters in either case, the last of two ``r`` attributes; a cell without
+one follows the cell before it in its row, in the row its ``<row r="...">`` names or the one
+after the row before. The scan must not slow a real import much, so it does three quick
+searches per chunk (:class:`ExtentWatch`): an ``r`` attribute (of a cell, a row, anything)
+with more column letters or row digits than the sheet's own ``<dimension>`` tag (or failing
+that its first rows and its size) leads to expect, and a cell written any other way than the
+usual ``<c r=`` (no reference first, or a namespace prefix). A sheet with any of those is then
+read tag by tag, as python-calamine would place its cells (:func:`sheet_cells`).
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
-from collections.abc import Callable
+from collections.abc import Iterable
 
 # 30 million cells is about 1 GB in python-calamine (32 bytes a cell): a year of daily
 # attendance for 2,000 students in one row per day (360,000 rows of five columns) is 1.8 million.
@@ -24,10 +28,20 @@ MAX_SHEET_CELLS = 30_000_000
 # The smallest a cell with a reference can be written (<c r="A1"/>): a bound on how many rows
 # a sheet of this size can really fill.
 SMALLEST_CELL_BYTES = 12
-OVERLAP = 32  # bytes kept between chunks, so a reference cut in two is still seen
+LONGEST_TAG = 64 * 1024  # a row or cell tag longer than this is read the slow way
 
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
 _REFERENCE = re.compile(rb' r="([A-Z]+)([0-9]+)"')
+# A cell whose first attribute is not its reference (perhaps it has none), and a cell element
+# with a namespace prefix: their places need the slow reading.
+_UNPLACED = re.compile(rb"<c(?! r=)[\s/>]")
+_PREFIXED = re.compile(rb":c[\s/>]")
+# For the slow reading: every row and cell tag (attribute values may hold ">"), and an ``r``
+# attribute within one.
+_TAG = re.compile(
+    rb"<(/?)(?:[A-Za-z_][\w.\-]*:)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_R_ATTRIBUTE = re.compile(rb"(?:^|\s)r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_PLACE = re.compile(rb"([A-Za-z]{0,3})([0-9]{1,7})")
 
 
 def column_number(letters: bytes) -> int:
@@ -39,15 +53,13 @@ def column_number(letters: bytes) -> int:
 
 
 def _beyond(letters: int, digits: int) -> re.Pattern[bytes]:
-    """A pattern for a cell reference with more column letters or more row digits than these.
-
-    Written with the first letter taken out of the two choices (more letters; or as many or
-    fewer, then more digits): every cell's reference starts that way, and trying it once
-    rather than in each choice made the search about a third quicker.
+    """A pattern for an ``r`` attribute with more column letters or more row digits than these
+    (any quotes, spaces around ``=``, letters in either case: python-calamine reads them all).
+    A row's ``r`` is a reference without letters, so a row past the digits is found too.
     """
-    fewer = "" if letters == 1 else f"[A-Z]{{0,{letters - 1}}}"
     return re.compile(
-        f' r="[A-Z](?:[A-Z]{{{letters}}}|{fewer}[0-9]{{{digits + 1}}})'.encode())
+        f"r\\s*=\\s*[\"'](?:[A-Za-z]{{{letters + 1}}}|[A-Za-z]{{0,{letters}}}[0-9]{{{digits + 1}}})"
+        .encode())
 
 
 def _letter_count(column: int) -> int:
@@ -63,7 +75,8 @@ class ExtentWatch:
         self._pattern: re.Pattern[bytes] | None = None
         self._bound = 0
         self._tail = b""
-        self.suspicious = False  # a reference past what the sheet says of itself
+        # A reference past what the sheet says of itself, or a cell placed some other way.
+        self.suspicious = False
 
     def feed(self, chunk: bytes) -> None:
         if self.suspicious:
@@ -71,9 +84,26 @@ class ExtentWatch:
         text = self._tail + chunk
         if self._pattern is None:
             self._aim(text)
-        if self._pattern.search(text):
+        # The last tag may be cut in two ("<c r" now, "=..." next): it is searched again
+        # whole with the next chunk (a tag never holds "<"), and :meth:`finish` looks at the
+        # very end. A tag longer than LONGEST_TAG is no usual sheet's: counted slowly.
+        cut = text.rfind(b"<", max(0, len(text) - LONGEST_TAG))
+        if cut < 0:
             self.suspicious = True
-        self._tail = text[-OVERLAP:]
+            return
+        for pattern in (self._pattern, _UNPLACED, _PREFIXED):
+            found = pattern.search(text)
+            if found is not None and found.start() < cut:
+                self.suspicious = True
+                return
+        self._tail = text[cut:]
+
+    def finish(self) -> None:
+        """The part has been fed whole: look at its last bytes."""
+        if self.suspicious or self._pattern is None:
+            return
+        self.suspicious = any(pattern.search(self._tail) for pattern in
+                              (self._pattern, _UNPLACED, _PREFIXED))
 
     def _aim(self, text: bytes) -> None:
         """Decide what counts as "beyond" from the sheet's own <dimension> or first rows."""
@@ -107,26 +137,86 @@ class ExtentWatch:
         return self.suspicious or self._bound > MAX_SHEET_CELLS
 
 
-def sheet_cells(open_part: Callable[[], zipfile.ZipExtFile], chunk_size: int) -> int:
-    """How many cells python-calamine's rectangle for this worksheet part would hold."""
-    first_row = first_column = None
-    last_row = last_column = 0
+def sheet_cells(chunks: Iterable[bytes]) -> int:
+    """How many cells python-calamine's rectangle for this worksheet part would hold (or
+    more: a reference past Excel's own last row or column counts as too many).
+
+    Every row and cell tag is read as python-calamine reads it: a row's ``r`` sets the row,
+    its end moves to the next row and back to the first column; a cell's ``r`` (the last, if
+    two) is its place, and a cell without one takes the next column of the current row. An
+    empty tag (``<c .../>``) is counted both as python-calamine reads it now (a start and an
+    end) and as a tag it skips, the widest of the two kept; so are empty cells, which it
+    leaves out. Values it cannot read make it refuse the file, so they place nothing here.
+    """
+    rows: list[int] = []
+    columns: list[int] = []
+    # Two readings: empty tags as a start and an end, or skipped.
+    row_index = [0, 0]
+    column_index = [0, 0]
     tail = b""
-    with open_part() as stream:
-        while True:
-            chunk = stream.read(chunk_size)
-            if not chunk:
-                break
-            text = tail + chunk
-            # References sit inside tags: cut after the last tag's end, so that a reference cut
-            # in two at the chunk's end is read whole with the next chunk.
-            cut = text.rfind(b">") + 1
-            whole, tail = text[:cut], text[cut:]
-            for letters, digits in _REFERENCE.findall(whole):
-                column, row = column_number(letters), int(digits)
-                first_column = column if first_column is None else min(first_column, column)
-                first_row = row if first_row is None else min(first_row, row)
-                last_column, last_row = max(last_column, column), max(last_row, row)
-    if first_row is None:
+    for chunk in chunks:
+        text = tail + chunk
+        # A tag never holds "<" (not even in its attribute values): cut before the last one.
+        cut = text.rfind(b"<")
+        if cut < 0:
+            tail = text
+            continue
+        whole, tail = text[:cut], text[cut:]
+        for closing, name, attributes in _TAG.findall(whole):
+            empty = attributes.endswith(b"/")
+            if closing:
+                if name == b"row":
+                    row_index, column_index = [index + 1 for index in row_index], [0, 0]
+                continue
+            place = _place_of(attributes)
+            if place is _TOO_FAR:
+                return MAX_SHEET_CELLS + 1
+            readings = (0,) if empty else (0, 1)
+            if name == b"row":
+                for reading in readings:
+                    if place is not None:
+                        row_index[reading] = place[0]
+                    if empty:
+                        row_index[reading] += 1
+                        column_index[reading] = 0
+                continue
+            for reading in readings:
+                if place is not None:
+                    row, column = place if place[1] is not None else (place[0],
+                                                                      column_index[reading])
+                    column_index[reading] = column
+                else:
+                    row, column = row_index[reading], column_index[reading]
+                rows.append(row)
+                columns.append(column)
+                column_index[reading] += 1
+            if len(rows) > 65536:  # keep only the extremes
+                rows[:] = [min(rows), max(rows)]
+                columns[:] = [min(columns), max(columns)]
+    if not rows:
         return 0
-    return (last_row - first_row + 1) * (last_column - first_column + 1)
+    return (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
+
+
+_TOO_FAR = (-1, -1)
+
+
+def _place_of(attributes: bytes) -> tuple[int, int | None] | None:
+    """(row, column), 0-based, of a tag's last ``r`` attribute (column None: a row's); None
+    without one (or one python-calamine cannot read); :data:`_TOO_FAR` past Excel's sheet."""
+    found = _R_ATTRIBUTE.findall(attributes)
+    if not found:
+        return None
+    value = b"".join(found[-1])
+    place = _PLACE.fullmatch(value)
+    if place is None:
+        letters = value.rstrip(b"0123456789")
+        digits = value[len(letters):]
+        if letters.isalpha() and digits.isdigit() and (len(letters) > 3 or len(digits) > 7):
+            return _TOO_FAR
+        return None
+    letters, digits = place.groups()
+    row = int(digits) - 1
+    if not letters:
+        return (row, None)
+    return (row, column_number(letters.upper()) - 1)

@@ -345,3 +345,82 @@ def test_the_quick_search_finds_exactly_the_references_past_the_sheets_reach(let
                 text = f'<c r="{reference}{number}" t="n"><v>1</v></c>'.encode()
                 beyond = len(reference) > letters or len(number) > digits
                 assert bool(pattern.search(text)) == beyond, (letters, digits, reference, number)
+
+
+# Each way python-calamine still finds a far cell: a hand-written 5 KB file reaching
+# XFD1048576 (half a terabyte as a rectangle) by each of them, and the same sheet reaching only
+# a little further, which must open as python-calamine places its cells.
+FAR_WRITINGS = {
+    "lower-case letters": '<row r="1"><c r="A1"><v>1</v></c><c r="{far_lower}"><v>1</v></c></row>',
+    "single quotes": "<row r='1'><c r='A1'><v>1</v></c><c r='{far}'><v>1</v></c></row>",
+    "a tab before r": '<row r="1"><c\tr="A1"><v>1</v></c><c\tr="{far}"><v>1</v></c></row>',
+    "spaces around =": '<row r="1"><c r = "A1"><v>1</v></c><c r = "{far}"><v>1</v></c></row>',
+    "r after another attribute":
+        '<row r="1"><c r="A1"><v>1</v></c><c t="n" r="{far}"><v>1</v></c></row>',
+    "two r attributes (the last counts)":
+        '<row r="1"><c r="A1"><v>1</v></c><c r="A2" r="{far}"><v>1</v></c></row>',
+    "a namespace prefix":
+        '<row r="1"><c r="A1"><v>1</v></c><x:c xmlns:x="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main" r="{far}"><x:v>1</x:v></x:c></row>',
+    "a far row, then cells without references":
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="{far_row}">{many_cells}</row>',
+    "an empty far row, then a row without a number":
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="{far_row}"/><row>{many_cells}</row>',
+    "a long run of spaces":
+        '<row r="1"><c r="A1"><v>1</v></c><c r' + " " * 100_000 + '="{far}"><v>1</v></c></row>',
+}
+
+
+def _far_sheet(path, writing: str, *, column: str, row: int, cells: int):
+    return hand_written_xlsx(path, FAR_WRITINGS[writing].format(
+        far=f"{column}{row}", far_lower=f"{column.lower()}{row}", far_row=row,
+        many_cells="<c><v>1</v></c>" * cells))
+
+
+@pytest.mark.parametrize("writing", sorted(FAR_WRITINGS))
+def test_a_far_cell_written_any_way_python_calamine_reads_is_refused(tmp_path, writing):
+    from importing.file_checks import check_zip
+
+    path = _far_sheet(tmp_path / "far.xlsx", writing, column="XFD", row=1048576, cells=16384)
+    assert path.stat().st_size < 100_000
+    # check_zip alone: were the check to pass, nothing is parsed here.
+    with pytest.raises(ImportRefused, match="reach far past its real rows"):
+        check_zip(path)
+
+
+@pytest.mark.parametrize("writing", sorted(FAR_WRITINGS))
+def test_a_sheet_written_that_way_within_reach_opens_as_python_calamine_places_it(tmp_path,
+                                                                                 writing):
+    import zipfile
+
+    from python_calamine import CalamineWorkbook
+
+    from importing.sheet_extent import sheet_cells
+
+    path = _far_sheet(tmp_path / "near.xlsx", writing, column="AD", row=500, cells=30)
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    with zipfile.ZipFile(path) as archive:
+        counted = sheet_cells([archive.read("xl/worksheets/sheet1.xml")])
+    # The slow count places each cell where python-calamine does (it may count more, never
+    # less: it keeps empty cells too).
+    assert counted >= sheet.height * sheet.width
+    assert counted <= 500 * 31
+    workbook = open_workbook(path)
+    assert len(workbook.sheets[0].rows) == sheet.end[0] + 1
+
+
+@pytest.mark.parametrize("size", [1, 5, 7, 64, 1000])
+def test_the_quick_search_sees_a_tag_cut_between_chunks_and_nothing_more(size):
+    from importing.sheet_extent import ExtentWatch
+
+    rows = "".join(f'<row r="{row}"><c r="A{row}" t="n"><v>{row}</v></c>'
+                   f'<c r="B{row}" s="1" t="n" /></row>' for row in range(1, 300))
+    for sheet, expected in ((rows, False), (rows + '<row r="300"><c r="XFD300"/></row>', True),
+                            (rows + '<row r="300"><c><v>1</v></c></row>', True)):
+        xml = ('<worksheet><dimension ref="A1:B300"/><sheetData>' + sheet
+               + "</sheetData></worksheet>").encode()
+        watch = ExtentWatch(len(xml))
+        for start in range(0, len(xml), size):
+            watch.feed(xml[start:start + size])
+        watch.finish()
+        assert watch.needs_counting() == expected, (size, expected)
