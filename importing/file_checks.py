@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from importing.problems import ImportRefused
 from importing.sheet_extent import MAX_SHEET_CELLS, ExtentWatch, sheet_cells
-from importing.sheet_parts import worth_parting
+from importing.sheet_parts import part_count, worth_parting
 from importing.zip_parts import ERRORS as ZIP_PART_ERRORS
 from importing.zip_parts import PartTooBig, unpacked_chunks
 
@@ -271,13 +271,21 @@ def check_zip(path: Path, kept: dict[str, bytes] | None = None) -> str:
                     real_total += _inflated_size(archive, raw, entry,
                                                  MAX_UNCOMPRESSED_BYTES - real_total, path, watch,
                                                  chunks)
-                    if watch is not None and watch.needs_counting() and sheet_cells(
-                            unpacked_chunks(archive, raw, entry, CHUNK_BYTES,
-                                            entry.file_size)) > MAX_SHEET_CELLS:
-                        raise _too_far(path)
+                    reach = watch.bound if watch is not None else 0
+                    if watch is not None and watch.needs_counting():
+                        reach = sheet_cells(unpacked_chunks(archive, raw, entry, CHUNK_BYTES,
+                                                            entry.file_size))
+                        if reach > MAX_SHEET_CELLS:
+                            raise _too_far(path)
                     if chunks is not None:
                         kept[entry.filename] = b"".join(chunks)
                         del chunks
+                    if keep and reach * part_count() > MAX_SHEET_CELLS:
+                        # Parsed in runs, each run is a rectangle of its own, as large as the
+                        # whole sheet's at most: together they must fit where one sheet may.
+                        keep = False
+            if not keep and kept:
+                kept.clear()
             return fmt
     except zipfile.BadZipFile:
         raise damaged(path) from None

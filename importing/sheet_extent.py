@@ -28,6 +28,7 @@ MAX_SHEET_CELLS = 30_000_000
 # The smallest a cell with a reference can be written (<c r="A1"/>): a bound on how many rows
 # a sheet of this size can really fill.
 SMALLEST_CELL_BYTES = 12
+AIM_BYTES = 64 * 1024  # how much of a sheet's start is read to aim the quick search
 LONGEST_TAG = 64 * 1024  # a row or cell tag longer than this is read the slow way
 
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
@@ -52,14 +53,36 @@ def column_number(letters: bytes) -> int:
     return number
 
 
-def _beyond(letters: int, digits: int) -> re.Pattern[bytes]:
-    """A pattern for an ``r`` attribute with more column letters or more row digits than these
-    (any quotes, spaces around ``=``, letters in either case: python-calamine reads them all).
-    A row's ``r`` is a reference without letters, so a row past the digits is found too.
+def _beyond(letters: int, digits: int, top_letter: int = 26,
+            top_digit: int = 9) -> re.Pattern[bytes]:
+    """A pattern for an ``r`` attribute past ``letters`` column letters (the first no later than
+    letter number ``top_letter``) or past ``digits`` row digits (the first no more than
+    ``top_digit``): any quotes, spaces around ``=``, letters in either case, as python-calamine
+    reads them all. A row's ``r`` is a reference without letters, so a far row is found too.
     """
-    return re.compile(
-        f"r\\s*=\\s*[\"'](?:[A-Za-z]{{{letters + 1}}}|[A-Za-z]{{0,{letters}}}[0-9]{{{digits + 1}}})"
-        .encode())
+    choices = [f"[A-Za-z]{{{letters + 1}}}", f"[A-Za-z]{{0,{letters}}}[0-9]{{{digits + 1}}}"]
+    if top_letter < 26:
+        later = chr(65 + top_letter)
+        choices.append(f"[{later}-Z{later.lower()}-z][A-Za-z]{{{letters - 1}}}[0-9]")
+    if top_digit < 9:
+        choices.append(f"[A-Za-z]{{0,{letters}}}[{top_digit + 1}-9][0-9]{{{digits - 1}}}")
+    return re.compile(f"r\\s*=\\s*[\"'](?:{'|'.join(choices)})".encode())
+
+
+def _reach(letters: int, digits: int, top_letter: int, top_digit: int) -> int:
+    """The most cells a sheet whose every reference :func:`_beyond` lets by can hold."""
+    columns = column_number(bytes([64 + top_letter]) + b"Z" * (letters - 1))
+    rows = (top_digit + 1) * 10 ** (digits - 1) - 1
+    return columns * rows
+
+
+def _column_letters(column: int) -> bytes:
+    """Column number ``column`` (1-based) in letters (1: A, 27: AA)."""
+    letters = b""
+    while column > 0:
+        column, remainder = divmod(column - 1, 26)
+        letters = bytes([65 + remainder]) + letters
+    return letters
 
 
 def _letter_count(column: int) -> int:
@@ -73,7 +96,7 @@ class ExtentWatch:
     def __init__(self, declared_size: int) -> None:
         self.declared_size = declared_size
         self._pattern: re.Pattern[bytes] | None = None
-        self._bound = 0
+        self.bound = 0  # the most cells the quick search vouches for
         self._tail = b""
         # A reference past what the sheet says of itself, or a cell placed some other way.
         self.suspicious = False
@@ -83,6 +106,9 @@ class ExtentWatch:
             return
         text = self._tail + chunk
         if self._pattern is None:
+            if len(text) < AIM_BYTES:  # the first rows are needed to aim (see _aim)
+                self._tail = text
+                return
             self._aim(text)
         # The last tag may be cut in two ("<c r" now, "=..." next): it is searched again
         # whole with the next chunk (a tag never holds "<"), and :meth:`finish` looks at the
@@ -100,8 +126,10 @@ class ExtentWatch:
 
     def finish(self) -> None:
         """The part has been fed whole: look at its last bytes."""
-        if self.suspicious or self._pattern is None:
+        if self.suspicious:
             return
+        if self._pattern is None:
+            self._aim(self._tail)
         self.suspicious = any(pattern.search(self._tail) for pattern in
                               (self._pattern, _UNPLACED, _PREFIXED))
 
@@ -115,26 +143,29 @@ class ExtentWatch:
             # No <dimension> (python-calamine's own writer and some SIS exports leave it out):
             # the first rows' width, and as many rows as the part's size holds of rows like
             # them, with room to spare. A guess too small only costs the count.
-            head = text[:65536]
+            head = text[:AIM_BYTES]
             references = _REFERENCE.findall(head)
             columns = max((column_number(letters) for letters, _ in references), default=1)
             rows_seen = head.count(b"<row ")
             rows = (self.declared_size // SMALLEST_CELL_BYTES if rows_seen < 2
                     else self.declared_size * rows_seen * 5 // (len(head) * 4))
             rows = max(1, rows)
-        # Whole letters and digits keep the search quick: a sheet of up to 26 columns may reach
-        # row 999,999 unread (26 million cells at most); wider sheets are allowed fewer rows.
+        # A column's letters and a row's digits, each up to the next first letter or digit,
+        # keep the search quick: a sheet that says it has 360,001 rows of 5 columns (E) may
+        # reach E399999 unread, two million cells; wider sheets are allowed fewer rows.
         letters = _letter_count(columns)
+        top_letter = column_number(_column_letters(columns)[:1])
         digits = len(str(rows))
-        while digits > 1 and 26 ** letters * 10 ** digits > MAX_SHEET_CELLS:
-            digits -= 1
-        self._pattern = _beyond(letters, digits)
-        self._bound = 26 ** letters * 10 ** digits
+        top_digit = int(str(rows)[0])
+        while digits > 1 and _reach(letters, digits, top_letter, top_digit) > MAX_SHEET_CELLS:
+            digits, top_digit = digits - 1, 9
+        self._pattern = _beyond(letters, digits, top_letter, top_digit)
+        self.bound = _reach(letters, digits, top_letter, top_digit)
 
     def needs_counting(self) -> bool:
         """True when the quick search cannot vouch for the sheet: count it reference by
         reference (:func:`sheet_cells`)."""
-        return self.suspicious or self._bound > MAX_SHEET_CELLS
+        return self.suspicious or self.bound > MAX_SHEET_CELLS
 
 
 def sheet_cells(chunks: Iterable[bytes]) -> int:

@@ -61,7 +61,11 @@ def worth_parting(entries: list[zipfile.ZipInfo]) -> bool:
 
 def parse_in_parts(parts: dict[str, bytes]) -> PartedSheet | None:
     """The workbook's one worksheet, parsed in runs at the same time; None when it cannot be
-    (the caller then parses it whole, which reports any damage as before)."""
+    (the caller then parses it whole, which reports any damage as before).
+
+    ``parts`` (every part's unpacked bytes) is emptied once the runs' workbooks are made, so
+    that a year of attendance is not held three times over while it is parsed.
+    """
     names = [name for name in parts if name.startswith("xl/worksheets/")
              and name.endswith(".xml")]
     if len(names) != 1:
@@ -79,7 +83,8 @@ def parse_in_parts(parts: dict[str, bytes]) -> PartedSheet | None:
     bounds = [head_end, *cuts, tail_start]
     books = [_stored_zip(others, sheet_name, [head, view[start:end], tail])
              for start, end in zip(bounds, bounds[1:], strict=False)]
-    del view, head, tail
+    del view, head, tail, xml, others
+    parts.clear()
     sheets: list[Any] = [None] * len(books)
     failed: list[BaseException] = []
 

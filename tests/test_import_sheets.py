@@ -326,6 +326,7 @@ def test_a_wide_sheet_with_many_rows_is_counted_and_opens(tmp_path):
         part = archive.getinfo("xl/worksheets/sheet1.xml")
         watch = ExtentWatch(part.file_size)
         watch.feed(archive.read(part))
+        watch.finish()
     assert watch.needs_counting()
     workbook = open_workbook(path)
     assert workbook.sheet(workbook.sheet_names[0]).rows[0][:2] == ["Day 1", "Day 2"]

@@ -152,3 +152,39 @@ def test_the_runs_are_cut_into_even_shares_at_rows_that_say_their_number():
         assert xml[cut - 6:cut] == b"</row>" and xml[cut:cut + 8] == b'<row r="'
     sizes = [b - a for a, b in zip([0, *cuts], [*cuts, len(xml)], strict=True)]
     assert max(sizes) - min(sizes) < len(xml) // 10
+
+
+def test_a_sheet_is_parsed_in_runs_only_when_every_run_together_stays_in_bounds(
+        tmp_path, parted, monkeypatch):
+    # Each run is a rectangle of its own: rows written out of order could make every run as
+    # big as the whole sheet, so the runs together must fit where one sheet may.
+    from importing import file_checks
+
+    data = "".join(f'<row r="{row}">{_cell(f"A{row}", row)}</row>' for row in range(1, 601))
+    path = hand_written_xlsx(tmp_path / "tall.xlsx", data, dimension="A1:A600")
+    monkeypatch.setattr(file_checks, "MAX_SHEET_CELLS", 1000)  # A1:A699 vouched for: 699
+    read = _read(path)
+    assert parted == []  # the checks kept nothing to part
+    assert read == _whole(path, monkeypatch)
+    monkeypatch.setattr(file_checks, "MAX_SHEET_CELLS", 3 * 699)
+    assert _read(path) == read
+    assert isinstance(parted[0], sheet_parts.PartedSheet)
+
+
+def test_the_quick_search_vouches_for_the_sheet_up_to_the_next_first_letter_and_digit():
+    from importing.sheet_extent import ExtentWatch
+
+    def watch(dimension: str, reference: str) -> ExtentWatch:
+        xml = (f'<worksheet><dimension ref="{dimension}"/><sheetData><row r="1">'
+               f'<c r="{reference}"><v>1</v></c></row></sheetData></worksheet>').encode()
+        found = ExtentWatch(len(xml))
+        found.feed(xml)
+        found.finish()
+        return found
+
+    assert watch("A1:E360001", "E399999").bound == 5 * 399_999
+    assert not watch("A1:E360001", "E399999").suspicious
+    for beyond in ("F2", "e400000", "AA2", "E1000000"):
+        assert watch("A1:E360001", beyond).suspicious, beyond
+    assert watch("A1:AD2", "AZ2").bound == 52 * 2
+    assert watch("A1:AD2", "BA2").suspicious
