@@ -425,3 +425,26 @@ def test_the_quick_search_sees_a_tag_cut_between_chunks_and_nothing_more(size):
             watch.feed(xml[start:start + size])
         watch.finish()
         assert watch.needs_counting() == expected, (size, expected)
+
+
+@pytest.mark.parametrize("letters, top_letter", [(1, 5), (1, 26), (2, 1), (2, 3), (3, 1)])
+@pytest.mark.parametrize("digits, top_digit", [(1, 3), (4, 9), (6, 4), (6, 9)])
+def test_the_quick_search_finds_exactly_the_references_past_its_first_letter_and_digit(
+        letters, top_letter, digits, top_digit):
+    from importing.sheet_extent import _beyond, column_number
+
+    pattern = _beyond(letters, digits, top_letter, top_digit)
+    most_columns = column_number(bytes([64 + top_letter]) + b"Z" * (letters - 1))
+    most_rows = (top_digit + 1) * 10 ** (digits - 1) - 1
+    for column in ("A", "E", "F", "Z", "AA", "AZ", "BA", "CZ", "DA", "ZZ", "AAA", "AZZ", "BAA",
+                   "XFD"):
+        for row in (1, 9, 10, 99, 300, 399, 400, 999, 4999, 5000, 399999, 400000, 999999,
+                    1000000, 1048576):
+            for written in (f'<c r="{column}{row}">', f"<c r='{column.lower()}{row}'>",
+                            f'<c t="n" r = "{column}{row}">'):
+                beyond = column_number(column.encode()) > most_columns or row > most_rows
+                assert bool(pattern.search(written.encode())) == beyond, (written, letters,
+                                                                          top_letter)
+        for row in (9, 10, 400, 999999, 1000000):  # a row's own r: no letters
+            beyond = row > most_rows
+            assert bool(pattern.search(f'<row r="{row}">'.encode())) == beyond, row
