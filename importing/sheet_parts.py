@@ -78,31 +78,49 @@ def parse_in_parts(parts: dict[str, bytes]) -> PartedSheet | None:
     others = [(name, data) for name, data in parts.items() if name != sheet_name]
     head_end = xml.index(_SHEET_DATA) + len(_SHEET_DATA)
     tail_start = xml.rindex(_SHEET_DATA_END)
-    view = memoryview(xml)
-    head, tail = view[:head_end], view[tail_start:]
     bounds = [head_end, *cuts, tail_start]
-    books = [_stored_zip(others, sheet_name, [head, view[start:end], tail])
-             for start, end in zip(bounds, bounds[1:], strict=False)]
-    del view, head, tail, xml, others
-    parts.clear()
-    sheets: list[Any] = [None] * len(books)
+    runs = list(zip(bounds, bounds[1:], strict=False))
+    # The unpacked parts, let go once every run's workbook is made.
+    source: dict[str, Any] = {"sheet": memoryview(xml), "others": others}
+    del xml, others
+    sheets: list[Any] = [None] * len(runs)
     failed: list[BaseException] = []
+    made = [threading.Event() for _ in runs]
 
-    def parse(index: int) -> None:
+    def let_go() -> None:
+        # Once every run's workbook is made, the unpacked parts are let go while runs parse.
+        for event in made:
+            event.wait()
+        source.clear()
+        parts.clear()
+
+    def parse(index: int, then: Any = None) -> None:
+        # Each run's workbook is made on its own thread, so that the first runs are parsed
+        # while the last are still being made.
         from python_calamine import CalamineWorkbook
 
         try:
-            book = CalamineWorkbook.from_filelike(io.BytesIO(books[index]))
-            books[index] = None  # python-calamine holds its own copy
+            start, end = runs[index]
+            try:
+                sheet = source["sheet"]
+                book_bytes = _stored_zip(source["others"], sheet_name, [
+                    sheet[:head_end], sheet[start:end], sheet[tail_start:]])
+                del sheet
+            finally:
+                made[index].set()
+            if then is not None:
+                then()
+            book = CalamineWorkbook.from_filelike(io.BytesIO(book_bytes))
+            del book_bytes  # python-calamine holds its own copy
             sheets[index] = (book, book.get_sheet_by_index(0))
         except BaseException as error:  # noqa: BLE001 - any failure: parse the sheet whole
             failed.append(error)
 
     threads = [threading.Thread(target=parse, args=(index,), name=f"parse-part-{index}",
-                                daemon=True) for index in range(1, len(books))]
+                                daemon=True) for index in range(1, len(runs))]
     for thread in threads:
         thread.start()
-    parse(0)
+    parse(0, then=let_go)
     for thread in threads:
         thread.join()
     if failed:
