@@ -225,7 +225,7 @@ def password_protected(path: Path) -> ImportRefused:
     )
 
 
-def check_zip(path: Path, kept: dict[str, bytes] | None = None) -> str:
+def check_zip(path: Path, kept: dict[str, bytearray] | None = None) -> str:
     """Check a zip-based file's parts before parsing; returns "xlsx" or "ods".
 
     With ``kept``, an .xlsx whose one worksheet is big enough to parse in runs
@@ -267,19 +267,21 @@ def check_zip(path: Path, kept: dict[str, bytes] | None = None) -> str:
                 for entry in entries:
                     watch = (ExtentWatch(entry.file_size)
                              if fmt == "xlsx" and _is_worksheet(entry.filename) else None)
-                    chunks: list[bytes] | None = [] if keep else None
-                    real_total += _inflated_size(archive, raw, entry,
-                                                 MAX_UNCOMPRESSED_BYTES - real_total, path, watch,
-                                                 chunks)
+                    # Kept parts are unpacked straight into their place: a year of attendance
+                    # is never held twice.
+                    copy = bytearray(entry.file_size) if keep else None
+                    size = _inflated_size(archive, raw, entry,
+                                          MAX_UNCOMPRESSED_BYTES - real_total, path, watch, copy)
+                    real_total += size
                     reach = watch.bound if watch is not None else 0
                     if watch is not None and watch.needs_counting():
                         reach = sheet_cells(unpacked_chunks(archive, raw, entry, CHUNK_BYTES,
                                                             entry.file_size))
                         if reach > MAX_SHEET_CELLS:
                             raise _too_far(path)
-                    if chunks is not None:
-                        kept[entry.filename] = b"".join(chunks)
-                        del chunks
+                    if copy is not None:
+                        del copy[size:]
+                        kept[entry.filename] = copy
                     if keep and reach * part_count() > MAX_SHEET_CELLS:
                         # Parsed in runs, each run is a rectangle of its own, as large as the
                         # whole sheet's at most: together they must fit where one sheet may.
@@ -306,9 +308,10 @@ def _is_worksheet(name: str) -> bool:
 
 def _inflated_size(archive: zipfile.ZipFile, raw: BinaryIO, entry: zipfile.ZipInfo,
                    budget: int, path: Path, watch: ExtentWatch | None = None,
-                   chunks: list[bytes] | None = None) -> int:
+                   copy: bytearray | None = None) -> int:
     """The real uncompressed size of one part, refusing once it passes the budget or ratio;
-    a worksheet's chunks go to ``watch`` on the way, and every chunk to ``chunks``."""
+    a worksheet's chunks go to ``watch`` on the way, and every chunk into ``copy`` (as large as
+    the part says it is, which the limit keeps it to)."""
     limit = min(budget, entry.file_size)
     if entry.file_size > RATIO_CHECKED_FROM_BYTES:
         limit = min(limit, MAX_COMPRESSION_RATIO * max(entry.compress_size, 1))
@@ -318,8 +321,8 @@ def _inflated_size(archive: zipfile.ZipFile, raw: BinaryIO, entry: zipfile.ZipIn
             total += len(chunk)
             if watch is not None:
                 watch.feed(chunk)
-            if chunks is not None:
-                chunks.append(chunk)
+            if copy is not None:
+                copy[total - len(chunk):total] = chunk
     except PartTooBig:
         raise _bomb(path) from None
     if watch is not None:

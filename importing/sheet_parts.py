@@ -59,7 +59,7 @@ def worth_parting(entries: list[zipfile.ZipInfo]) -> bool:
             and part_count() > 1)
 
 
-def parse_in_parts(parts: dict[str, bytes]) -> PartedSheet | None:
+def parse_in_parts(parts: dict[str, bytearray]) -> PartedSheet | None:
     """The workbook's one worksheet, parsed in runs at the same time; None when it cannot be
     (the caller then parses it whole, which reports any damage as before).
 
@@ -86,17 +86,13 @@ def parse_in_parts(parts: dict[str, bytes]) -> PartedSheet | None:
     sheets: list[Any] = [None] * len(runs)
     failed: list[BaseException] = []
     made = [threading.Event() for _ in runs]
+    # Set once every run's workbook is made and the unpacked parts are let go: only then does a
+    # run hand its workbook to python-calamine, which copies it, so that a year of attendance is
+    # never held three times over.
+    let_go = threading.Event()
 
-    def let_go() -> None:
-        # Once every run's workbook is made, the unpacked parts are let go while runs parse.
-        for event in made:
-            event.wait()
-        source.clear()
-        parts.clear()
-
-    def parse(index: int, then: Any = None) -> None:
-        # Each run's workbook is made on its own thread, so that the first runs are parsed
-        # while the last are still being made.
+    def parse(index: int) -> None:
+        # Each run's workbook is made on its own thread, all at once.
         from python_calamine import CalamineWorkbook
 
         try:
@@ -108,8 +104,7 @@ def parse_in_parts(parts: dict[str, bytes]) -> PartedSheet | None:
                 del sheet
             finally:
                 made[index].set()
-            if then is not None:
-                then()
+            let_go.wait()
             book = CalamineWorkbook.from_filelike(io.BytesIO(book_bytes))
             del book_bytes  # python-calamine holds its own copy
             sheets[index] = (book, book.get_sheet_by_index(0))
@@ -117,10 +112,16 @@ def parse_in_parts(parts: dict[str, bytes]) -> PartedSheet | None:
             failed.append(error)
 
     threads = [threading.Thread(target=parse, args=(index,), name=f"parse-part-{index}",
-                                daemon=True) for index in range(1, len(runs))]
+                                daemon=True) for index in range(len(runs))]
     for thread in threads:
         thread.start()
-    parse(0, then=let_go)
+    try:
+        for event in made:
+            event.wait()
+        source.clear()
+        parts.clear()
+    finally:
+        let_go.set()
     for thread in threads:
         thread.join()
     if failed:
@@ -128,7 +129,7 @@ def parse_in_parts(parts: dict[str, bytes]) -> PartedSheet | None:
     return PartedSheet.of([book for book, _ in sheets], [sheet for _, sheet in sheets])
 
 
-def _cut_points(xml: bytes, count: int) -> list[int]:
+def _cut_points(xml: bytes | bytearray, count: int) -> list[int]:
     """Where to cut the sheet's rows into ``count`` runs of about the same size: each just
     before a row that says which row it is, right after the row before it closed."""
     start = xml.find(_SHEET_DATA)
@@ -152,7 +153,7 @@ def _cut_points(xml: bytes, count: int) -> list[int]:
     return cuts
 
 
-def _stored_zip(others: list[tuple[str, bytes]], sheet_name: str, sheet_pieces: list) -> bytes:
+def _stored_zip(others: list[tuple[str, bytearray]], sheet_name: str, sheet_pieces: list) -> bytes:
     """A zip of the parts as they are (stored, unpacked), the sheet made of ``sheet_pieces``."""
     out: list = []
     directory: list[bytes] = []

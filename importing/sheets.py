@@ -84,7 +84,7 @@ def open_workbook(path: Path | str, *, sheet_names: list[str] | None = None,
     head = check_file(path)
     kind = sniff(path, head)
     if kind == "zip":
-        kept: dict[str, bytes] = {}
+        kept: dict[str, bytearray] = {}
         fmt = check_zip(path, kept)
         if when_checked is not None:
             when_checked()
