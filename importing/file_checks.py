@@ -267,9 +267,10 @@ def check_zip(path: Path, kept: dict[str, bytearray] | None = None) -> str:
                 for entry in entries:
                     watch = (ExtentWatch(entry.file_size)
                              if fmt == "xlsx" and _is_worksheet(entry.filename) else None)
-                    # Kept parts are unpacked straight into their place: a year of attendance
-                    # is never held twice.
-                    copy = bytearray(entry.file_size) if keep else None
+                    # Kept parts are unpacked straight into one buffer, which grows with the
+                    # bytes really unpacked (not what the part claims): a year of attendance
+                    # is never held twice, and a part that lies about its size costs nothing.
+                    copy = bytearray() if keep else None
                     size = _inflated_size(archive, raw, entry,
                                           MAX_UNCOMPRESSED_BYTES - real_total, path, watch, copy)
                     real_total += size
@@ -280,7 +281,6 @@ def check_zip(path: Path, kept: dict[str, bytearray] | None = None) -> str:
                         if reach > MAX_SHEET_CELLS:
                             raise _too_far(path)
                     if copy is not None:
-                        del copy[size:]
                         kept[entry.filename] = copy
                     if keep and reach * part_count() > MAX_SHEET_CELLS:
                         # Parsed in runs, each run is a rectangle of its own, as large as the
@@ -310,8 +310,7 @@ def _inflated_size(archive: zipfile.ZipFile, raw: BinaryIO, entry: zipfile.ZipIn
                    budget: int, path: Path, watch: ExtentWatch | None = None,
                    copy: bytearray | None = None) -> int:
     """The real uncompressed size of one part, refusing once it passes the budget or ratio;
-    a worksheet's chunks go to ``watch`` on the way, and every chunk into ``copy`` (as large as
-    the part says it is, which the limit keeps it to)."""
+    a worksheet's chunks go to ``watch`` on the way, and every chunk onto ``copy``."""
     limit = min(budget, entry.file_size)
     if entry.file_size > RATIO_CHECKED_FROM_BYTES:
         limit = min(limit, MAX_COMPRESSION_RATIO * max(entry.compress_size, 1))
@@ -322,7 +321,7 @@ def _inflated_size(archive: zipfile.ZipFile, raw: BinaryIO, entry: zipfile.ZipIn
             if watch is not None:
                 watch.feed(chunk)
             if copy is not None:
-                copy[total - len(chunk):total] = chunk
+                copy += chunk
     except PartTooBig:
         raise _bomb(path) from None
     if watch is not None:

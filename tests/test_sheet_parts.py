@@ -188,3 +188,40 @@ def test_the_quick_search_vouches_for_the_sheet_up_to_the_next_first_letter_and_
         assert watch("A1:E360001", beyond).suspicious, beyond
     assert watch("A1:AD2", "AZ2").bound == 52 * 2
     assert watch("A1:AD2", "BA2").suspicious
+
+
+def test_a_sheet_that_claims_to_be_huge_costs_only_what_it_really_unpacks(tmp_path,
+                                                                         monkeypatch):
+    # A part's own claim of its size is not trusted for memory: the checks keep only the bytes
+    # really unpacked. 2 MB of rows, stored, claiming 300 MB (within the 200:1 ratio allowed).
+    import contextlib
+    import struct
+    import tracemalloc
+    import zipfile
+
+    from importing import file_checks
+
+    monkeypatch.setattr(sheet_parts, "part_count", lambda: 2)
+    monkeypatch.setattr(sheet_parts, "PARTED_FROM_BYTES", 1)
+    rows = "".join(f'<row r="{row}">{_cell(f"A{row}", row)}</row>' for row in range(1, 30000))
+    path = hand_written_xlsx(tmp_path / "liar.xlsx", rows, compression=zipfile.ZIP_STORED)
+    with zipfile.ZipFile(path) as archive:
+        entry = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert entry.compress_size > 1_600_000
+    claimed = 300 * 1024 * 1024
+    raw = bytearray(path.read_bytes())
+    struct.pack_into("<I", raw, entry.header_offset + 22, claimed)  # the part's own header
+    name = entry.filename.encode()
+    at = raw.index(b"PK\x01\x02")
+    while raw[at + 46:at + 46 + len(name)] != name:  # its entry in the directory
+        at = raw.index(b"PK\x01\x02", at + 4)
+    struct.pack_into("<I", raw, at + 24, claimed)
+    path.write_bytes(bytes(raw))
+    tracemalloc.start()
+    try:
+        with contextlib.suppress(ImportRefused):
+            file_checks.check_zip(path, {})
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30 * 1024 * 1024
