@@ -122,7 +122,11 @@ class ExtentWatch:
         if cut < 0:
             self.suspicious = True
             return
-        for pattern in (self._pattern, _UNPLACED, _PREFIXED):
+        # A prefixed cell needs a colon: a chunk without one (most of a sheet, for many
+        # writers) is not searched for it (looking for one byte is many times quicker).
+        patterns = (self._pattern, _UNPLACED, _PREFIXED) if b":" in text else (
+            self._pattern, _UNPLACED)
+        for pattern in patterns:
             found = pattern.search(text)
             if found is not None and found.start() < cut:
                 self.suspicious = True

@@ -417,7 +417,8 @@ def test_the_quick_search_sees_a_tag_cut_between_chunks_and_nothing_more(size):
     rows = "".join(f'<row r="{row}"><c r="A{row}" t="n"><v>{row}</v></c>'
                    f'<c r="B{row}" s="1" t="n" /></row>' for row in range(1, 300))
     for sheet, expected in ((rows, False), (rows + '<row r="300"><c r="XFD300"/></row>', True),
-                            (rows + '<row r="300"><c><v>1</v></c></row>', True)):
+                            (rows + '<row r="300"><c><v>1</v></c></row>', True),
+                            (rows + '<row r="300"><x:c r="A300"><x:v>1</x:v></x:c></row>', True)):
         xml = ('<worksheet><dimension ref="A1:B300"/><sheetData>' + sheet
                + "</sheetData></worksheet>").encode()
         watch = ExtentWatch(len(xml))
