@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from importing.problems import ImportRefused
 from importing.sheet_extent import MAX_SHEET_CELLS, ExtentWatch, sheet_cells
-from importing.sheet_parts import part_count, worth_parting
+from importing.sheet_parts import is_worksheet, part_count, worth_parting
 from importing.zip_parts import ERRORS as ZIP_PART_ERRORS
 from importing.zip_parts import PartTooBig, unpacked_chunks
 
@@ -266,7 +266,7 @@ def check_zip(path: Path, kept: dict[str, bytearray] | None = None) -> str:
             with open(path, "rb") as raw:
                 for entry in entries:
                     watch = (ExtentWatch(entry.file_size)
-                             if fmt == "xlsx" and _is_worksheet(entry.filename) else None)
+                             if fmt == "xlsx" and is_worksheet(entry.filename) else None)
                     # Kept parts are unpacked straight into one buffer, which grows with the
                     # bytes really unpacked (not what the part claims): a year of attendance
                     # is never held twice, and a part that lies about its size costs nothing.
@@ -300,10 +300,6 @@ def check_zip(path: Path, kept: dict[str, bytearray] | None = None) -> str:
 def _ratio_too_high(uncompressed: int, compressed: int) -> bool:
     return (uncompressed > RATIO_CHECKED_FROM_BYTES
             and uncompressed > MAX_COMPRESSION_RATIO * max(compressed, 1))
-
-
-def _is_worksheet(name: str) -> bool:
-    return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
 
 def _inflated_size(archive: zipfile.ZipFile, raw: BinaryIO, entry: zipfile.ZipInfo,

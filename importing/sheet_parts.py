@@ -41,6 +41,11 @@ _DOS_DATE = (1 << 5) | 1  # 1 January 1980, the zip format's first day
 _LOOK_AHEAD = 1 << 20  # how far past an even share a cut may move to find a row that says its row
 
 
+def is_worksheet(name: str) -> bool:
+    """Whether a part of an .xlsx is a worksheet's XML (the one definition the checks use too)."""
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
 def part_count() -> int:
     """How many runs a big sheet is cut into: one per core this program may use."""
     try:
@@ -53,8 +58,7 @@ def part_count() -> int:
 def worth_parting(entries: list[zipfile.ZipInfo]) -> bool:
     """True for an .xlsx with one worksheet, big enough to parse in runs on a computer with
     more than one core (the checks then keep the parts' bytes for :func:`parse_in_parts`)."""
-    sheets = [entry for entry in entries if entry.filename.startswith("xl/worksheets/")
-              and entry.filename.endswith(".xml")]
+    sheets = [entry for entry in entries if is_worksheet(entry.filename)]
     return (len(sheets) == 1 and sheets[0].file_size >= PARTED_FROM_BYTES
             and part_count() > 1)
 
@@ -66,8 +70,7 @@ def parse_in_parts(parts: dict[str, bytearray]) -> PartedSheet | None:
     ``parts`` (every part's unpacked bytes) is emptied once the runs' workbooks are made, so
     that a year of attendance is not held three times over while it is parsed.
     """
-    names = [name for name in parts if name.startswith("xl/worksheets/")
-             and name.endswith(".xml")]
+    names = [name for name in parts if is_worksheet(name)]
     if len(names) != 1:
         return None
     sheet_name = names[0]
@@ -154,7 +157,12 @@ def _cut_points(xml: bytes | bytearray, count: int) -> list[int]:
 
 
 def _stored_zip(others: list[tuple[str, bytearray]], sheet_name: str, sheet_pieces: list) -> bytes:
-    """A zip of the parts as they are (stored, unpacked), the sheet made of ``sheet_pieces``."""
+    """A zip of the parts as they are (stored, unpacked), the sheet made of ``sheet_pieces``.
+
+    Written by hand rather than with :mod:`zipfile`, which copies every part into its buffer
+    and checksums it with Python's zlib: made that way, a year of attendance's runs took
+    0.4-0.5 s before parsing could start, against 0.07 s joined once here.
+    """
     out: list = []
     directory: list[bytes] = []
     offset = 0
