@@ -14,12 +14,13 @@ import codecs
 import os
 import stat
 import zipfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
 from importing.problems import ImportRefused
 from importing.sheet_extent import MAX_SHEET_CELLS, ExtentWatch, sheet_cells
-from importing.sheet_parts import is_worksheet, part_count, worth_parting
+from importing.sheet_parts import is_worksheet, worth_parting
 from importing.zip_parts import ERRORS as ZIP_PART_ERRORS
 from importing.zip_parts import PartTooBig, unpacked_chunks
 
@@ -230,6 +231,9 @@ def check_zip(path: Path, kept: dict[str, bytearray] | None = None) -> str:
 
     With ``kept``, an .xlsx whose one worksheet is big enough to parse in runs
     (importing.sheet_parts) has every part's bytes, as checked, put there (name -> bytes).
+    That worksheet's reach is the one thing not checked here: the runs are each searched just
+    before they are parsed, so that parsing starts before the whole sheet has been searched
+    (importing.sheet_parts.parse_in_parts, which checks it all before anything reads it whole).
     """
     try:
         with zipfile.ZipFile(path) as archive:
@@ -265,8 +269,9 @@ def check_zip(path: Path, kept: dict[str, bytearray] | None = None) -> str:
             keep = kept is not None and fmt == "xlsx" and worth_parting(entries)
             with open(path, "rb") as raw:
                 for entry in entries:
-                    watch = (ExtentWatch(entry.file_size)
-                             if fmt == "xlsx" and is_worksheet(entry.filename) else None)
+                    sheet = fmt == "xlsx" and is_worksheet(entry.filename)
+                    # The one worksheet of a workbook parsed in runs is searched run by run.
+                    watch = ExtentWatch(entry.file_size) if sheet and not keep else None
                     # Kept parts are unpacked straight into one buffer, which grows with the
                     # bytes really unpacked (not what the part claims): a year of attendance
                     # is never held twice, and a part that lies about its size costs nothing.
@@ -274,20 +279,11 @@ def check_zip(path: Path, kept: dict[str, bytearray] | None = None) -> str:
                     size = _inflated_size(archive, raw, entry,
                                           MAX_UNCOMPRESSED_BYTES - real_total, path, watch, copy)
                     real_total += size
-                    reach = watch.bound if watch is not None else 0
-                    if watch is not None and watch.needs_counting():
-                        reach = sheet_cells(unpacked_chunks(archive, raw, entry, CHUNK_BYTES,
-                                                            entry.file_size))
-                        if reach > MAX_SHEET_CELLS:
-                            raise _too_far(path)
+                    if watch is not None:
+                        _reach(path, watch, lambda entry=entry: unpacked_chunks(
+                            archive, raw, entry, CHUNK_BYTES, entry.file_size))
                     if copy is not None:
                         kept[entry.filename] = copy
-                    if keep and reach * part_count() > MAX_SHEET_CELLS:
-                        # Parsed in runs, each run is a rectangle of its own, as large as the
-                        # whole sheet's at most: together they must fit where one sheet may.
-                        keep = False
-            if not keep and kept:
-                kept.clear()
             return fmt
     except zipfile.BadZipFile:
         raise damaged(path) from None
@@ -295,6 +291,29 @@ def check_zip(path: Path, kept: dict[str, bytearray] | None = None) -> str:
         # UnicodeDecodeError among them: a part's name in its own header is not the UTF-8 it
         # claims.
         raise damaged(path) from None
+
+
+def kept_sheet_reach(path: Path, xml: bytes | bytearray) -> int:
+    """The most cells the worksheet ``xml`` (a part :func:`check_zip` kept) can reach, searched
+    whole as the check searches any other sheet; refused when that is too far."""
+    view = memoryview(xml)
+    watch = ExtentWatch(len(view))
+    for start in range(0, len(view), CHUNK_BYTES):
+        watch.feed(view[start:start + CHUNK_BYTES])
+    watch.finish()
+    return _reach(path, watch, lambda: (view[start:start + CHUNK_BYTES]
+                                        for start in range(0, len(view), CHUNK_BYTES)))
+
+
+def _reach(path: Path, watch: ExtentWatch, chunks: Callable[[], Iterable[bytes]]) -> int:
+    """The most cells a searched sheet can hold: what the quick search vouches for, or else
+    its cells counted one by one from ``chunks()``; refused when that is too far."""
+    if not watch.needs_counting():
+        return watch.bound
+    reach = sheet_cells(chunks())
+    if reach > MAX_SHEET_CELLS:
+        raise _too_far(path)
+    return reach
 
 
 def _ratio_too_high(uncompressed: int, compressed: int) -> bool:

@@ -30,6 +30,7 @@ MAX_SHEET_CELLS = 30_000_000
 SMALLEST_CELL_BYTES = 12
 AIM_BYTES = 64 * 1024  # how much of a sheet's start is read to aim the quick search
 LONGEST_TAG = 64 * 1024  # a row or cell tag longer than this is read the slow way
+SEARCH_SLICE_BYTES = 1024 * 1024  # searched at a time in a part held whole (vouches_for)
 
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
 _REFERENCE = re.compile(rb' r="([A-Z]+)([0-9]+)"')
@@ -141,6 +142,32 @@ class ExtentWatch:
             self._aim(self._tail)
         self.suspicious = any(pattern.search(self._tail) for pattern in
                               (self._pattern, _UNPLACED, _PREFIXED))
+
+    def aim(self, part: bytes | bytearray | memoryview) -> None:
+        """Aim the quick search from a whole part's first bytes (for :meth:`vouches_for`)."""
+        self._aim(bytes(part[:AIM_BYTES]))
+
+    def vouches_for(self, part: bytes | bytearray, start: int, end: int) -> bool:
+        """The quick search over ``part[start:end]``, a stretch of whole tags of a part held
+        whole (aimed first with :meth:`aim`): True when nothing there needs the slow count.
+
+        Searched in place, in stretches that can each be parsed as soon as they are vouched
+        for (importing.sheet_parts); a stretch vouched for holds nothing past :attr:`bound`.
+        A search holds Python's lock until it ends, so it goes a slice at a time, letting the
+        threads that start parsing the stretches before run in between.
+        """
+        if self._pattern is None:
+            self.aim(part)
+        while start < end:
+            # Each slice ends before a "<": nothing searched for holds one but at its start.
+            stop = part.find(b"<", min(start + SEARCH_SLICE_BYTES, end), end)
+            stop = end if stop < 0 else stop
+            patterns = (self._pattern, _UNPLACED, _PREFIXED) \
+                if part.find(b":", start, stop) >= 0 else (self._pattern, _UNPLACED)
+            if any(pattern.search(part, start, stop) for pattern in patterns):
+                return False
+            start = stop
+        return True
 
     def _aim(self, text: bytes) -> None:
         """Decide what counts as "beyond" from the sheet's own <dimension> or first rows."""

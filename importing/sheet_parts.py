@@ -3,11 +3,18 @@
 python-calamine parses a sheet on one core: a year of daily attendance (100 MB of sheet XML)
 took it 2.5-3 s while the rest of the computer waited. The checks before parsing
 (importing.file_checks) unpack every part of the workbook anyway; for a workbook whose one
-worksheet is big, they keep the bytes they checked. The sheet's rows are then cut into as many
-runs of whole rows as the computer has cores (at most :data:`MOST_PARTS`), each run is made a
-small workbook of its own (the same workbook, styles and shared strings, stored unpacked) and
-all are parsed at the same time on threads of their own: python-calamine lets go of Python's
-lock while it parses. :class:`PartedSheet` reads the runs' rows as one sheet.
+worksheet is big, they keep the bytes they unpacked. The sheet's rows are then cut into runs of
+whole rows, three for each core (at most :data:`MOST_PARTS` cores), each run made a small
+workbook of its own (the same workbook, styles and shared strings, stored unpacked) and parsed
+on a thread of its own: python-calamine lets go of Python's lock while it parses.
+:class:`PartedSheet` reads the runs' rows as one sheet.
+
+No run is parsed before the search for cells out past the sheet's reach
+(importing.sheet_extent) has vouched for it. That search holds Python's lock, so it goes run
+by run: the first run parses while the second is searched, and so on. The first and last runs
+are half the size of the others, so that parsing starts soon and the runs finish together
+(a year of attendance imports about 0.4 s sooner than when the whole sheet was searched
+before any run parsed).
 
 Each cut is made right after a row closes and before a row that says which row it is
 (``<row r="...">``), so every cell lands where one parse of the whole sheet puts it (a cell
@@ -20,19 +27,22 @@ from __future__ import annotations
 
 import io
 import os
+import queue
 import re
 import struct
 import threading
 import zipfile
-from collections.abc import Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import Any
 
+from importing.sheet_extent import MAX_SHEET_CELLS, ExtentWatch
 from importing.zip_parts import fast_zlib
 
 # A worksheet part this big (about 55,000 rows of five columns) is parsed in runs.
 PARTED_FROM_BYTES = 16 * 1024 * 1024
 MOST_PARTS = 4
+RUNS_PER_WORKER = 3
 _SHEET_DATA = b"<sheetData>"
 _SHEET_DATA_END = b"</sheetData>"
 _ROW_BOUNDARY = b"</row><row"
@@ -63,96 +73,165 @@ def worth_parting(entries: list[zipfile.ZipInfo]) -> bool:
             and part_count() > 1)
 
 
-def parse_in_parts(parts: dict[str, bytearray]) -> PartedSheet | None:
+def parse_in_parts(parts: dict[str, bytearray], reach_of_whole: Callable[[bytearray], int],
+                   checked: Callable[[], None] | None = None) -> PartedSheet | None:
     """The workbook's one worksheet, parsed in runs at the same time; None when it cannot be
     (the caller then parses it whole, which reports any damage as before).
+
+    The sheet's reach has not been checked yet (importing.file_checks leaves a kept sheet to
+    this): each run is searched just before it is handed to a parsing thread, so the first
+    runs parse while the later ones are searched (the search holds Python's lock, parsing does
+    not). A run the quick search cannot vouch for has the whole sheet counted by
+    ``reach_of_whole`` (which refuses a sheet that reaches too far). Either way the sheet has
+    been checked, and ``checked`` called, before this returns None or any run is read.
 
     ``parts`` (every part's unpacked bytes) is emptied once the runs' workbooks are made, so
     that a year of attendance is not held three times over while it is parsed.
     """
     names = [name for name in parts if is_worksheet(name)]
-    if len(names) != 1:
+    if len(names) != 1:  # never kept so (see worth_parting), but never left unchecked either
+        for name in names:
+            reach_of_whole(parts[name])
+        _call(checked)
         return None
     sheet_name = names[0]
     xml = parts[sheet_name]
-    cuts = _cut_points(xml, part_count())
-    if not cuts:
+    watch = ExtentWatch(len(xml))
+    watch.aim(xml)
+    reach = None
+    if watch.bound * 2 > MAX_SHEET_CELLS:  # too wide to vouch for even two runs quickly
+        reach = reach_of_whole(xml)
+    workers = part_count()
+    runs = _runs(xml, _run_count(reach or watch.bound, workers))
+    if len(runs) < 2:
+        if reach is None:
+            reach_of_whole(xml)
+        _call(checked)
         return None
-    others = [(name, data) for name, data in parts.items() if name != sheet_name]
-    head_end = xml.index(_SHEET_DATA) + len(_SHEET_DATA)
-    tail_start = xml.rindex(_SHEET_DATA_END)
-    bounds = [head_end, *cuts, tail_start]
-    runs = list(zip(bounds, bounds[1:], strict=False))
-    # The unpacked parts, let go once every run's workbook is made.
-    source: dict[str, Any] = {"sheet": memoryview(xml), "others": others}
-    del xml, others
-    sheets: list[Any] = [None] * len(runs)
+    # Each run's workbook holds the sheet's start (before its rows) and end (after them).
+    head_end, tail_start = runs[0][0], runs[-1][1]
+    if reach is None and not (watch.vouches_for(xml, 0, head_end) and
+                              watch.vouches_for(xml, tail_start, len(xml))):
+        reach = reach_of_whole(xml)
+    if reach is not None and len(runs) * reach > MAX_SHEET_CELLS:
+        _call(checked)
+        return None
+    source: dict[str, Any] = {"sheet": xml,
+                              "others": [(name, data) for name, data in parts.items()
+                                         if name != sheet_name]}
+    del xml
+    books: list[Any] = [None] * len(runs)
     failed: list[BaseException] = []
     made = [threading.Event() for _ in runs]
-    # Set once every run's workbook is made and the unpacked parts are let go: only then does a
-    # run hand its workbook to python-calamine, which copies it, so that a year of attendance is
-    # never held three times over.
-    let_go = threading.Event()
+    waiting: queue.SimpleQueue[int | None] = queue.SimpleQueue()
 
-    def parse(index: int) -> None:
-        # Each run's workbook is made on its own thread, all at once.
+    def parse() -> None:
+        # Runs are taken in order, each made a workbook of its own and parsed.
         from python_calamine import CalamineWorkbook
 
-        try:
-            start, end = runs[index]
+        while (index := waiting.get()) is not None:
             try:
-                sheet = source["sheet"]
-                book_bytes = _stored_zip(source["others"], sheet_name, [
-                    sheet[:head_end], sheet[start:end], sheet[tail_start:]])
-                del sheet
-            finally:
-                made[index].set()
-            let_go.wait()
-            book = CalamineWorkbook.from_filelike(io.BytesIO(book_bytes))
-            del book_bytes  # python-calamine holds its own copy
-            sheets[index] = (book, book.get_sheet_by_index(0))
-        except BaseException as error:  # noqa: BLE001 - any failure: parse the sheet whole
-            failed.append(error)
+                start, end = runs[index]
+                try:
+                    sheet = memoryview(source["sheet"])
+                    book_bytes = _stored_zip(source["others"], sheet_name, [
+                        sheet[:head_end], sheet[start:end], sheet[tail_start:]])
+                    del sheet
+                finally:
+                    made[index].set()
+                book = CalamineWorkbook.from_filelike(io.BytesIO(book_bytes))
+                del book_bytes  # python-calamine holds its own copy
+                books[index] = (book, book.get_sheet_by_index(0))
+            except BaseException as error:  # noqa: BLE001 - any failure: parse the sheet whole
+                failed.append(error)
 
-    threads = [threading.Thread(target=parse, args=(index,), name=f"parse-part-{index}",
-                                daemon=True) for index in range(len(runs))]
+    threads = [threading.Thread(target=parse, name=f"parse-part-{number}", daemon=True)
+               for number in range(min(workers, len(runs)))]
     for thread in threads:
         thread.start()
+    handed = 0
     try:
-        for event in made:
+        for index, (start, end) in enumerate(runs):
+            if reach is None and not watch.vouches_for(source["sheet"], start, end):
+                # Counted whole; parsed in runs still if they fit, else whole.
+                reach = reach_of_whole(source["sheet"])
+                if len(runs) * reach > MAX_SHEET_CELLS:
+                    break
+            if not failed:
+                waiting.put(index)
+                handed += 1
+        _call(checked)
+    finally:
+        for _ in threads:
+            waiting.put(None)
+        for event in made[:handed]:
             event.wait()
         source.clear()
         parts.clear()
-    finally:
-        let_go.set()
-    for thread in threads:
-        thread.join()
-    if failed:
+        for thread in threads:
+            thread.join()
+    opened = [book for book in books if book is not None]
+    if failed or handed < len(runs):
+        for book, _ in opened:
+            book.close()
         return None
-    return PartedSheet.of([book for book, _ in sheets], [sheet for _, sheet in sheets])
+    return PartedSheet.of([book for book, _ in opened], [sheet for _, sheet in opened])
 
 
-def _cut_points(xml: bytes | bytearray, count: int) -> list[int]:
-    """Where to cut the sheet's rows into ``count`` runs of about the same size: each just
-    before a row that says which row it is, right after the row before it closed."""
+def _call(callback: Callable[[], None] | None) -> None:
+    if callback is not None:
+        callback()
+
+
+def _run_count(reach: int, workers: int) -> int:
+    """How many runs to cut a sheet into: three per parsing thread, so that the first can start
+    while the rest are searched and the last ones are small, but never more than fit together
+    where one sheet may (each run is a rectangle of its own, as large as the whole at most)."""
+    return min(RUNS_PER_WORKER * workers, MAX_SHEET_CELLS // max(reach, 1))
+
+
+def _runs(xml: bytes | bytearray, count: int) -> list[tuple[int, int]]:
+    """The sheet's rows cut into ``count`` runs (fewer for a short sheet, none when it cannot
+    be cut): (start, end) of each in ``xml``, from just after ``<sheetData>`` to just before
+    ``</sheetData>``. The first and last runs are half the size of the others: the first is
+    parsing sooner, the last ones finish together."""
+    if count < 2:
+        return []
+    weights = [1] + [2] * (count - 2) + [1]
+    total = sum(weights)
+    shares = [sum(weights[:number]) / total for number in range(1, count)]
+    cuts = _cut_points(xml, shares)
+    if not cuts:
+        return []
+    head_end = xml.index(_SHEET_DATA) + len(_SHEET_DATA)
+    bounds = [head_end, *cuts, xml.rindex(_SHEET_DATA_END)]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def _cut_points(xml: bytes | bytearray, shares: list[float]) -> list[int]:
+    """Where to cut the sheet's rows at each share of its size (0.5: half-way): each just
+    before a row that says which row it is, right after the row before it closed. Shares
+    that fall on the same row give one cut; a sheet that cannot be cut so gives none."""
     start = xml.find(_SHEET_DATA)
     end = xml.rfind(_SHEET_DATA_END)
     if start < 0 or end < start:
         return []
     start += len(_SHEET_DATA)
     cuts: list[int] = []
-    for share in range(1, count):
-        at = xml.find(_ROW_BOUNDARY, start + (end - start) * share // count, end)
+    for share in shares:
+        aim = max(start + int((end - start) * share), cuts[-1] if cuts else start)
+        at = xml.find(_ROW_BOUNDARY, aim, end)
         while at >= 0:
             cut = at + len(b"</row>")
             if _ROW_TAG.match(xml, cut, min(end, cut + 4096)):
                 break
-            if at - (start + (end - start) * share // count) > _LOOK_AHEAD:
+            if at - aim > _LOOK_AHEAD:
                 return []
             at = xml.find(_ROW_BOUNDARY, cut, end)
-        if at < 0 or (cuts and cut <= cuts[-1]):
-            return []
-        cuts.append(cut)
+        if at < 0:
+            break  # no row starts past here: the runs so far cover the rest
+        if not cuts or cut > cuts[-1]:
+            cuts.append(cut)
     return cuts
 
 
@@ -221,9 +300,19 @@ class PartedSheet:
     def iter_rows(self) -> Iterator[list[Any]]:
         width, first = self.width, self.start[1]
         next_row = 0
-        for sheet in self._sheets:
-            # Each run's rows start at the sheet's first row, empty up to its own first cell.
-            rows = islice(sheet.iter_rows(), next_row, None)
+        for number, sheet in enumerate(self._sheets):
+            rows: Iterable[list[Any]]
+            if number == 0:
+                # From the sheet's first row, empty up to the run's first cell as one parse of
+                # the whole is; converted as read (a preview reads only the first rows).
+                rows = sheet.iter_rows()
+            else:
+                # The rows between the runs, then the run's own rows, converted at once:
+                # python-calamine's rows of a run start at the sheet's first row, so reading
+                # them one by one would first make (and drop) every row before it.
+                gap = sheet.start[0] - next_row
+                rows = chain((["" for _ in range(sheet.width)] for _ in range(gap)),
+                             sheet.to_python(skip_empty_area=True))
             left = sheet.start[1] - first
             right = width - left - sheet.width
             if left == 0 and right == 0:

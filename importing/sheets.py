@@ -25,6 +25,7 @@ from importing.file_checks import (
     check_zip,
     damaged,
     huge_cell,
+    kept_sheet_reach,
     password_protected,
     sniff,
     utf16_without_bom,
@@ -86,10 +87,12 @@ def open_workbook(path: Path | str, *, sheet_names: list[str] | None = None,
     if kind == "zip":
         kept: dict[str, bytearray] = {}
         fmt = check_zip(path, kept)
-        if when_checked is not None:
+        parted = None
+        if kept:  # one big sheet, whose reach is searched run by run as they are parsed
+            parted = parse_in_parts(kept, lambda xml: kept_sheet_reach(path, xml), when_checked)
+            kept.clear()
+        elif when_checked is not None:
             when_checked()
-        parted = parse_in_parts(kept) if kept else None
-        kept.clear()
         workbook = _read_with_calamine(path, fmt, sheet_names, parted)
     elif kind == "cfb":
         check_cfb(path)

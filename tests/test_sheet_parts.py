@@ -20,8 +20,8 @@ def parted(monkeypatch):
     calls = []
     real = sheet_parts.parse_in_parts
 
-    def watched(parts):
-        found = real(parts)
+    def watched(parts, *rest):
+        found = real(parts, *rest)
         calls.append(found)
         return found
 
@@ -38,8 +38,16 @@ def _read(path):
 def _whole(path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(sheet_parts, "part_count", lambda: 1)
-        patch.setattr("importing.sheets.parse_in_parts", lambda parts: None)
+        patch.setattr("importing.sheets.parse_in_parts", _unparted)
         return _read(path)
+
+
+def _unparted(parts, reach_of_whole, checked):
+    """parse_in_parts turned down: the sheet checked whole, as it must be."""
+    for name, data in parts.items():
+        if name.startswith("xl/worksheets/"):
+            reach_of_whole(data)
+    checked()
 
 
 def _cell(reference: str, value: str) -> str:
@@ -122,6 +130,76 @@ def test_a_cut_that_would_fall_inside_a_comment_gives_the_whole_parse(tmp_path, 
     assert read[1][148] == ["149"] and read[1][450] == ["451"]
 
 
+@pytest.mark.parametrize("row", [5, 300, 597])
+def test_a_cell_far_out_in_any_run_is_refused_though_the_runs_before_it_are_parsing(
+        tmp_path, parted, row):
+    # Runs are searched one by one as the ones before them parse: a far cell in the last run
+    # must still stop the file before anything reads it (XFD1048576: a rectangle of 17
+    # billion cells, which python-calamine would try to hold).
+    rows = [f'<row r="{number}">{_cell(f"A{number}", number)}</row>'
+            for number in range(1, 601)]
+    rows[row - 1] = f'<row r="{row}">{_cell(f"A{row}", row)}{_cell("XFD1048576", "x")}</row>'
+    path = hand_written_xlsx(tmp_path / "far.xlsx", "".join(rows))
+    with pytest.raises(ImportRefused, match="far past its real rows"):
+        open_workbook(path)
+
+
+def test_a_run_the_quick_search_cannot_vouch_for_has_the_whole_sheet_counted(
+        tmp_path, parted, monkeypatch):
+    # A cell without a reference near the end: the whole sheet is counted, found to fit, and
+    # still read in runs, exactly as one parse reads it.
+    rows = [f'<row r="{number}">{_cell(f"A{number}", number)}</row>'
+            for number in range(1, 601)]
+    rows[590] = '<row r="591"><c t="inlineStr"><is><t>unplaced</t></is></c></row>'
+    path = hand_written_xlsx(tmp_path / "unplaced.xlsx", "".join(rows))
+    counted = []
+    real = sheet_parts.parse_in_parts
+
+    def counting(parts, reach_of_whole, checked):
+        return real(parts, lambda xml: counted.append(len(xml)) or reach_of_whole(xml),
+                    checked)
+
+    monkeypatch.setattr("importing.sheets.parse_in_parts", counting)
+    read = _read(path)
+    assert len(counted) == 1
+    assert read == _whole(path, monkeypatch)
+    assert read[1][590] == ["unplaced"]
+
+
+def test_the_first_runs_parse_while_the_last_one_is_still_being_searched(tmp_path, parted,
+                                                                         monkeypatch):
+    # The search holds Python's lock and parsing does not: the first run must be handed to
+    # its thread as soon as it is vouched for, not once the whole sheet has been searched.
+    import threading
+
+    from importing.sheet_extent import ExtentWatch
+
+    rows = "".join(f'<row r="{row}">{_cell(f"A{row}", row)}</row>' for row in range(1, 601))
+    path = hand_written_xlsx(tmp_path / "year.xlsx", rows)
+    first_made = threading.Event()
+    real_zip, real_vouch = sheet_parts._stored_zip, ExtentWatch.vouches_for
+    searched: list[tuple[int, int]] = []
+
+    def stored_zip(*args):
+        first_made.set()
+        return real_zip(*args)
+
+    def vouches_for(self, part, start, end):
+        searched.append((start, end))
+        if end == part.rindex(b"</sheetData>"):  # the last run waits for the first to parse
+            assert first_made.wait(10), "no run was parsed before the whole sheet was searched"
+        return real_vouch(self, part, start, end)
+
+    monkeypatch.setattr(sheet_parts, "_stored_zip", stored_zip)
+    monkeypatch.setattr(ExtentWatch, "vouches_for", vouches_for)
+    read = _read(path)
+    assert isinstance(parted[0], sheet_parts.PartedSheet)
+    assert len(parted[0]._sheets) == 9  # three runs for each of three cores
+    assert len(searched) == 2 + 9  # the sheet's start and end, then each run
+    monkeypatch.setattr(ExtentWatch, "vouches_for", real_vouch)
+    assert read == _whole(path, monkeypatch)
+
+
 def test_a_damaged_sheet_is_refused_as_damaged_as_before(tmp_path, parted):
     rows = "".join(f'<row r="{row}">{_cell(f"A{row}", row)}</row>' for row in range(1, 601))
     broken = rows[:len(rows) * 2 // 3] + '<c r="A9999"><v>not closed' + rows[len(rows) * 2 // 3:]
@@ -135,23 +213,34 @@ def test_a_small_sheet_and_a_workbook_of_several_sheets_are_parsed_whole(tmp_pat
     monkeypatch.setattr(sheet_parts, "part_count", lambda: 4)
     calls = []
     monkeypatch.setattr("importing.sheets.parse_in_parts",
-                        lambda parts: calls.append(parts) or None)
+                        lambda parts, *rest: calls.append(parts) or None)
     open_workbook(xlsx(tmp_path / "small.xlsx", {"Roster": [["Student ID"], ["1"]]}))
     monkeypatch.setattr(sheet_parts, "PARTED_FROM_BYTES", 1)
     open_workbook(xlsx(tmp_path / "two.xlsx", {"A": [["x"]] * 50, "B": [["y"]] * 50}))
     assert calls == []
 
 
-def test_the_runs_are_cut_into_even_shares_at_rows_that_say_their_number():
+def test_the_runs_are_cut_at_rows_that_say_their_number_the_first_and_last_half_size():
     rows = "".join(f'<row r="{row}"><c r="A{row}"><v>{row}</v></c></row>'
                    for row in range(1, 1001)).encode()
     xml = b"<worksheet><sheetData>" + rows + b"</sheetData></worksheet>"
-    cuts = sheet_parts._cut_points(xml, 4)
-    assert len(cuts) == 3
-    for cut in cuts:
-        assert xml[cut - 6:cut] == b"</row>" and xml[cut:cut + 8] == b'<row r="'
-    sizes = [b - a for a, b in zip([0, *cuts], [*cuts, len(xml)], strict=True)]
-    assert max(sizes) - min(sizes) < len(xml) // 10
+    runs = sheet_parts._runs(xml, 6)
+    assert len(runs) == 6
+    assert runs[0][0] == xml.index(b"<row") and runs[-1][1] == xml.index(b"</sheetData>")
+    for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
+        assert end == start
+        assert xml[start - 6:start] == b"</row>" and xml[start:start + 8] == b'<row r="'
+    sizes = [end - start for start, end in runs]
+    share = len(rows) / 10
+    for size, weight in zip(sizes, [1, 2, 2, 2, 2, 1], strict=True):
+        assert abs(size - weight * share) < share / 5
+    # A short sheet gets as many runs as it has rows; none where no row says its number.
+    for count in (2, 4):
+        few = "".join(f'<row r="{row}"><c r="A{row}"><v>{row}</v></c></row>'
+                      for row in range(1, count + 1))
+        assert len(sheet_parts._runs(f"<sheetData>{few}</sheetData>".encode(), 6)) == count
+    numberless = rows.replace(b'<row r="', b'<row x="')
+    assert sheet_parts._runs(b"<sheetData>" + numberless + b"</sheetData>", 6) == []
 
 
 def test_a_sheet_is_parsed_in_runs_only_when_every_run_together_stays_in_bounds(
@@ -162,13 +251,15 @@ def test_a_sheet_is_parsed_in_runs_only_when_every_run_together_stays_in_bounds(
 
     data = "".join(f'<row r="{row}">{_cell(f"A{row}", row)}</row>' for row in range(1, 601))
     path = hand_written_xlsx(tmp_path / "tall.xlsx", data, dimension="A1:A600")
-    monkeypatch.setattr(file_checks, "MAX_SHEET_CELLS", 1000)  # A1:A699 vouched for: 699
+    for module in (file_checks, sheet_parts):
+        monkeypatch.setattr(module, "MAX_SHEET_CELLS", 1000)  # A1:A699 vouched for: 699
     read = _read(path)
-    assert parted == []  # the checks kept nothing to part
+    assert parted == [None]  # no two runs fit
     assert read == _whole(path, monkeypatch)
-    monkeypatch.setattr(file_checks, "MAX_SHEET_CELLS", 3 * 699)
+    monkeypatch.setattr(sheet_parts, "MAX_SHEET_CELLS", 3 * 699)
     assert _read(path) == read
-    assert isinstance(parted[0], sheet_parts.PartedSheet)
+    assert isinstance(parted[1], sheet_parts.PartedSheet)
+    assert len(parted[1]._sheets) == 3  # as many runs as fit, not the nine three cores get
 
 
 def test_the_quick_search_vouches_for_the_sheet_up_to_the_next_first_letter_and_digit():
