@@ -176,21 +176,30 @@ def test_the_first_runs_parse_while_the_last_one_is_still_being_searched(tmp_pat
 
     rows = "".join(f'<row r="{row}">{_cell(f"A{row}", row)}</row>' for row in range(1, 601))
     path = hand_written_xlsx(tmp_path / "year.xlsx", rows)
-    first_made = threading.Event()
-    real_zip, real_vouch = sheet_parts._stored_zip, ExtentWatch.vouches_for
+    first_parsing = threading.Event()
+    real_open, real_vouch = sheet_parts._open_run, ExtentWatch.vouches_for
     searched: list[tuple[int, int]] = []
 
-    def stored_zip(*args):
-        first_made.set()
-        return real_zip(*args)
+    class Watched:
+        """A run's workbook that says when its parsing starts."""
+
+        def __init__(self, book):
+            self.book = book
+
+        def get_sheet_by_index(self, index):
+            first_parsing.set()
+            return self.book.get_sheet_by_index(index)
+
+        def __getattr__(self, name):
+            return getattr(self.book, name)
 
     def vouches_for(self, part, start, end):
         searched.append((start, end))
         if end == part.rindex(b"</sheetData>"):  # the last run waits for the first to parse
-            assert first_made.wait(10), "no run was parsed before the whole sheet was searched"
+            assert first_parsing.wait(10), "no run was parsed before the whole sheet was searched"
         return real_vouch(self, part, start, end)
 
-    monkeypatch.setattr(sheet_parts, "_stored_zip", stored_zip)
+    monkeypatch.setattr(sheet_parts, "_open_run", lambda *args: Watched(real_open(*args)))
     monkeypatch.setattr(ExtentWatch, "vouches_for", vouches_for)
     read = _read(path)
     assert isinstance(parted[0], sheet_parts.PartedSheet)
