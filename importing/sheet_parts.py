@@ -59,7 +59,8 @@ def is_worksheet(name: str) -> bool:
 
 
 def part_count() -> int:
-    """How many runs a big sheet is cut into: one per core this program may use."""
+    """How many threads parse a big sheet's runs: one per core this program may use (at most
+    :data:`MOST_PARTS`); the sheet is cut into :data:`RUNS_PER_WORKER` runs for each."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # Windows and macOS
