@@ -170,3 +170,26 @@ def hand_written_xlsx(path: Path, sheet_data: str, *, dimension: str | None = No
             f'<?xml version="1.0"?><worksheet xmlns="{main}">{dimension_tag}<sheetData>'
             f'{sheet_data}</sheetData></worksheet>'))
     return path
+
+
+# A far cell (or row) written each way python-calamine reads a cell's place; the sheet-reach
+# tests fill in {far} (e.g. XFD1048576), {far_lower}, {far_row} and {many_cells}.
+FAR_WRITINGS = {
+    "lower-case letters": '<row r="1"><c r="A1"><v>1</v></c><c r="{far_lower}"><v>1</v></c></row>',
+    "single quotes": "<row r='1'><c r='A1'><v>1</v></c><c r='{far}'><v>1</v></c></row>",
+    "a tab before r": '<row r="1"><c\tr="A1"><v>1</v></c><c\tr="{far}"><v>1</v></c></row>',
+    "spaces around =": '<row r="1"><c r = "A1"><v>1</v></c><c r = "{far}"><v>1</v></c></row>',
+    "r after another attribute":
+        '<row r="1"><c r="A1"><v>1</v></c><c t="n" r="{far}"><v>1</v></c></row>',
+    "two r attributes (the last counts)":
+        '<row r="1"><c r="A1"><v>1</v></c><c r="A2" r="{far}"><v>1</v></c></row>',
+    "a namespace prefix":
+        '<row r="1"><c r="A1"><v>1</v></c><x:c xmlns:x="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main" r="{far}"><x:v>1</x:v></x:c></row>',
+    "a far row, then cells without references":
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="{far_row}">{many_cells}</row>',
+    "an empty far row, then a row without a number":
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="{far_row}"/><row>{many_cells}</row>',
+    "a long run of spaces":
+        '<row r="1"><c r="A1"><v>1</v></c><c r' + " " * 100_000 + '="{far}"><v>1</v></c></row>',
+}

@@ -11,6 +11,7 @@ from importing.problems import ImportRefused
 from importing.sheets import open_workbook, sheet_list
 from tests.spreadsheets import (
     DATA,
+    FAR_WRITINGS,
     csv_file,
     encrypted_workbook,
     hand_written_xlsx,
@@ -351,27 +352,6 @@ def test_the_quick_search_finds_exactly_the_references_past_the_sheets_reach(let
 # Each way python-calamine still finds a far cell: a hand-written 5 KB file reaching
 # XFD1048576 (half a terabyte as a rectangle) by each of them, and the same sheet reaching only
 # a little further, which must open as python-calamine places its cells.
-FAR_WRITINGS = {
-    "lower-case letters": '<row r="1"><c r="A1"><v>1</v></c><c r="{far_lower}"><v>1</v></c></row>',
-    "single quotes": "<row r='1'><c r='A1'><v>1</v></c><c r='{far}'><v>1</v></c></row>",
-    "a tab before r": '<row r="1"><c\tr="A1"><v>1</v></c><c\tr="{far}"><v>1</v></c></row>',
-    "spaces around =": '<row r="1"><c r = "A1"><v>1</v></c><c r = "{far}"><v>1</v></c></row>',
-    "r after another attribute":
-        '<row r="1"><c r="A1"><v>1</v></c><c t="n" r="{far}"><v>1</v></c></row>',
-    "two r attributes (the last counts)":
-        '<row r="1"><c r="A1"><v>1</v></c><c r="A2" r="{far}"><v>1</v></c></row>',
-    "a namespace prefix":
-        '<row r="1"><c r="A1"><v>1</v></c><x:c xmlns:x="http://schemas.openxmlformats.org/'
-        'spreadsheetml/2006/main" r="{far}"><x:v>1</x:v></x:c></row>',
-    "a far row, then cells without references":
-        '<row r="1"><c r="A1"><v>1</v></c></row><row r="{far_row}">{many_cells}</row>',
-    "an empty far row, then a row without a number":
-        '<row r="1"><c r="A1"><v>1</v></c></row><row r="{far_row}"/><row>{many_cells}</row>',
-    "a long run of spaces":
-        '<row r="1"><c r="A1"><v>1</v></c><c r' + " " * 100_000 + '="{far}"><v>1</v></c></row>',
-}
-
-
 def _far_sheet(path, writing: str, *, column: str, row: int, cells: int):
     return hand_written_xlsx(path, FAR_WRITINGS[writing].format(
         far=f"{column}{row}", far_lower=f"{column.lower()}{row}", far_row=row,

@@ -9,7 +9,7 @@ import pytest
 from importing import sheet_parts
 from importing.problems import ImportRefused
 from importing.sheets import open_workbook
-from tests.spreadsheets import hand_written_xlsx, xlsx
+from tests.spreadsheets import FAR_WRITINGS, hand_written_xlsx, xlsx
 
 
 @pytest.fixture
@@ -140,6 +140,19 @@ def test_a_cell_far_out_in_any_run_is_refused_though_the_runs_before_it_are_pars
             for number in range(1, 601)]
     rows[row - 1] = f'<row r="{row}">{_cell(f"A{row}", row)}{_cell("XFD1048576", "x")}</row>'
     path = hand_written_xlsx(tmp_path / "far.xlsx", "".join(rows))
+    with pytest.raises(ImportRefused, match="far past its real rows"):
+        open_workbook(path)
+
+
+@pytest.mark.parametrize("writing", sorted(FAR_WRITINGS))
+def test_a_far_cell_written_any_way_in_the_last_run_is_refused(tmp_path, parted, writing):
+    # The run-by-run search finds what the whole-sheet search finds, however the cell is
+    # written (tests/test_import_sheets.py's forms), in the last run as in the first.
+    rows = "".join(f'<row r="{number}">{_cell(f"A{number}", number)}</row>'
+                   for number in range(1, 601))
+    far = FAR_WRITINGS[writing].format(far="XFD1048576", far_lower="xfd1048576",
+                                       far_row=1048576, many_cells="<c><v>1</v></c>" * 16384)
+    path = hand_written_xlsx(tmp_path / "far.xlsx", rows + far)
     with pytest.raises(ImportRefused, match="far past its real rows"):
         open_workbook(path)
 
