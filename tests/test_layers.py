@@ -250,3 +250,20 @@ def test_only_the_clock_module_reads_the_system_clock():
                     offenders.append(f"{path.relative_to(PROJECT)}:{number}")
     assert offenders == []
 
+
+
+THIS_FILE = Path(__file__).name
+
+
+def test_no_property_test_is_timed():
+    # Speed is checked by the benchmarks under bench/, never by a test: Hypothesis's deadline
+    # for one example (200 ms by default) is off for the whole suite, and no test sets one.
+    from hypothesis import settings
+
+    assert settings().deadline is None
+    timed = re.compile(r"\bdeadline=(?!None\b)")  # a keyword argument, as in settings(...)
+    offenders = [f"{path.name}:{number}"
+                 for path in sorted((PROJECT / "tests").glob("*.py")) if path.name != THIS_FILE
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if timed.search(line)]
+    assert offenders == []
