@@ -157,6 +157,27 @@ def test_a_far_cell_written_any_way_in_the_last_run_is_refused(tmp_path, parted,
         open_workbook(path)
 
 
+def test_the_headless_import_of_such_a_file_says_why_and_leaves_the_data_as_it_was(
+        tmp_path, parted, cli, data_file):
+    from tests.conftest import data_checksum
+
+    school = data_file.path
+    data_file.close()
+    rows = [["Student ID", "Date", "Code"]] + [["1001", "9/3/2025", "P"]] * 600
+    body = "".join(f'<row r="{number}">' + "".join(
+        _cell(f"{column}{number}", value) for column, value in zip("ABC", row, strict=True))
+        + "</row>" for number, row in enumerate(rows, 1))
+    far = f'<row r="602">{_cell("XFD1048576", "x")}</row>'
+    path = hand_written_xlsx(tmp_path / "attendance.xlsx", body + far)
+    before = data_checksum(school)
+    result = cli("--db", school, "import", "attendance", path, "--json")
+    assert result.code == 1
+    assert "attendance.xlsx" in result.json["error"]
+    assert "far past its real rows" in result.json["error"]
+    assert "Traceback" not in result.stderr
+    assert data_checksum(school) == before
+
+
 def test_a_run_the_quick_search_cannot_vouch_for_has_the_whole_sheet_counted(
         tmp_path, parted, monkeypatch):
     # A cell without a reference near the end: the whole sheet is counted, found to fit, and
