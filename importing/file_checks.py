@@ -297,12 +297,15 @@ def kept_sheet_reach(path: Path, xml: bytes | bytearray) -> int:
     """The most cells the worksheet ``xml`` (a part :func:`check_zip` kept) can reach, searched
     whole as the check searches any other sheet; refused when that is too far."""
     view = memoryview(xml)
+
+    def chunks() -> Iterable[memoryview]:
+        return (view[start:start + CHUNK_BYTES] for start in range(0, len(view), CHUNK_BYTES))
+
     watch = ExtentWatch(len(view))
-    for start in range(0, len(view), CHUNK_BYTES):
-        watch.feed(view[start:start + CHUNK_BYTES])
+    for chunk in chunks():
+        watch.feed(chunk)
     watch.finish()
-    return _reach(path, watch, lambda: (view[start:start + CHUNK_BYTES]
-                                        for start in range(0, len(view), CHUNK_BYTES)))
+    return _reach(path, watch, chunks)
 
 
 def _reach(path: Path, watch: ExtentWatch, chunks: Callable[[], Iterable[bytes]]) -> int:

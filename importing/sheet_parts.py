@@ -119,10 +119,7 @@ def parse_in_parts(parts: dict[str, bytearray], reach_of_whole: Callable[[bytear
     if reach is not None and len(runs) * reach > MAX_SHEET_CELLS:
         _call(checked)
         return None
-    source: dict[str, Any] = {"sheet": xml,
-                              "others": [(name, data) for name, data in parts.items()
-                                         if name != sheet_name]}
-    del xml
+    others = [(name, data) for name, data in parts.items() if name != sheet_name]
     books: list[Any] = [None] * len(runs)
     failed: list[BaseException] = []
     waiting: queue.SimpleQueue[tuple[int, Any] | None] = queue.SimpleQueue()
@@ -144,19 +141,19 @@ def parse_in_parts(parts: dict[str, bytearray], reach_of_whole: Callable[[bytear
     handed = 0
     try:
         for index, (start, end) in enumerate(runs):
-            if reach is None and not watch.vouches_for(source["sheet"], start, end):
+            if reach is None and not watch.vouches_for(xml, start, end):
                 # Counted whole; parsed in runs still if they fit, else whole.
-                reach = reach_of_whole(source["sheet"])
+                reach = reach_of_whole(xml)
                 if len(runs) * reach > MAX_SHEET_CELLS:
                     break
             if failed:
-                continue
+                continue  # parsed whole then: the runs left are still searched first
             # Opened here rather than on the parsing thread: python-calamine copies the run's
             # workbook in a score of reads that each need Python's lock, which the search
             # holds; waiting for it kept the parsing threads idle for much of the search.
             try:
-                book = _open_run(source["others"], sheet_name, memoryview(source["sheet"]),
-                                 head_end, (start, end), tail_start)
+                book = _open_run(others, sheet_name, memoryview(xml), head_end, (start, end),
+                                 tail_start)
             except BaseException as error:  # noqa: BLE001 - parse the sheet whole
                 failed.append(error)
                 continue
@@ -164,7 +161,7 @@ def parse_in_parts(parts: dict[str, bytearray], reach_of_whole: Callable[[bytear
             handed += 1
         _call(checked)
     finally:
-        source.clear()
+        del xml, others  # the unpacked parts, let go before the last runs finish parsing
         parts.clear()
         for _ in threads:
             waiting.put(None)
@@ -208,28 +205,25 @@ def _runs(xml: bytes | bytearray, count: int) -> list[tuple[int, int]]:
     be cut): (start, end) of each in ``xml``, from just after ``<sheetData>`` to just before
     ``</sheetData>``. The first and last runs are half the size of the others: the first is
     parsing sooner, the last ones finish together."""
-    if count < 2:
+    start = xml.find(_SHEET_DATA)
+    end = xml.rfind(_SHEET_DATA_END)
+    if count < 2 or start < 0 or end < start:
         return []
+    start += len(_SHEET_DATA)
     weights = [1] + [2] * (count - 2) + [1]
-    total = sum(weights)
-    shares = [sum(weights[:number]) / total for number in range(1, count)]
-    cuts = _cut_points(xml, shares)
+    shares = [sum(weights[:number]) / sum(weights) for number in range(1, count)]
+    cuts = _cut_points(xml, start, end, shares)
     if not cuts:
         return []
-    head_end = xml.index(_SHEET_DATA) + len(_SHEET_DATA)
-    bounds = [head_end, *cuts, xml.rindex(_SHEET_DATA_END)]
+    bounds = [start, *cuts, end]
     return list(zip(bounds, bounds[1:], strict=False))
 
 
-def _cut_points(xml: bytes | bytearray, shares: list[float]) -> list[int]:
-    """Where to cut the sheet's rows at each share of its size (0.5: half-way): each just
-    before a row that says which row it is, right after the row before it closed. Shares
-    that fall on the same row give one cut; a sheet that cannot be cut so gives none."""
-    start = xml.find(_SHEET_DATA)
-    end = xml.rfind(_SHEET_DATA_END)
-    if start < 0 or end < start:
-        return []
-    start += len(_SHEET_DATA)
+def _cut_points(xml: bytes | bytearray, start: int, end: int, shares: list[float]) -> list[int]:
+    """Where to cut the rows between ``start`` and ``end`` at each share of their size (0.5:
+    half-way): each just before a row that says which row it is, right after the row before
+    it closed. Shares that fall on the same row give one cut; rows that cannot be cut so give
+    none."""
     cuts: list[int] = []
     for share in shares:
         aim = max(start + int((end - start) * share), cuts[-1] if cuts else start)
